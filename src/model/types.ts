@@ -1,0 +1,205 @@
+// Types that cross steps: read → parse → model → render → write.
+// Everything here is plain data (JSON-serialisable) so that it can cross a worker boundary
+// or be stored in the build cache unchanged.
+
+export type Severity = 'error' | 'warning'
+
+/** A problem found in one input file. `line` is 1-based; 0 means "the file as a whole". */
+export interface Diagnostic {
+  severity: Severity
+  line: number
+  message: string
+}
+
+/** `SEOUL, South Korea (AP) — ` at the start of the body. */
+export interface Dateline {
+  place: string
+  /** `AP`, `Reuters`...; null when the dateline names no agency (`LONDON — `). */
+  agency: string | null
+}
+
+/** One item of a `Recommended Stories` block. */
+export interface Teaser {
+  title: string
+  /** Cleaned summary text; empty string when the teaser has none. */
+  summary: string
+  /** Agency named by the summary's opening (`SEOUL (Reuters) -`) or a title suffix (` - FT`). */
+  source: string | null
+}
+
+/** Which of the input shapes a file had. */
+export type InputFormat = 'scraped' | 'plain' | 'markdown'
+
+/** One parsed input file: what `parse(text, source)` returns when the file is usable. */
+export interface Article {
+  /** The path as given to the parser (relative to the content folder in builds). */
+  source: string
+  format: InputFormat
+  headline: string
+  /** Calendar day as written, `YYYY-MM-DD`, or null. Never a Date: no time zone can move it. */
+  date: string | null
+  /** Cleaned slug (see model/slug.ts); not yet made unique across the site. */
+  slug: string
+  byline: string | null
+  /** Display names: ALL-CAPS bylines are title-cased, mixed case is kept. */
+  authors: string[]
+  commentCount: number | null
+  /** Stated reading time, else words / 230 rounded up (at least 1). */
+  readingMinutes: number
+  dateline: Dateline | null
+  /** Body paragraph sources, Markdown. The dateline stays in the first one. */
+  paragraphs: string[]
+  /** Lines after the `___` rule, without it. */
+  footer: string[]
+  recommended: Teaser[]
+  /** Front-matter tags, as given. */
+  tags: string[]
+  draft: boolean
+  /** Front-matter `summary`, else null. */
+  summary: string | null
+  diagnostics: Diagnostic[]
+}
+
+/** `parse()` never throws: it returns an article, or the diagnostics that stopped it. */
+export type ParseResult =
+  | {ok: true; article: Article}
+  | {ok: false; source: string; diagnostics: Diagnostic[]}
+
+// ---------------------------------------------------------------------------
+// Configuration (broadsheet.config.json), validated by model/config.ts.
+
+export interface TagsConfig {
+  /** Derived tags kept per story. Default 6. */
+  max: number
+  /** Derived tags must be shared by at least this many stories. Default 2. */
+  minStories: number
+  /** Spelling → canonical tag name, on top of the built-in table. */
+  aliases: Record<string, string>
+  /** Terms never used as tags (compared case-insensitively). */
+  stop: string[]
+}
+
+export interface SiteConfig {
+  title: string
+  description: string
+  /** Absolute URL of the site root with a trailing slash, or null (relative links only). */
+  baseUrl: string | null
+  /** BCP 47 tag for `<html lang>`. Default `en`. */
+  language: string
+  /** Items per list page (tags, authors, sources, archives). Default 20. */
+  pageSize: number
+  /** Days per digest page on the home page. Default 7. */
+  homeDays: number
+  /** Files larger than this are an error for that file. Default 5 MB. */
+  maxFileBytes: number
+  tags: TagsConfig
+}
+
+// ---------------------------------------------------------------------------
+// The site model: what model/ computes from the articles and render/ turns into pages.
+// Cross-references are indices into `Site.stories`, so the model stays a tree of plain data.
+
+/** A link target: a tag, author or source page. */
+export interface TermRef {
+  name: string
+  slug: string
+  /** Site-relative URL with a trailing slash and no leading one: `tags/north-korea/`. */
+  url: string
+}
+
+export interface Term extends TermRef {
+  /** Story indices, newest first. */
+  stories: number[]
+}
+
+export interface RecommendedLink extends Teaser {
+  /** Index of the story we hold with this title, or null. */
+  story: number | null
+}
+
+export interface Story {
+  index: number
+  source: string
+  format: InputFormat
+  headline: string
+  date: string | null
+  /** Unique within its day (or among undated stories). */
+  slug: string
+  /** `2022/11/08/<slug>/` or `stories/<slug>/`. */
+  url: string
+  byline: string | null
+  authors: TermRef[]
+  dateline: Dateline | null
+  /** The agency page for the dateline's agency, when there is one. */
+  agency: TermRef | null
+  commentCount: number | null
+  readingMinutes: number
+  paragraphs: string[]
+  footer: string[]
+  /** Front-matter summary, else the first two sentences of the body, as plain text. */
+  excerpt: string
+  tags: TermRef[]
+  recommended: RecommendedLink[]
+  /** Stories whose recommended block links here. */
+  recommendedFrom: number[]
+  /** Up to five, best first. */
+  related: number[]
+  /** The next older and next newer dated story, by date then headline. */
+  older: number | null
+  newer: number | null
+}
+
+export interface Day {
+  /** `YYYY-MM-DD` */
+  date: string
+  /** Newest first (by the site's story order). */
+  stories: number[]
+}
+
+export interface Month {
+  /** `YYYY-MM` */
+  month: string
+  days: Day[]
+  count: number
+}
+
+export interface Year {
+  /** `YYYY` */
+  year: string
+  months: Month[]
+  count: number
+}
+
+export interface Site {
+  config: SiteConfig
+  /** Dated stories newest first (date, then headline, then source), then undated ones by headline. */
+  stories: Story[]
+  /** Days that have stories, newest first. */
+  days: Day[]
+  /** Years newest first, months and days inside newest first. */
+  years: Year[]
+  /** Indices of the undated stories. */
+  undated: number[]
+  /** Most used first, then by name. */
+  tags: Term[]
+  authors: Term[]
+  sources: Term[]
+}
+
+// ---------------------------------------------------------------------------
+// Output.
+
+/** One file of the built site: a path relative to the output folder, and its bytes. */
+export interface OutputFile {
+  path: string
+  content: string | Uint8Array
+}
+
+/** What `--report FILE` writes, and what the summary line counts. */
+export interface BuildReport {
+  stories: Array<{source: string; url: string; headline: string}>
+  errors: Array<{source: string; line: number; message: string}>
+  warnings: Array<{source: string; line: number; message: string}>
+  duplicates: Array<{source: string; sameAs: string}>
+  skipped: Array<{source: string; reason: string}>
+}
