@@ -1,0 +1,211 @@
+// Articles → the site model: order, unique slugs and URLs, date buckets, terms and cross-links.
+// Pure: the same articles and config always give the same site.
+import {excerpt} from './excerpt.ts'
+import {createTitleMatcher} from './match.ts'
+import {relatedStories} from './related.ts'
+import {slugify} from './slug.ts'
+import {deriveTags} from './tags/index.ts'
+import type {Article, Day, Month, SiteConfig, Site, Story, Term, TermRef, Year} from './types.ts'
+
+export function buildSite(articles: readonly Article[], config: SiteConfig): Site {
+  const tagLists = deriveTags(articles, config.tags)
+  const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!))
+  const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? []}))
+  const urls = assignUrls(sorted.map((s) => s.article))
+
+  const tagTerms = createTerms('tags')
+  const authorTerms = createTerms('authors')
+  const sourceTerms = createTerms('sources')
+  const matchTitle = createTitleMatcher(sorted.map((s) => s.article.headline))
+
+  const stories: Story[] = sorted.map(({article, tags}, index) => {
+    const {slug, url} = urls[index]!
+    return {
+      index,
+      source: article.source,
+      format: article.format,
+      headline: article.headline,
+      date: article.date,
+      slug,
+      url,
+      byline: article.byline,
+      authors: refs(article.authors, authorTerms, index),
+      dateline: article.dateline,
+      agency: null,
+      commentCount: article.commentCount,
+      readingMinutes: article.readingMinutes,
+      paragraphs: article.paragraphs,
+      footer: article.footer,
+      excerpt: article.summary ?? excerpt(article.paragraphs, article.dateline),
+      tags: refs(tags, tagTerms, index),
+      recommended: article.recommended.map((teaser) => {
+        const match = matchTitle(teaser.title)
+        return {...teaser, story: match === index ? null : match}
+      }),
+      recommendedFrom: [],
+      related: [],
+      older: null,
+      newer: null
+    }
+  })
+
+  linkRecommendations(stories)
+  assignAgencies(stories, sourceTerms)
+  linkNeighbours(stories)
+  const related = relatedStories(stories.map((s) => ({tags: s.tags.map((t) => t.slug), date: s.date})))
+  for (const story of stories) story.related = related[story.index] ?? []
+
+  const days = bucketDays(stories)
+  return {
+    config,
+    stories,
+    days,
+    years: bucketYears(days),
+    undated: stories.filter((s) => s.date === null).map((s) => s.index),
+    tags: tagTerms.list(),
+    authors: authorTerms.list(),
+    sources: sourceTerms.list()
+  }
+}
+
+/** Newest first; undated last; ties by headline, then by source so the order never depends on input order. */
+function compareArticles(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1
+    if (b.date === null) return -1
+    return a.date < b.date ? 1 : -1
+  }
+  return compareText(a.headline, b.headline) || compareText(a.source, b.source)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Slugs are unique per folder (a day, or `stories/`), compared case-folded because some
+ * file systems are case-insensitive; the later story in site order gets `-2`, `-3`...
+ */
+function assignUrls(articles: readonly Article[]): Array<{slug: string; url: string}> {
+  const taken = new Map<string, Set<string>>()
+  return articles.map((article) => {
+    const folder = article.date ? `${article.date.replaceAll('-', '/')}/` : 'stories/'
+    const used = taken.get(folder) ?? new Set<string>()
+    taken.set(folder, used)
+    const base = slugify(article.slug) || 'story'
+    let slug = base
+    for (let n = 2; used.has(slug.toLowerCase()); n++) slug = `${base}-${n}`
+    used.add(slug.toLowerCase())
+    return {slug, url: `${folder}${slug}/`}
+  })
+}
+
+interface Terms {
+  add(name: string, story: number): TermRef | null
+  list(): Term[]
+}
+
+/**
+ * Names that slug alike are one term (`HYUNG-JIN KIM`, `Hyung-Jin Kim`); the page shows the
+ * spelling used most, ties going to the first in site order.
+ */
+function createTerms(folder: string): Terms {
+  const bySlug = new Map<string, {ref: TermRef; stories: Set<number>; spellings: Map<string, number>}>()
+  return {
+    add(name, story) {
+      const slug = slugify(name)
+      if (slug === '') return null
+      let term = bySlug.get(slug)
+      if (!term) {
+        term = {ref: {name, slug, url: `${folder}/${slug}/`}, stories: new Set(), spellings: new Map()}
+        bySlug.set(slug, term)
+      }
+      term.stories.add(story)
+      term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1)
+      return term.ref
+    },
+    list() {
+      const terms = [...bySlug.values()].map(({ref, stories, spellings}) => {
+        let best = ref.name
+        let bestCount = 0
+        for (const [spelling, count] of spellings) {
+          if (count > bestCount) [best, bestCount] = [spelling, count]
+        }
+        // Stories hold the same ref object, so renaming it here renames it everywhere.
+        ref.name = best
+        return {...ref, stories: [...stories].sort((a, b) => a - b)}
+      })
+      return terms.sort((a, b) => b.stories.length - a.stories.length || compareText(a.slug, b.slug))
+    }
+  }
+}
+
+function refs(names: readonly string[], terms: Terms, story: number): TermRef[] {
+  const seen = new Set<TermRef>()
+  for (const name of names) {
+    const ref = terms.add(name, story)
+    if (ref) seen.add(ref)
+  }
+  return [...seen]
+}
+
+function linkRecommendations(stories: Story[]): void {
+  for (const story of stories) {
+    for (const teaser of story.recommended) {
+      if (teaser.story === null) continue
+      const target = stories[teaser.story]!
+      if (!target.recommendedFrom.includes(story.index)) target.recommendedFrom.push(story.index)
+    }
+  }
+}
+
+/** The dateline's agency, else the agency a teaser that points here names. */
+function assignAgencies(stories: Story[], terms: Terms): void {
+  const fromTeasers = new Map<number, string>()
+  for (const story of stories) {
+    for (const teaser of story.recommended) {
+      if (teaser.story !== null && teaser.source && !fromTeasers.has(teaser.story)) {
+        fromTeasers.set(teaser.story, teaser.source)
+      }
+    }
+  }
+  for (const story of stories) {
+    const agency = story.dateline?.agency ?? fromTeasers.get(story.index)
+    if (agency) story.agency = terms.add(agency, story.index)
+  }
+}
+
+function linkNeighbours(stories: Story[]): void {
+  const dated = stories.filter((s) => s.date !== null)
+  dated.forEach((story, i) => {
+    story.newer = dated[i - 1]?.index ?? null
+    story.older = dated[i + 1]?.index ?? null
+  })
+}
+
+function bucketDays(stories: readonly Story[]): Day[] {
+  const days: Day[] = []
+  for (const story of stories) {
+    if (story.date === null) continue
+    const last = days.at(-1)
+    if (last?.date === story.date) last.stories.push(story.index)
+    else days.push({date: story.date, stories: [story.index]})
+  }
+  return days
+}
+
+function bucketYears(days: readonly Day[]): Year[] {
+  const years: Year[] = []
+  for (const day of days) {
+    const year = day.date.slice(0, 4)
+    const month = day.date.slice(0, 7)
+    let y = years.at(-1)
+    if (y?.year !== year) years.push((y = {year, months: [], count: 0}))
+    let m: Month | undefined = y.months.at(-1)
+    if (m?.month !== month) y.months.push((m = {month, days: [], count: 0}))
+    m.days.push(day)
+    m.count += day.stories.length
+    y.count += day.stories.length
+  }
+  return years
+}

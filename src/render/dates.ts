@@ -1,0 +1,55 @@
+// Calendar days as words. A story's date is a `YYYY-MM-DD` string; every function here reads it
+// through UTCDate so that no local time zone can move it to another day.
+import {UTCDate} from '@date-fns/utc'
+import {format, getDaysInMonth, getISODay} from 'date-fns'
+
+function utcDay(date: string): UTCDate {
+  const [y, m, d] = date.split('-').map(Number)
+  return new UTCDate(y ?? 1970, (m ?? 1) - 1, d ?? 1)
+}
+
+/** `2022-11-08` → `Tuesday, 8 November 2022`. */
+export function dateInWords(date: string): string {
+  return format(utcDay(date), 'EEEE, d MMMM yyyy')
+}
+
+/** `2022-11-08` → `8 Nov 2022`. */
+export function shortDate(date: string): string {
+  return format(utcDay(date), 'd MMM yyyy')
+}
+
+/** `2022-11` → `November`. */
+export function monthName(month: string): string {
+  return format(utcDay(`${month}-01`), 'MMMM')
+}
+
+/** `2022-11` → `November 2022`. */
+export function monthInWords(month: string): string {
+  return format(utcDay(`${month}-01`), 'MMMM yyyy')
+}
+
+/** Midnight UTC of the day, for feeds, which need an instant. */
+export function dayInstant(date: string): Date {
+  return new Date(utcDay(date).getTime())
+}
+
+export interface CalendarCell {
+  day: number
+  /** `YYYY-MM-DD` */
+  date: string
+  count: number
+}
+
+/** Weeks of a month, Monday first; `null` pads the first and last week. */
+export function monthWeeks(month: string, counts: ReadonlyMap<string, number>): Array<Array<CalendarCell | null>> {
+  const first = utcDay(`${month}-01`)
+  const cells: Array<CalendarCell | null> = Array.from({length: getISODay(first) - 1}, () => null)
+  for (let day = 1; day <= getDaysInMonth(first); day++) {
+    const date = `${month}-${String(day).padStart(2, '0')}`
+    cells.push({day, date, count: counts.get(date) ?? 0})
+  }
+  while (cells.length % 7 !== 0) cells.push(null)
+  const weeks: Array<Array<CalendarCell | null>> = []
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7))
+  return weeks
+}

@@ -1,0 +1,81 @@
+// Writes the site into a fresh folder beside the output folder and swaps it in at the end, so a
+// failed or interrupted build leaves the previous site exactly as it was.
+import {randomBytes} from 'node:crypto'
+import {mkdirSync, renameSync, rmSync, writeFileSync, existsSync} from 'node:fs'
+import path from 'node:path'
+import type {OutputFile} from '../model/types.ts'
+
+export interface Output {
+  /** The temporary folder being written. */
+  readonly staging: string
+  write(file: OutputFile): void
+  /** Swap the staging folder in for the output folder. */
+  commit(): void
+  /** Remove the staging folder; the output folder is untouched. Safe to call twice. */
+  abort(): void
+  readonly count: number
+}
+
+export function openOutput(outDir: string): Output {
+  const target = path.resolve(outDir)
+  const parent = path.dirname(target)
+  const staging = path.join(parent, `.${path.basename(target)}.staging-${randomBytes(6).toString('hex')}`)
+  mkdirSync(staging, {recursive: true})
+  const made = new Set<string>([staging])
+  let count = 0
+  let open = true
+
+  return {
+    staging,
+    get count() {
+      return count
+    },
+    write(file) {
+      if (!open) throw new Error('output already closed')
+      const destination = containedPath(staging, file.path)
+      const folder = path.dirname(destination)
+      if (!made.has(folder)) {
+        mkdirSync(folder, {recursive: true})
+        made.add(folder)
+      }
+      // `wx`: two pages claiming one path is a bug in the model, never silently last-wins.
+      writeFileSync(destination, file.content, {flag: 'wx'})
+      count++
+    },
+    commit() {
+      if (!open) throw new Error('output already closed')
+      open = false
+      const old = `${staging}.old`
+      const hadOld = existsSync(target)
+      if (hadOld) renameSync(target, old)
+      try {
+        renameSync(staging, target)
+      } catch (error) {
+        if (hadOld) renameSync(old, target)
+        rmSync(staging, {recursive: true, force: true})
+        throw error
+      }
+      if (hadOld) rmSync(old, {recursive: true, force: true})
+    },
+    abort() {
+      open = false
+      rmSync(staging, {recursive: true, force: true})
+    }
+  }
+}
+
+/**
+ * Resolve a page path inside `root`, or throw. `path.relative` rather than `startsWith`, which
+ * would take `/dist2` to be inside `/dist`.
+ */
+export function containedPath(root: string, relative: string): string {
+  if (relative === '' || /[\u0000-\u001f\u007f\\]/.test(relative) || path.isAbsolute(relative)) {
+    throw new Error(`refusing to write ${JSON.stringify(relative)}: not a plain relative path`)
+  }
+  const resolved = path.resolve(root, relative)
+  const back = path.relative(root, resolved)
+  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) {
+    throw new Error(`refusing to write ${JSON.stringify(relative)}: outside the output folder`)
+  }
+  return resolved
+}
