@@ -6,6 +6,11 @@ import {writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from './build.ts'
 import type {Output} from './write/output.ts'
+import path from 'node:path'
+import type {Diagnostic, ParseResult} from './model/types.ts'
+import {parseDecoded} from './parse/index.ts'
+import {readContentFile} from './read/file.ts'
+import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from './read/list.ts'
 
 type Command = {
   summary: string
@@ -68,6 +73,77 @@ commands['build'] = {
       return 1
     }
     return 0
+  }
+}
+
+const DEFAULT_MAX_FILE_BYTES = 5_000_000
+
+/** Reads, decodes and parses one file; `source` is the name the article carries. */
+async function parseFile(absPath: string, displayPath: string, source: string): Promise<ParseResult> {
+  const file = await readContentFile(absPath, displayPath, DEFAULT_MAX_FILE_BYTES)
+  if ('error' in file) return {ok: false, source, diagnostics: [file.error]}
+  return parseDecoded(file, source)
+}
+
+/** A failed file keeps the article's shape, so a consumer of the JSON can read every entry alike. */
+function parsedJson(result: ParseResult): object {
+  if (result.ok) return result.article
+  return {
+    source: result.source, error: true, format: null, headline: null, date: null, slug: null, byline: null,
+    authors: [], commentCount: null, readingMinutes: null, dateline: null, paragraphs: [], footer: [],
+    recommended: [], tags: [], draft: false, summary: null, diagnostics: result.diagnostics
+  }
+}
+
+commands['parse'] = {
+  summary: 'print the parsed articles of FILE... as JSON',
+  options: {},
+  async run(_values, files) {
+    if (files.length === 0) {
+      process.stderr.write('broadsheet parse: give one or more files to parse\n')
+      return 2
+    }
+    const results: ParseResult[] = []
+    for (const file of files) results.push(await parseFile(path.resolve(file), file, file))
+    process.stdout.write(`${JSON.stringify(results.map(parsedJson), null, 2)}\n`)
+    return results.every((r) => r.ok) ? 0 : 1
+  }
+}
+
+commands['check'] = {
+  summary: 'parse every file of a content folder and report problems',
+  options: {content: {type: 'string', default: 'content'}},
+  async run(values) {
+    const dir = String(values['content'])
+    let listing
+    try {
+      listing = await listContentFiles(dir)
+    } catch (error) {
+      process.stderr.write(`broadsheet check: cannot read ${dir}: ${(error as Error).message}\n`)
+      return 2
+    }
+    let articles = 0
+    let errors = 0
+    let warnings = 0
+    const print = (file: string, d: Diagnostic): void => {
+      if (d.severity === 'error') errors++
+      else warnings++
+      process.stdout.write(`${file}:${d.line}: ${d.severity}: ${d.message}\n`)
+    }
+    // Hidden files and editor backups are skipped quietly; a symlink or a device is worth a word.
+    for (const skip of listing.skipped) {
+      if (skip.reason === SKIP_SYMLINK || skip.reason === SKIP_SPECIAL) {
+        print(path.join(dir, skip.source), {severity: 'warning', line: 0, message: `skipped: ${skip.reason}`})
+      }
+    }
+    for (const rel of listing.files) {
+      const shown = path.join(dir, rel)
+      const result = await parseFile(path.resolve(dir, rel), shown, rel)
+      if (result.ok) articles++
+      for (const d of result.ok ? result.article.diagnostics : result.diagnostics) print(shown, d)
+    }
+    process.stdout.write(`${listing.files.length} files, ${articles} articles, ${errors} errors, ${warnings} warnings\n`)
+    return errors > 0 ? 1 : 0
   }
 }
 

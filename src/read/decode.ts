@@ -9,16 +9,21 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})
-const windows1252 = new TextDecoder('windows-1252')
+// Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as C1 controls (ISO-8859-1), so the bytes
+// that matter most in such files — curly quotes, dashes, € — would be lost. WHATWG's table for them:
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+]
 
 export function decode(bytes: Uint8Array): Decoded {
-  const utf16 = utf16Encoding(bytes)
-  if (utf16) return {text: new TextDecoder(utf16).decode(bytes), diagnostics: []}
+  const wide = utf16Encoding(bytes)
+  if (wide) return {text: new TextDecoder(wide).decode(bytes), diagnostics: []}
   const bad = firstInvalidUtf8(bytes)
   if (bad === -1) return {text: utf8.decode(bytes), diagnostics: []}
   const line = lineOfOffset(bytes, bad)
   return {
-    text: windows1252.decode(bytes),
+    text: decodeWindows1252(bytes),
     diagnostics: [
       {
         severity: 'warning',
@@ -27,6 +32,16 @@ export function decode(bytes: Uint8Array): Decoded {
       }
     ]
   }
+}
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  // In slices, because String.fromCharCode takes its units as arguments and the stack is finite.
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const units = Array.from(bytes.subarray(start, start + 8192), (b) => (b >= 0x80 && b <= 0x9f ? (WINDOWS_1252_HIGH[b - 0x80] as number) : b))
+    parts.push(String.fromCharCode(...units))
+  }
+  return parts.join('')
 }
 
 /** A UTF-16 BOM is unambiguous; without one, UTF-16 is not guessed (it would misread real UTF-8). */

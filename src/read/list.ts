@@ -1,0 +1,56 @@
+// The files of a content folder, found recursively. Only regular files with an article extension are
+// read; symlinks are refused so a content folder cannot pull in files from elsewhere on the machine.
+import {lstat, readdir} from 'node:fs/promises'
+import path from 'node:path'
+
+export interface Skipped {
+  source: string
+  reason: string
+}
+
+export interface ContentListing {
+  /** Paths relative to the folder, `/`-separated, sorted by code unit so every machine agrees. */
+  files: string[]
+  skipped: Skipped[]
+}
+
+export const SKIP_HIDDEN = 'hidden'
+export const SKIP_BACKUP = 'editor backup'
+export const SKIP_SYMLINK = 'symlink refused'
+export const SKIP_SPECIAL = 'not a regular file'
+export const SKIP_EXTENSION = 'not an article file (.txt, .md or no extension)'
+
+const ARTICLE_EXTENSIONS = new Set(['', '.txt', '.md', '.markdown'])
+
+export async function listContentFiles(dir: string): Promise<ContentListing> {
+  const files: string[] = []
+  const skipped: Skipped[] = []
+  // An explicit stack rather than recursion: a deep folder tree cannot overflow the call stack.
+  const pending: string[] = ['']
+  while (pending.length > 0) {
+    const relDir = pending.pop() as string
+    const entries = await readdir(path.join(dir, relDir))
+    for (const name of entries) {
+      const rel = relDir === '' ? name : `${relDir}/${name}`
+      const reason = nameReason(name)
+      if (reason !== null) {
+        skipped.push({source: rel, reason})
+        continue
+      }
+      const stats = await lstat(path.join(dir, rel))
+      if (stats.isSymbolicLink()) skipped.push({source: rel, reason: SKIP_SYMLINK})
+      else if (stats.isDirectory()) pending.push(rel)
+      else if (!stats.isFile()) skipped.push({source: rel, reason: SKIP_SPECIAL})
+      else if (!ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) skipped.push({source: rel, reason: SKIP_EXTENSION})
+      else files.push(rel)
+    }
+  }
+  const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  return {files: files.sort(byCodeUnit), skipped: skipped.sort((a, b) => byCodeUnit(a.source, b.source))}
+}
+
+function nameReason(name: string): string | null {
+  if (name.startsWith('.')) return SKIP_HIDDEN
+  if (name.endsWith('~') || /\.sw[op]$/i.test(name) || (name.startsWith('#') && name.endsWith('#'))) return SKIP_BACKUP
+  return null
+}
