@@ -1,0 +1,29 @@
+// schema.org NewsArticle for a story page, as script-safe JSON.
+import type {Site, Story} from '../model/types.ts'
+import {scriptJson} from './json-ld.ts'
+
+export function newsArticle(site: Site, story: Story): string {
+  const {baseUrl, title, language} = site.config
+  const absolute = (url: string) => (baseUrl === null ? undefined : new URL(url, baseUrl).href)
+  const authors =
+    story.authors.length > 0
+      ? story.authors.map((a) => ({'@type': 'Person', name: a.name, url: absolute(a.url)}))
+      : story.byline === null
+        ? undefined
+        : [{'@type': 'Person', name: story.byline}]
+  // JSON.stringify drops the undefined fields, so a site without a base URL states no URLs.
+  return scriptJson({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    description: story.excerpt,
+    datePublished: story.date ?? undefined,
+    inLanguage: language,
+    author: authors,
+    publisher: {'@type': 'Organization', name: title},
+    keywords: story.tags.length > 0 ? story.tags.map((t) => t.name).join(', ') : undefined,
+    url: absolute(story.url),
+    mainEntityOfPage: absolute(story.url),
+    commentCount: story.commentCount ?? undefined
+  })
+}

@@ -1,0 +1,329 @@
+// The site model → every output file, one at a time, so the writer can stream 10,000 pages to
+// disk without holding them. Pure: the same site and templates always give the same bytes.
+import type {Day, Month, OutputFile, Site, Story, Term, Year} from '../model/types.ts'
+import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
+import {atomFeed, feedStories, jsonFeed, rssFeed, type FeedSpec} from './feeds.ts'
+import {pageHead, type HeadInput} from './head.ts'
+import {newsArticle} from './news-article.ts'
+import {renderBody} from './markdown.ts'
+import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
+import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
+import {createRenderer} from './templates.ts'
+import {storyCard, storyView, type StoryCard} from './views.ts'
+
+type PageInput = Omit<HeadInput, 'url' | 'path'>
+type ViewOf = (root: string) => object
+
+interface TermKind {
+  folder: 'tags' | 'authors' | 'sources'
+  singular: string
+  plural: string
+  terms: Term[]
+  describe: (name: string) => string
+}
+
+export function* renderSite(site: Site, templates: Record<string, string>): Generator<OutputFile> {
+  const {config} = site
+  const renderer = createRenderer(templates)
+  const newestDay = site.days[0]
+  const siteView = {
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null
+  }
+  const sitemap: SitemapEntry[] = []
+
+  const cards: Array<StoryCard | undefined> = []
+  const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
+  const cardsOf = (indices: readonly number[]) => indices.map(card)
+
+  // Bodies of the stories in the site feeds are kept from their story page, so each body is
+  // rendered once.
+  const allIndices = site.stories.map((s) => s.index)
+  const siteFeed = feedStories(site, allIndices)
+  const feedBodies = new Map<number, string>(siteFeed.map((s) => [s.index, '']))
+
+  function page(url: string, template: string, input: PageInput, view: ViewOf, lastmod: string | null = null): OutputFile {
+    const path = fileFor(url)
+    const head = pageHead(config, {...input, url, path})
+    sitemap.push({url, lastmod})
+    return {path, content: renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})}
+  }
+
+  for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (name.startsWith('assets/')) yield {path: name, content}
+  }
+
+  // The digest: `homeDays` days a page, newest first.
+  const dayPages = chunk(site.days, config.homeDays)
+  for (const [i, days] of dayPages.entries()) {
+    const n = i + 1
+    const undatedFirst = n === 1 && site.undated.length > 0
+    yield page(
+      pageUrl('', n),
+      'home.liquid',
+      {
+        title: n === 1 ? config.title : `Page ${n}`,
+        description: config.description,
+        nav: n === 1 ? 'home' : null,
+        mastheadIsHeading: n === 1
+      },
+      (root) => ({
+        pageNumber: n,
+        days: days.map((day) => ({...dayLabel(day.date), stories: cardsOf(day.stories)})),
+        undated: undatedFirst
+          ? {count: site.undated.length, url: 'undated/', stories: cardsOf(site.undated.slice(0, config.pageSize))}
+          : null,
+        pagination: paginationView('', n, dayPages.length, root)
+      })
+    )
+  }
+
+  for (const story of site.stories) {
+    const body = renderBody(story.paragraphs)
+    if (feedBodies.has(story.index)) feedBodies.set(story.index, body)
+    yield page(
+      story.url,
+      'story.liquid',
+      {
+        title: story.headline,
+        description: story.excerpt,
+        ogType: 'article',
+        breadcrumbs: storyCrumbs(story),
+        jsonLd: newsArticle(site, story),
+        published: story.date
+      },
+      () => ({story: storyView(site, story, card(story.index), body)}),
+      story.date
+    )
+  }
+
+  for (const year of site.years) {
+    yield* yearPages(year)
+  }
+
+  yield page(
+    'archive/',
+    'archive.liquid',
+    {title: 'Archive', description: `Every day of ${config.title}, by year and month.`, nav: 'archive', breadcrumbs: [home, {name: 'Archive', url: null}]},
+    () => ({
+      years: site.years.map((year) => ({year: year.year, url: `${year.year}/`, count: year.count, months: year.months.map(monthCalendar)})),
+      undated: site.undated.length > 0 ? {count: site.undated.length, url: 'undated/'} : null
+    })
+  )
+
+  if (site.undated.length > 0) {
+    yield* listPages('undated/', 'list.liquid', site.undated, (n) => ({
+      title: n === 1 ? 'Undated stories' : `Undated stories, page ${n}`,
+      description: `Stories in ${config.title} that carry no date.`,
+      breadcrumbs: [home, {name: 'Undated stories', url: null}]
+    }), {heading: 'Undated stories', kicker: null, lede: 'Stories whose files carry no date.', feed: null})
+  }
+
+  const kinds: TermKind[] = [
+    {folder: 'tags', singular: 'Tag', plural: 'Tags', terms: site.tags, describe: (name) => `Stories tagged “${name}”.`},
+    {folder: 'authors', singular: 'Author', plural: 'Authors', terms: site.authors, describe: (name) => `Stories by ${name}.`},
+    {folder: 'sources', singular: 'Source', plural: 'Sources', terms: site.sources, describe: (name) => `Stories from ${name}.`}
+  ]
+  for (const kind of kinds) yield* termPages(kind)
+
+  const feedSpec = (path: string): FeedSpec => ({
+    path,
+    title: config.title,
+    description: config.description,
+    homeUrl: '',
+    stories: siteFeed,
+    content: (story) => feedBodies.get(story.index) ?? null
+  })
+  yield {path: 'feed.xml', content: rssFeed(site, feedSpec('feed.xml'))}
+  yield {path: 'atom.xml', content: atomFeed(site, feedSpec('atom.xml'))}
+  yield {path: 'feed.json', content: jsonFeed(site, feedSpec('feed.json'))}
+
+  const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
+  // A 404 page is served at any missing address, where a relative root would point elsewhere;
+  // with a base URL its links can be absolute, without one they are right for top-level misses.
+  const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
+  yield {path: '404.html', content: renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root})}
+
+  yield {path: 'sitemap.xml', content: sitemapXml(config, sitemap)}
+  yield {path: 'robots.txt', content: robotsTxt(config)}
+
+  // --- page families -------------------------------------------------------------------------
+
+  function* yearPages(year: Year): Generator<OutputFile> {
+    for (const month of year.months) {
+      for (const day of month.days) {
+        const label = dayLabel(day.date)
+        yield* listPages(`${label.url}`, 'list.liquid', day.stories, (n) => ({
+          title: n === 1 ? label.dateText : `${label.dateText}, page ${n}`,
+          description: `Stories from ${label.dateText}.`,
+          breadcrumbs: dateCrumbs(day.date, false)
+        }), {heading: label.dateText, kicker: 'Day', lede: countText(day.stories.length), feed: null}, day.date)
+      }
+      yield* monthPages(month)
+    }
+    yield page(
+      `${year.year}/`,
+      'year.liquid',
+      {title: year.year, description: `${countText(year.count)} from ${year.year}.`, breadcrumbs: [home, {name: year.year, url: null}]},
+      () => ({year: {year: year.year, count: year.count, countText: countText(year.count), months: year.months.map(monthCalendar)}})
+    )
+  }
+
+  function* monthPages(month: Month): Generator<OutputFile> {
+    const url = `${month.month.replace('-', '/')}/`
+    const title = monthInWords(month.month)
+    const entries = month.days.flatMap((day) => day.stories.map((index) => ({day, index})))
+    const pages = chunk(entries, config.pageSize)
+    const [y] = month.month.split('-')
+    for (const [i, entries] of pages.entries()) {
+      const n = i + 1
+      yield page(
+        pageUrl(url, n),
+        'month.liquid',
+        {
+          title: n === 1 ? title : `${title}, page ${n}`,
+          description: `${countText(month.count)} from ${title}.`,
+          breadcrumbs: [home, {name: y ?? '', url: `${y}/`}, {name: monthName(month.month), url: null}]
+        },
+        (root) => ({
+          month: {month: month.month, title, count: month.count, countText: countText(month.count), calendar: monthCalendar(month)},
+          groups: groupByDay(entries),
+          pagination: paginationView(url, n, pages.length, root)
+        })
+      )
+    }
+  }
+
+  function* termPages(kind: TermKind): Generator<OutputFile> {
+    yield page(
+      `${kind.folder}/`,
+      'terms.liquid',
+      {
+        title: kind.plural,
+        description: `Every ${kind.singular.toLowerCase()} in ${config.title}, with its number of stories.`,
+        nav: kind.folder === 'tags' ? 'tags' : null,
+        breadcrumbs: [home, {name: kind.plural, url: null}]
+      },
+      () => ({
+        heading: kind.plural,
+        kind: kind.folder,
+        terms: kind.terms.map((t) => ({name: t.name, url: t.url, count: t.stories.length}))
+      })
+    )
+    for (const term of kind.terms) {
+      const feedPath = `${term.url}feed.xml`
+      const hasFeed = kind.folder === 'tags'
+      yield* listPages(term.url, 'list.liquid', term.stories, (n) => ({
+        title: n === 1 ? term.name : `${term.name}, page ${n}`,
+        description: kind.describe(term.name),
+        breadcrumbs: [home, {name: kind.plural, url: `${kind.folder}/`}, {name: term.name, url: null}],
+        feed: hasFeed ? {url: feedPath, title: `${config.title} — ${term.name}`} : null
+      }), {heading: term.name, kicker: kind.singular, lede: countText(term.stories.length), feed: hasFeed ? feedPath : null})
+      if (hasFeed) {
+        yield {
+          path: feedPath,
+          content: rssFeed(site, {
+            path: feedPath,
+            title: `${config.title} — ${term.name}`,
+            description: kind.describe(term.name),
+            homeUrl: term.url,
+            stories: feedStories(site, term.stories),
+            // Tag feeds carry excerpts: full bodies for every tag would render each story many times.
+            content: () => null
+          })
+        }
+      }
+    }
+  }
+
+  function* listPages(
+    url: string,
+    template: string,
+    indices: readonly number[],
+    head: (n: number) => PageInput,
+    list: {heading: string; kicker: string | null; lede: string | null; feed: string | null},
+    lastmod: string | null = null
+  ): Generator<OutputFile> {
+    const pages = chunk(indices, config.pageSize)
+    for (const [i, slice] of pages.entries()) {
+      const n = i + 1
+      yield page(
+        pageUrl(url, n),
+        template,
+        head(n),
+        (root) => ({
+          list: {...list, pageNumber: n},
+          stories: cardsOf(slice),
+          pagination: paginationView(url, n, pages.length, root)
+        }),
+        lastmod
+      )
+    }
+  }
+
+  function groupByDay(entries: Array<{day: Day; index: number}>) {
+    const groups: Array<{date: string; dateText: string; url: string; stories: StoryCard[]}> = []
+    for (const {day, index} of entries) {
+      let group = groups.at(-1)
+      if (group?.date !== day.date) {
+        group = {...dayLabel(day.date), stories: []}
+        groups.push(group)
+      }
+      group.stories.push(card(index))
+    }
+    return groups
+  }
+}
+
+const home = {name: 'Home', url: ''}
+
+function dayLabel(date: string): {date: string; dateText: string; url: string} {
+  return {date, dateText: dateInWords(date), url: `${date.replaceAll('-', '/')}/`}
+}
+
+function countText(count: number): string {
+  return count === 1 ? '1 story' : `${count} stories`
+}
+
+function storyCrumbs(story: Story): Array<{name: string; url: string | null}> {
+  if (story.date === null) return [home, {name: 'Undated stories', url: 'undated/'}]
+  return dateCrumbs(story.date, true)
+}
+
+/** Home › 2022 › November › 8; the day is a link on story pages and the current page on its own. */
+function dateCrumbs(date: string, dayIsLink: boolean): Array<{name: string; url: string | null}> {
+  const [y, m, d] = date.split('-')
+  return [
+    home,
+    {name: y ?? '', url: `${y}/`},
+    {name: monthName(`${y}-${m}`), url: `${y}/${m}/`},
+    {name: String(Number(d)), url: dayIsLink ? `${y}/${m}/${d}/` : null}
+  ]
+}
+
+interface MonthCalendar {
+  month: string
+  name: string
+  title: string
+  url: string
+  count: number
+  countText: string
+  weeks: Array<Array<(CalendarCell & {url: string | null}) | null>>
+}
+
+function monthCalendar(month: Month): MonthCalendar {
+  const counts = new Map(month.days.map((d) => [d.date, d.stories.length]))
+  return {
+    month: month.month,
+    name: monthName(month.month),
+    title: monthInWords(month.month),
+    url: `${month.month.replace('-', '/')}/`,
+    count: month.count,
+    countText: countText(month.count),
+    weeks: monthWeeks(month.month, counts).map((week) =>
+      week.map((cell) => (cell === null ? null : {...cell, url: cell.count > 0 ? `${cell.date.replaceAll('-', '/')}/` : null}))
+    )
+  }
+}

@@ -1,0 +1,110 @@
+// Plain view objects for the templates. Story URLs stay site-relative here; templates put the
+// page's `root` in front, so one card object serves every page that lists the story.
+import type {Site, Story, TermRef} from '../model/types.ts'
+import {dateInWords, shortDate} from './dates.ts'
+import {linkifyText, type TextSegment} from './linkify.ts'
+
+export interface StoryCard {
+  url: string
+  headline: string
+  /** `YYYY-MM-DD` or null. */
+  date: string | null
+  dateText: string | null
+  shortDate: string | null
+  byline: string | null
+  authors: TermRef[]
+  /** `SEOUL, South Korea (AP)`, or null. */
+  dateline: string | null
+  excerpt: string
+  readingText: string
+  commentsText: string | null
+  tags: TermRef[]
+}
+
+export interface StoryLink {
+  url: string
+  headline: string
+  shortDate: string | null
+  date: string | null
+}
+
+export interface RecommendedView {
+  title: string
+  summary: string
+  source: string | null
+  /** Site-relative URL of the story we hold with this title, else null. */
+  url: string | null
+}
+
+export interface StoryView extends StoryCard {
+  agency: TermRef | null
+  bodyHtml: string
+  footer: TextSegment[][]
+  recommended: RecommendedView[]
+  recommendedFrom: StoryLink[]
+  related: StoryLink[]
+  older: StoryLink | null
+  newer: StoryLink | null
+}
+
+export function storyCard(story: Story): StoryCard {
+  return {
+    url: story.url,
+    headline: story.headline,
+    date: story.date,
+    dateText: story.date === null ? null : dateInWords(story.date),
+    shortDate: story.date === null ? null : shortDate(story.date),
+    byline: story.byline,
+    authors: story.authors,
+    dateline: datelineText(story),
+    excerpt: story.excerpt,
+    readingText: `${story.readingMinutes} min read`,
+    commentsText: commentsText(story.commentCount),
+    tags: story.tags
+  }
+}
+
+export function storyLink(story: Story): StoryLink {
+  return {
+    url: story.url,
+    headline: story.headline,
+    date: story.date,
+    shortDate: story.date === null ? null : shortDate(story.date)
+  }
+}
+
+export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: string): StoryView {
+  const link = (index: number | null): StoryLink | null => {
+    const target = index === null ? undefined : site.stories[index]
+    return target ? storyLink(target) : null
+  }
+  const links = (indices: readonly number[]): StoryLink[] =>
+    indices.map(link).filter((l): l is StoryLink => l !== null)
+  return {
+    ...card,
+    agency: story.agency,
+    bodyHtml,
+    footer: story.footer.filter((line) => line.trim() !== '').map(linkifyText),
+    recommended: story.recommended.map((teaser) => ({
+      title: teaser.title,
+      summary: teaser.summary,
+      source: teaser.source,
+      url: link(teaser.story)?.url ?? null
+    })),
+    recommendedFrom: links(story.recommendedFrom),
+    related: links(story.related),
+    older: link(story.older),
+    newer: link(story.newer)
+  }
+}
+
+function datelineText(story: Story): string | null {
+  const dateline = story.dateline
+  if (dateline === null) return null
+  return dateline.agency === null ? dateline.place : `${dateline.place} (${dateline.agency})`
+}
+
+function commentsText(count: number | null): string | null {
+  if (count === null) return null
+  return count === 1 ? '1 comment' : `${count} comments`
+}
