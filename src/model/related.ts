@@ -1,0 +1,64 @@
+// Related stories: the ones that share the most telling tags. A tag shared by two stories says
+// more than one shared by half the site, so each shared tag weighs its inverse document
+// frequency, log(1 + N / stories with the tag): always positive, so even a tag every story has
+// still relates stories when nothing rarer does.
+
+interface Tagged {
+  tags: readonly string[]
+  date: string | null
+}
+
+/** Above this many stories, a tag's postings are not walked to find candidates (it still scores). */
+const EXPANSION_LIMIT = 2000
+
+/** result[i]: up to `max` other story indices, best first: score, then nearer date, then index. */
+export function relatedStories(stories: readonly Tagged[], max = 5): number[][] {
+  const tagSets = stories.map((story) => [...new Set(story.tags.map((tag) => tag.toLowerCase()))])
+  const postings = new Map<string, number[]>()
+  tagSets.forEach((tags, index) => {
+    for (const tag of tags) {
+      const list = postings.get(tag)
+      if (list === undefined) postings.set(tag, [index])
+      else list.push(index)
+    }
+  })
+  const weight = new Map<string, number>()
+  for (const [tag, list] of postings) weight.set(tag, Math.log(1 + stories.length / list.length))
+  const days = stories.map((story) => dayNumber(story.date))
+  return tagSets.map((tags, self) => {
+    const scores = new Map<number, number>()
+    const expandable = tags.filter((tag) => (postings.get(tag)?.length ?? 0) <= EXPANSION_LIMIT)
+    const walked = expandable.length > 0 ? expandable : rarest(tags, postings)
+    for (const tag of walked) {
+      for (const other of postings.get(tag) ?? []) if (other !== self) scores.set(other, 0)
+    }
+    for (const other of scores.keys()) {
+      const theirs = new Set(tagSets[other])
+      let score = 0
+      for (const tag of tags) if (theirs.has(tag)) score += weight.get(tag) ?? 0
+      scores.set(other, score)
+    }
+    const day = days[self] ?? null
+    return [...scores]
+      .map(([other, score]) => ({other, score, distance: distanceInDays(day, days[other] ?? null)}))
+      .sort((a, b) => b.score - a.score || a.distance - b.distance || a.other - b.other)
+      .slice(0, Math.max(0, max))
+      .map(({other}) => other)
+  })
+}
+
+function rarest(tags: readonly string[], postings: ReadonlyMap<string, number[]>): string[] {
+  const sorted = [...tags].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0) || (a < b ? -1 : 1))
+  return sorted.slice(0, 1)
+}
+
+function dayNumber(date: string | null): number | null {
+  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (match === null) return null
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000
+}
+
+/** Undated stories are farther than any dated one. */
+function distanceInDays(a: number | null, b: number | null): number {
+  return a === null || b === null ? Number.MAX_SAFE_INTEGER : Math.abs(a - b)
+}

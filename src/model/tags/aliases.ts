@@ -1,0 +1,81 @@
+// Built-in spellings of the places and organisations that news mentions most, so that one
+// thing has one tag. Keys are compared through foldKey, so `U.S.`/`US`/`u.s` are one entry.
+// `America` alone means the United States in news copy; `Latin America`, `Bank of America`
+// are different whole phrases and never reach this entry.
+
+export type EntityKind = 'person' | 'place' | 'org'
+
+export interface Canonical {
+  name: string
+  kind: EntityKind
+}
+
+const PLACES: Record<string, string[]> = {
+  'United States': ['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'America'],
+  'United Kingdom': ['UK', 'U.K.', 'Britain', 'Great Britain'],
+  'North Korea': ['N. Korea', 'N.Korea', 'DPRK', "Democratic People's Republic of Korea"],
+  'South Korea': ['S. Korea', 'S.Korea', 'Republic of Korea', 'ROK'],
+  'United Arab Emirates': ['UAE', 'U.A.E.'],
+  Russia: ['Russian Federation'],
+  China: ["People's Republic of China", 'PRC', 'Mainland China'],
+  Taiwan: [],
+  Ukraine: ['the Ukraine'],
+  Iran: ['Islamic Republic of Iran'],
+  'Czech Republic': ['Czechia'],
+  Netherlands: ['Holland', 'The Netherlands'],
+  'Democratic Republic of the Congo': ['DR Congo', 'DRC'],
+  'European Union': ['EU', 'E.U.'],
+  'Hong Kong': [],
+  'New Zealand': [],
+  'Saudi Arabia': [],
+  'South Africa': [],
+  Europe: [],
+  'Middle East': []
+}
+
+const ORGS: Record<string, string[]> = {
+  'United Nations': ['UN', 'U.N.'],
+  'UN Security Council': ['U.N. Security Council', 'United Nations Security Council', 'Security Council'],
+  NATO: ['Nato', 'N.A.T.O.', 'North Atlantic Treaty Organization'],
+  'World Trade Organization': ['WTO', 'World Trade Organisation'],
+  'International Monetary Fund': ['IMF'],
+  'World Bank': [],
+  'World Health Organization': ['WHO', 'World Health Organisation'],
+  'European Commission': [],
+  'European Central Bank': ['ECB'],
+  'Federal Reserve': ['Fed', 'US Federal Reserve'],
+  'Bank of England': [],
+  OPEC: ['Opec'],
+  'White House': [],
+  Pentagon: ['the Pentagon'],
+  Kremlin: ['the Kremlin'],
+  Congress: ['US Congress'],
+  'Downing Street': ['No 10', 'Number 10'],
+  'House of Commons': ['Commons'],
+  'House of Lords': ['Lords'],
+  'Labour Party': ['Labour'],
+  'Conservative Party': ['Conservatives', 'Tories', 'Tory Party', 'Tory'],
+  'Liberal Democrats': ['Lib Dems', 'Lib Dem', 'Liberal Democrat'],
+  UKIP: ['Ukip', 'UK Independence Party'],
+  SNP: ['Scottish National Party'],
+  'Republican Party': ['Republicans', 'GOP'],
+  'Democratic Party': ['Democrats'],
+  FBI: [],
+  CIA: [],
+  BBC: [],
+  Google: [],
+  Microsoft: [],
+  Apple: [],
+  Twitter: []
+}
+
+export const BUILT_IN: ReadonlyArray<readonly [spelling: string, canonical: Canonical]> = [
+  ...entries(PLACES, 'place'),
+  ...entries(ORGS, 'org')
+]
+
+function entries(group: Record<string, string[]>, kind: EntityKind): Array<[string, Canonical]> {
+  return Object.entries(group).flatMap(([name, spellings]) =>
+    [name, ...spellings].map((spelling): [string, Canonical] => [spelling, {name, kind}])
+  )
+}

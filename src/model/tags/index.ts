@@ -1,0 +1,27 @@
+// Tags for every story: front-matter tags as given, then the people, places and organisations
+// each story is most about, named one way across the corpus.
+import type {Article, TagsConfig} from '../types.ts'
+import {extractMentions, type Mention} from './mentions.ts'
+import {selectTags} from './select.ts'
+import {createVocabulary} from './vocabulary.ts'
+
+export type {Mention} from './mentions.ts'
+export {selectTags, type StoryMentions} from './select.ts'
+export {createVocabulary} from './vocabulary.ts'
+
+/** result[i] is the tag list (display names) of articles[i]. */
+export function deriveTags(articles: readonly Article[], config: TagsConfig): string[][] {
+  const vocabulary = createVocabulary(config)
+  return selectTags(
+    articles.map((article) => ({front: article.tags, mentions: extractMentions(article, vocabulary)})),
+    config
+  )
+}
+
+/**
+ * One story's candidates, JSON-serialisable: the costly per-story half of deriveTags, for a
+ * build that caches it per file or computes it in workers, then calls selectTags.
+ */
+export function storyMentions(article: Pick<Article, 'headline' | 'paragraphs'>, config: Pick<TagsConfig, 'aliases' | 'stop'>): Mention[] {
+  return extractMentions(article, createVocabulary(config))
+}

@@ -1,0 +1,387 @@
+// One story's candidate tags: capitalised names found in one linear scan of headline and body,
+// with what they are (person, place, organisation) and where they occur. Corpus-wide choices
+// (which tags to keep, their display names) belong to tags/select.ts.
+import type {EntityKind} from './aliases.ts'
+import {foldKey, stripPossessive} from './fold.ts'
+import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
+import {CONNECTORS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
+
+/** `kind` null: a name with no evidence of what it is (yet; another story may know). */
+export type Evidence = EntityKind | 'firstName' | null
+
+export interface Mention {
+  /** foldKey of the canonical name when an alias matched, else of the spelling. */
+  key: string
+  /** Spellings as written (possessive removed) with their counts; an alias's canonical name when it matched. */
+  spellings: Record<string, number>
+  kind: Evidence
+  /** Whether an alias table (built-in or configured) named it: its kind is then certain. */
+  aliased: boolean
+  headline: number
+  lead: number
+  count: number
+}
+
+/** Looks a spelling up in the alias tables and the stop lists. */
+export interface Vocabulary {
+  /** kind null: a configured alias to a name the built-in table does not know. */
+  canonical(spelling: string): {name: string; kind: EntityKind | null} | null
+  stopped(key: string): boolean
+}
+
+export interface StoryText {
+  headline: string
+  paragraphs: readonly string[]
+}
+
+interface Token {
+  text: string
+  cap: boolean
+  /** First word of a sentence, a quotation or a paragraph. */
+  initial: boolean
+  /** Punctuation (or a possessive) separates this token from the previous one. */
+  broken: boolean
+  possessive: boolean
+}
+
+interface Segment {
+  words: string[]
+  initial: boolean
+  titled: boolean
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu
+const DOTTED = /^(?:\p{L}\.)+$/u
+const ABBREVIATIONS = new Set([
+  'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'jr.', 'sr.', 'gov.', 'sen.', 'rep.', 'lt.', 'col.', 'gen.', 'capt.',
+  'prof.', 'inc.', 'corp.', 'co.', 'ltd.', 'no.', 'vs.', 'calif.', 'pa.', 'mass.', 'fla.', 'wash.'
+])
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'i', 'we', 'he', 'she', 'it', 'they', 'you', 'this', 'that', 'these', 'those', 'in', 'on',
+  'at', 'by', 'to', 'as', 'but', 'and', 'or', 'if', 'so', 'his', 'her', 'its', 'their', 'our', 'my', 'your'
+])
+const MAX_NAME_WORDS = 6
+
+export function extractMentions(story: StoryText, vocabulary: Vocabulary): Mention[] {
+  const mentions = new Map<string, Mention>()
+  const named = new Set<string>()
+  story.paragraphs.forEach((paragraph, index) => {
+    const text = index === 0 ? stripDateline(paragraph) : paragraph
+    for (const segment of segments(tokenize(plainText(text)), vocabulary)) {
+      const key = record(mentions, segment, vocabulary, index === 0 ? 'lead' : null)
+      if (key !== null && (!segment.initial || segment.words.length > 1)) named.add(key)
+    }
+  })
+  foldSurnames(mentions)
+  // A lone capitalised word seen only at sentence starts, with no evidence, is no name.
+  for (const [key, mention] of mentions) if (!named.has(key) && mention.kind === null) mentions.delete(key)
+  countHeadline(mentions, tokenize(plainText(story.headline)), vocabulary)
+  return [...mentions.values()].sort((a, b) => compareStrings(a.key, b.key))
+}
+
+/** Markdown links, emphasis and bare URLs would otherwise leak words into names. */
+function plainText(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+    .replace(/[*_`]+/g, '')
+}
+
+/** `SEOUL, South Korea (AP) — ` says where the story was filed, not what it is about. */
+function stripDateline(paragraph: string): string {
+  return paragraph.replace(/^\s*\p{Lu}[\p{Lu}\p{M} .'-]+(?:,[^—–(\n]{1,40})?(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s+/u, '')
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let position = 0
+  let sentenceEnded = true
+  // Lower-case words matter only as what separates names, so most of them never become tokens.
+  let skipped = false
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0]
+    const gap = match.index === position + 1 && text.charCodeAt(position) === 32 ? '' : text.slice(position, match.index)
+    position = match.index + raw.length
+    const punctuation = gap !== '' && /\S/.test(gap)
+    const initial = sentenceEnded || (punctuation && (/[.!?“"‘(:;]/.test(gap) || /(?:^|\s)'$/.test(gap)))
+    const broken = initial || punctuation || skipped || (tokens.at(-1)?.possessive ?? false)
+    sentenceEnded = raw.endsWith('.') && !isAbbreviation(raw)
+    const first = raw.charCodeAt(0)
+    const lowerStart = first >= 97 && first <= 122
+    if (lowerStart && !CONNECTORS.has(raw) && raw !== 'the' && raw !== 'and' && raw.indexOf('-') < 0) {
+      skipped = true
+      continue
+    }
+    skipped = false
+    const possessiveMark = (text[position] === "'" || text[position] === '’') && /s$/i.test(raw)
+    const pieces = raw.indexOf('.') < 0 && raw.indexOf('-') < 0 ? [{text: raw, split: false}] : splitWord(raw)
+    pieces.forEach((piece, i) => {
+      const last = i === pieces.length - 1
+      const word = piece.text.endsWith('.') && !isAbbreviation(piece.text) ? piece.text.slice(0, -1) : piece.text
+      const stripped = stripPossessive(word)
+      const possessive = stripped !== word || (last && possessiveMark)
+      if (stripped.length > 0) {
+        tokens.push({text: stripped, cap: /^\p{Lu}/u.test(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive})
+      }
+    })
+  }
+  return tokens
+}
+
+function isAbbreviation(word: string): boolean {
+  return DOTTED.test(word) || ABBREVIATIONS.has(word.toLowerCase())
+}
+
+/**
+ * `N.Korea` → `N.` `Korea`; `U.S.-led` → `U.S.`; `pro-Russia` → `Russia`; `Kilroy-Silk` stays.
+ * `split` marks a piece cut off at a hyphen: it starts a new name (`U.S.-South Korea`).
+ */
+function splitWord(word: string): Array<{text: string; split: boolean}> {
+  const glued = /^((?:\p{L}\.)+)(\p{Lu}\p{Ll}[\s\S]*)$/u.exec(word)
+  if (glued?.[1] !== undefined && glued[2] !== undefined) return [{text: glued[1], split: false}, ...splitWord(glued[2])]
+  const hyphen = word.indexOf('-')
+  if (hyphen <= 0) return [{text: word, split: false}]
+  const left = word.slice(0, hyphen)
+  const right = word.slice(hyphen + 1)
+  const rightPieces = () => splitWord(right).map((piece, i) => (i === 0 ? {...piece, split: true} : piece))
+  if (left.endsWith('.')) return [{text: left, split: false}, ...(/^\p{Lu}/u.test(right) ? rightPieces() : [])]
+  if (/^\p{Ll}/u.test(left) && /^\p{Lu}/u.test(right)) return rightPieces()
+  return [{text: word, split: false}]
+}
+
+/** Runs of capitalised words, cut at titles, with leading sentence words dropped. */
+function segments(tokens: readonly Token[], vocabulary: Vocabulary): Segment[] {
+  const out: Segment[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const first = tokens[i]
+    if (first === undefined || !first.cap) {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < tokens.length && j - i < MAX_NAME_WORDS * 2) {
+      const token = tokens[j]
+      const previous = tokens[j - 1]
+      if (token === undefined || token.broken || previous?.possessive === true) break
+      if (!token.cap) {
+        const next = tokens[j + 1]
+        const joins =
+          (CONNECTORS.has(token.text) || token.text === 'and' || (token.text === 'the' && previous?.text === 'of')) &&
+          next !== undefined && !next.broken && (next.cap || next.text === 'the')
+        if (!joins) break
+      }
+      j++
+    }
+    splitRun(tokens.slice(i, j), vocabulary, out)
+    i = j
+  }
+  return out
+}
+
+function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[]): void {
+  // `Securities and Exchange Commission` is one name; `Russia and China` are two.
+  const and = run.findIndex((token) => token.text === 'and')
+  if (and > 0 && !isOrgWord(lower(run.at(-1)?.text))) {
+    splitRun(run.slice(0, and), vocabulary, out)
+    splitRun(run.slice(and + 1), vocabulary, out)
+    return
+  }
+  const words = run.map((token) => token.text)
+  const sentenceStart = run[0]?.initial === true
+  if (known(words.join(' '), vocabulary)) {
+    out.push({words, initial: sentenceStart, titled: false})
+    return
+  }
+  let start = 0
+  // `Last week`, `Some observers`: a capital that only starts a sentence is no name.
+  if (sentenceStart) {
+    while (start < words.length && isCommonCapital(words[start] ?? '', vocabulary)) start++
+    if (start > 0 && known(words.slice(start).join(' '), vocabulary)) {
+      out.push({words: words.slice(start), initial: false, titled: false})
+      return
+    }
+  }
+  let current: string[] = []
+  let titled = false
+  let initial = sentenceStart && start === 0
+  for (let k = start; k <= words.length; k++) {
+    const titleLength = k < words.length ? titleAt(words, k) : 0
+    const word = words[k] ?? ''
+    const cut = k === words.length || titleLength > 0 || (FUNCTION_WORDS.has(word.toLowerCase()) && !CONNECTORS.has(word) && word !== 'and')
+    if (!cut) {
+      current.push(word)
+      continue
+    }
+    const trimmed = trimConnectors(current)
+    if (trimmed.length > 0) out.push({words: trimmed, initial, titled})
+    current = []
+    initial = false
+    titled = titleLength > 0
+    if (titleLength > 0) k += titleLength - 1
+  }
+}
+
+/** Length of the title starting at words[k] (`Foreign Secretary`, `Mr`), or 0. */
+function titleAt(words: readonly string[], k: number): number {
+  let end = k
+  while (end < words.length && TITLE_QUALIFIERS.has(lower(words[end]))) end++
+  while (end < words.length && isTitleWord(words[end] ?? '')) end++
+  if (end === k) return 0
+  const last = words[end - 1] ?? ''
+  // `General Election`, `General Motors`: `General` is a title only after another one.
+  if (end - k === 1 && lower(last) === 'general') return 0
+  return isTitleWord(last) ? end - k : 0
+}
+
+function isTitleWord(word: string): boolean {
+  const plain = lower(word).replace(/\.$/, '')
+  return TITLES.has(plain) || isHonorific(plain)
+}
+
+function lower(word: string | undefined): string {
+  return (word ?? '').toLowerCase()
+}
+
+function trimConnectors(words: string[]): string[] {
+  let start = 0
+  let end = words.length
+  while (start < end && !/^\p{Lu}/u.test(words[start] ?? '')) start++
+  while (end > start && !/^\p{Lu}/u.test(words[end - 1] ?? '')) end--
+  return words.slice(start, end)
+}
+
+function isCommonCapital(word: string, vocabulary: Vocabulary): boolean {
+  if (vocabulary.canonical(word) !== null) return false
+  const folded = lower(word)
+  if (FUNCTION_WORDS.has(folded)) return true
+  return isFunctionalWord(folded)
+}
+
+function known(phrase: string, vocabulary: Vocabulary): boolean {
+  if (vocabulary.canonical(phrase) !== null) return true
+  const kind = lexicalKind(foldKey(phrase))
+  return kind === 'place' || kind === 'org' || kind === 'person'
+}
+
+/** Returns the mention's key, or null when the segment names nothing. */
+function record(mentions: Map<string, Mention>, segment: Segment, vocabulary: Vocabulary, where: 'lead' | null): string | null {
+  const spelling = segment.words.join(' ')
+  const canonical = vocabulary.canonical(spelling)
+  const key = foldKey(canonical?.name ?? spelling)
+  if (!isNameLike(spelling, key) || vocabulary.stopped(key) || vocabulary.stopped(foldKey(spelling))) return null
+  const kind: Evidence = canonical?.kind ?? classify(segment)
+  const mention = mentions.get(key) ?? newMention(key, canonical !== null)
+  const shown = canonical?.name ?? spelling
+  mention.spellings[shown] = (mention.spellings[shown] ?? 0) + 1
+  mention.kind = strongerEvidence(mention.kind, kind)
+  mention.count++
+  if (where === 'lead') mention.lead++
+  mentions.set(key, mention)
+  return key
+}
+
+function newMention(key: string, aliased: boolean): Mention {
+  return {key, spellings: {}, kind: null, aliased, headline: 0, lead: 0, count: 0}
+}
+
+function isNameLike(spelling: string, key: string): boolean {
+  if (Array.from(key.replace(/[^\p{L}]/gu, '')).length < 2) return false
+  if (/^\p{N}/u.test(key)) return false
+  return lexicalKind(key) !== 'calendar'
+}
+
+const EVIDENCE_RANK: Record<string, number> = {place: 4, org: 4, person: 3, firstName: 1}
+
+function strongerEvidence(a: Evidence, b: Evidence): Evidence {
+  if (a === null) return b
+  if (b === null) return a
+  return (EVIDENCE_RANK[b] ?? 0) > (EVIDENCE_RANK[a] ?? 0) ? b : a
+}
+
+function classify(segment: Segment): Evidence {
+  const {words} = segment
+  const phrase = foldKey(words.join(' '))
+  const whole = lexicalKind(phrase)
+  if (whole === 'place' || whole === 'org' || whole === 'person') return whole
+  const lastWord = lower(words.at(-1))
+  if (words.length >= 2 && isOrgWord(lastWord)) return 'org'
+  if (words.length >= 2 && isPlaceWord(lastWord)) return 'place'
+  // Surnames are often common words (`Smith`, `Brown`, `Khan`); only grammar words rule a name out.
+  const plainWords = words.every((word) => !isFunctionalWord(lower(word)) || lexicalKind(lower(word)) === 'firstName')
+  if (segment.titled && words.length <= 3 && plainWords) return 'person'
+  if (words.length >= 2 && words.length <= 4 && lexicalKind(lower(words[0])) === 'firstName' && plainWords) {
+    return 'person'
+  }
+  if (words.length === 1 && /^(?:\p{Lu}\.?){2,6}$/u.test(words[0] ?? '') && whole !== 'common') return 'org'
+  if (words.length === 1 && whole === 'firstName') return 'firstName'
+  return null
+}
+
+/**
+ * `Kirby said` after `John Kirby`, `Mr Blair` after `Tony Blair`: a one-word name that ends (or,
+ * for East Asian names, starts) exactly one longer person name in the story counts for it.
+ */
+function foldSurnames(mentions: Map<string, Mention>): void {
+  const people = [...mentions.values()].filter((m) => m.kind === 'person' && m.key.includes(' '))
+  for (const single of [...mentions.values()]) {
+    if (single.key.includes(' ') || single.aliased) continue
+    if (single.kind === 'place' || single.kind === 'org') continue
+    // `German firms` in a story about Mike German: a common word needs a title to be his name.
+    if (single.kind === null && lexicalKind(single.key) === 'common') continue
+    const byLast = people.filter((p) => p.key.endsWith(` ${single.key}`))
+    const byFirst = people.filter((p) => p.key.startsWith(`${single.key} `))
+    const target = byLast.length === 1 ? byLast[0] : byLast.length === 0 && byFirst.length === 1 ? byFirst[0] : undefined
+    if (target === undefined) continue
+    target.count += single.count
+    target.lead += single.lead
+    mentions.delete(single.key)
+  }
+}
+
+/**
+ * Headlines are often Title Case, so their capitals prove nothing: only spans that name a
+ * body mention or a known name count.
+ */
+function countHeadline(mentions: Map<string, Mention>, tokens: readonly Token[], vocabulary: Vocabulary): void {
+  const bySurname = new Map<string, Mention>()
+  for (const mention of mentions.values()) {
+    if (mention.kind === 'person' && mention.key.includes(' ')) {
+      const surname = mention.key.slice(mention.key.lastIndexOf(' ') + 1)
+      bySurname.set(surname, bySurname.has(surname) ? newMention('', false) : mention)
+    }
+  }
+  let i = 0
+  while (i < tokens.length) {
+    let matched = 0
+    for (let length = Math.min(MAX_NAME_WORDS, tokens.length - i); length >= 1 && matched === 0; length--) {
+      const span = tokens.slice(i, i + length)
+      if (!span.every((t, k) => t.cap && (k === 0 || !t.broken))) continue
+      const spelling = span.map((t) => t.text).join(' ')
+      const canonical = vocabulary.canonical(spelling)
+      const key = foldKey(canonical?.name ?? spelling)
+      if (vocabulary.stopped(key)) continue
+      const existing = mentions.get(key) ?? (length === 1 ? bySurname.get(key) : undefined)
+      if (existing !== undefined && existing.key !== '') {
+        existing.headline++
+        matched = length
+      } else if (canonical !== null || known(spelling, vocabulary)) {
+        const kind = canonical?.kind ?? classify({words: spelling.split(' '), initial: false, titled: false})
+        if (kind === 'person' || kind === 'place' || kind === 'org') {
+          const mention = newMention(key, canonical !== null)
+          mention.spellings[canonical?.name ?? spelling] = 1
+          mention.kind = kind
+          mention.headline = 1
+          mention.count = 1
+          mentions.set(key, mention)
+          matched = length
+        }
+      }
+    }
+    i += Math.max(matched, 1)
+  }
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,159 @@
+// Corpus-wide choices: what each name is, how it is shown, which names are shared enough to be
+// tags, and each story's best few. Deterministic: every tie is broken by name.
+import type {TagsConfig} from '../types.ts'
+import type {Evidence, Mention} from './mentions.ts'
+import {compareStrings} from './mentions.ts'
+
+export interface StoryMentions {
+  /** Front-matter tags: kept as given, first, and never repeated by a derived tag. */
+  front: readonly string[]
+  mentions: readonly Mention[]
+}
+
+type Config = Pick<TagsConfig, 'max' | 'minStories'>
+
+interface TermInfo {
+  kind: Evidence
+  aliased: boolean
+  display: string
+  stories: number
+}
+
+/** A one-word surname is folded into a full name only when that name has this share of its uses. */
+const SURNAME_DOMINANCE = 0.75
+
+export function selectTags(stories: readonly StoryMentions[], config: Config): string[][] {
+  let terms = describe(stories)
+  const folded = stories.map((story) => foldCorpusSurnames(story.mentions, terms))
+  terms = describe(folded.map((mentions, i) => ({front: stories[i]?.front ?? [], mentions})))
+  return folded.map((mentions, i) => chooseTags(stories[i]?.front ?? [], mentions, terms, config))
+}
+
+function isEntity(term: TermInfo | undefined): term is TermInfo {
+  return term !== undefined && (term.aliased || term.kind === 'person' || term.kind === 'place' || term.kind === 'org')
+}
+
+function describe(stories: readonly StoryMentions[]): Map<string, TermInfo> {
+  const votes = new Map<string, Map<string, number>>()
+  const spellings = new Map<string, Map<string, number>>()
+  const aliased = new Set<string>()
+  for (const story of stories) {
+    for (const mention of story.mentions) {
+      const vote = votes.get(mention.key) ?? new Map<string, number>()
+      const kind = String(mention.kind)
+      vote.set(kind, (vote.get(kind) ?? 0) + 1)
+      votes.set(mention.key, vote)
+      const counts = spellings.get(mention.key) ?? new Map<string, number>()
+      for (const [spelling, n] of Object.entries(mention.spellings)) counts.set(spelling, (counts.get(spelling) ?? 0) + n)
+      spellings.set(mention.key, counts)
+      if (mention.aliased) aliased.add(mention.key)
+    }
+  }
+  const terms = new Map<string, TermInfo>()
+  for (const [key, vote] of votes) {
+    const kind = winningKind(vote)
+    const stories = [...vote.values()].reduce((a, b) => a + b, 0)
+    terms.set(key, {kind, aliased: aliased.has(key), display: mostFrequent(spellings.get(key) ?? new Map()), stories})
+  }
+  return terms
+}
+
+const KIND_ORDER = ['place', 'org', 'person', 'firstName']
+
+/** Most stories' evidence wins; `null` (no evidence) never outvotes evidence. */
+function winningKind(vote: ReadonlyMap<string, number>): Evidence {
+  let best: Evidence = null
+  let bestVotes = 0
+  for (const kind of KIND_ORDER) {
+    const n = vote.get(kind) ?? 0
+    if (n > bestVotes) {
+      best = kind as Evidence
+      bestVotes = n
+    }
+  }
+  return best
+}
+
+function mostFrequent(counts: ReadonlyMap<string, number>): string {
+  let best = ''
+  let bestCount = -1
+  for (const [spelling, n] of counts) {
+    if (n > bestCount || (n === bestCount && compareStrings(spelling, best) < 0)) {
+      best = spelling
+      bestCount = n
+    }
+  }
+  return best
+}
+
+/** `Blair` in a story that never says `Tony Blair`, when the corpus nearly always means him. */
+function foldCorpusSurnames(mentions: readonly Mention[], terms: ReadonlyMap<string, TermInfo>): Mention[] {
+  const byKey = new Map(mentions.map((m) => [m.key, {...m, spellings: {...m.spellings}}]))
+  for (const mention of mentions) {
+    const term = terms.get(mention.key)
+    if (mention.key.includes(' ') || term === undefined || term.aliased) continue
+    // Only a name known to be a person's (`Mr Blair`) stands for a full name across stories.
+    if (term.kind !== 'person' && term.kind !== 'firstName') continue
+    const target = dominantFullName(mention.key, terms)
+    if (target === null) continue
+    const existing = byKey.get(target)
+    const merged: Mention = existing ?? {key: target, spellings: {}, kind: 'person', aliased: false, headline: 0, lead: 0, count: 0}
+    merged.headline += mention.headline
+    merged.lead += mention.lead
+    merged.count += mention.count
+    byKey.set(target, merged)
+    byKey.delete(mention.key)
+  }
+  return [...byKey.values()]
+}
+
+const fullNameIndex = new WeakMap<ReadonlyMap<string, TermInfo>, Map<string, string | null>>()
+
+function dominantFullName(surname: string, terms: ReadonlyMap<string, TermInfo>): string | null {
+  let index = fullNameIndex.get(terms)
+  if (index === undefined) {
+    index = buildFullNameIndex(terms)
+    fullNameIndex.set(terms, index)
+  }
+  return index.get(surname) ?? null
+}
+
+function buildFullNameIndex(terms: ReadonlyMap<string, TermInfo>): Map<string, string | null> {
+  const bySurname = new Map<string, Array<[string, number]>>()
+  for (const [key, term] of terms) {
+    if (term.kind !== 'person' || !key.includes(' ')) continue
+    const surname = key.slice(key.lastIndexOf(' ') + 1)
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), [key, term.stories]])
+  }
+  const index = new Map<string, string | null>()
+  for (const [surname, names] of bySurname) {
+    names.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    const total = names.reduce((sum, [, n]) => sum + n, 0)
+    const [best] = names
+    index.set(surname, best !== undefined && best[1] >= SURNAME_DOMINANCE * total ? best[0] : null)
+  }
+  return index
+}
+
+function chooseTags(front: readonly string[], mentions: readonly Mention[], terms: ReadonlyMap<string, TermInfo>, config: Config): string[] {
+  const taken = new Set(front.map((tag) => tag.toLowerCase()))
+  const ranked = mentions
+    .map((mention) => ({mention, term: terms.get(mention.key)}))
+    .filter((c): c is {mention: Mention; term: TermInfo} => isEntity(c.term) && !taken.has(c.term.display.toLowerCase()))
+    .sort((a, b) =>
+      b.mention.headline - a.mention.headline ||
+      b.mention.lead - a.mention.lead ||
+      b.mention.count - a.mention.count ||
+      compareStrings(a.term.display, b.term.display)
+    )
+  const derived: string[] = []
+  for (const {term} of ranked) {
+    if (derived.length >= config.max) break
+    if (term.stories >= config.minStories && !derived.includes(term.display)) derived.push(term.display)
+  }
+  if (front.length === 0 && derived.length === 0 && config.max > 0) {
+    const place = ranked.find(({term}) => term.kind === 'place' || term.kind === 'org')
+    if (place !== undefined) derived.push(place.term.display)
+  }
+  return [...front, ...derived]
+}

@@ -1,0 +1,199 @@
+import {describe, expect, it} from 'vitest'
+import {deriveTags, storyMentions} from '../../src/model/tags/index.ts'
+import type {TagsConfig} from '../../src/model/types.ts'
+import {article, bbcArticles, parseFile, seedFile} from './story-files.ts'
+
+const defaults: TagsConfig = {max: 6, minStories: 2, aliases: {}, stop: []}
+const seed = parseFile(seedFile, '000_ca89730430cec1e2.txt')
+const bbc = bbcArticles()
+
+const banned = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Last week', 'AP']
+
+describe('deriveTags on the seed', () => {
+  it('alone (minStories 1) names North Korea, Russia, the United States and Ukraine', () => {
+    const [tags] = deriveTags([seed], {...defaults, minStories: 1})
+    expect(tags).toEqual(expect.arrayContaining(['North Korea', 'Russia', 'United States', 'Ukraine']))
+    for (const word of banned) expect(tags).not.toContain(word)
+    expect(tags?.length).toBeLessThanOrEqual(6)
+  })
+
+  it('inside the BBC corpus with defaults keeps the same four and no weekday, agency or time phrase', () => {
+    const all = deriveTags([seed, ...bbc], defaults)
+    const tags = all[0] ?? []
+    expect(tags).toEqual(expect.arrayContaining(['North Korea', 'Russia', 'United States', 'Ukraine']))
+    for (const word of banned) expect(tags).not.toContain(word)
+    const everyTag = new Set(all.flat())
+    for (const word of banned) expect(everyTag.has(word)).toBe(false)
+  })
+
+  it('ranks headline names first', () => {
+    const [tags] = deriveTags([seed], {...defaults, minStories: 1})
+    expect(tags?.slice(0, 3).sort()).toEqual(['North Korea', 'Russia', 'United States'])
+  })
+
+  it('is deterministic', () => {
+    expect(deriveTags([seed, ...bbc.slice(0, 200)], defaults)).toEqual(deriveTags([seed, ...bbc.slice(0, 200)], defaults))
+  })
+})
+
+describe('deriveTags on the BBC corpus', () => {
+  const all = deriveTags(bbc, defaults)
+  const counts = new Map<string, number>()
+  for (const tags of all) for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+
+  it('with a huge minStories keeps at most one tag a story: its top place or organisation', () => {
+    const strict = deriveTags(bbc.slice(0, 300), {...defaults, minStories: 100_000})
+    expect(strict.every((tags) => tags.length <= 1)).toBe(true)
+    expect(strict.filter((tags) => tags.length === 1).length).toBeGreaterThan(250)
+    expect(strict.flat()).not.toContain('Tony Blair')
+  })
+
+  it('merges spellings: no UK next to United Kingdom, no Mr Blair next to Tony Blair', () => {
+    for (const tag of ['UK', 'U.K.', 'US', 'U.S.', 'Britain', 'Blair', 'Mr Blair', 'Labour', 'Tories']) expect(counts.has(tag)).toBe(false)
+    expect(counts.get('United Kingdom')).toBeGreaterThan(100)
+    expect(counts.get('Tony Blair')).toBeGreaterThan(50)
+  })
+
+  it('drops months, bare titles and agency names', () => {
+    for (const tag of ['May', 'March', 'Prime Minister', 'Chancellor', 'Reuters', 'AP', 'BBC News', 'Christmas']) {
+      expect(counts.has(tag)).toBe(false)
+    }
+  })
+
+  it('never gives more than max derived tags', () => {
+    expect(Math.max(...all.map((tags) => tags.length))).toBeLessThanOrEqual(6)
+    expect(deriveTags(bbc.slice(0, 50), {...defaults, max: 2}).every((tags) => tags.length <= 2)).toBe(true)
+  })
+})
+
+describe('normalisation', () => {
+  const stories = [
+    article('N. Korea fires missiles', ['North Korea’s army fired two missiles, officials in Seoul said.']),
+    article('N.Korea warns Seoul', ['SEOUL (Reuters) — N. Korea warned the South on Tuesday.']),
+    article('U.S. and U.K. talks', ['The U.S. and Britain held talks. The US side and the UK side met in London.']),
+    article('UN vote', ['The U.N. voted. United Nations officials in London said so.'])
+  ]
+  const tags = deriveTags(stories, defaults)
+
+  it('folds N. Korea, N.Korea and North Korea’s into North Korea', () => {
+    expect(tags[0]).toContain('North Korea')
+    expect(tags[1]).toContain('North Korea')
+    expect(tags.flat()).not.toContain('North Korea’s')
+    expect(tags.flat()).not.toContain('N. Korea')
+  })
+
+  it('folds U.S./US and U.K./UK/Britain, U.N./United Nations', () => {
+    expect(deriveTags(stories, {...defaults, minStories: 1})[2]).toEqual(expect.arrayContaining(['United States', 'United Kingdom']))
+    expect(deriveTags(stories, {...defaults, minStories: 1})[3]).toContain('United Nations')
+  })
+
+  it('does not read the pronoun "us" or "Who" as an acronym', () => {
+    const [found] = deriveTags([article('Tell us', ['Who knows? Let us see, said Jane Smith in Paris.'])], {...defaults, minStories: 1})
+    expect(found).not.toContain('United States')
+    expect(found).not.toContain('World Health Organization')
+    expect(found).toContain('Paris')
+  })
+
+  it('never leaves a story without a tag when it names a place, even one no other story shares', () => {
+    const result = deriveTags([...stories, article('Flood news', ['Heavy rain hit Reykjavik on Monday.'])], defaults)
+    expect(result[4]).toEqual(['Reykjavik'])
+  })
+
+  it('uses the most frequent spelling as the display name', () => {
+    const result = deriveTags(
+      [article('a', ['Officials at Acme Widgets Group spoke.']), article('b', ['ACME WIDGETS GROUP said no.']), article('c', ['Acme Widgets Group agreed.'])],
+      defaults
+    )
+    expect(result.every((tags) => tags.includes('Acme Widgets Group'))).toBe(true)
+  })
+})
+
+describe('the minStories rule', () => {
+  const stories = [
+    article('Talks in Paris', ['Jane Smith met Ahmed Khan in Paris.']),
+    article('Paris strike', ['Workers in Paris struck. Ahmed Khan spoke.']),
+    article('Lyon market', ['Traders in Lyon met Oliver Brown.'])
+  ]
+
+  it('drops a name only one story has, keeps the shared ones', () => {
+    const tags = deriveTags(stories, defaults)
+    expect(tags[0]).toEqual(['Paris', 'Ahmed Khan'])
+    expect(tags[1]).toEqual(['Paris', 'Ahmed Khan'])
+    expect(tags.flat()).not.toContain('Jane Smith')
+  })
+
+  it('but leaves a story its top place rather than nothing', () => {
+    expect(deriveTags(stories, defaults)[2]).toEqual(['Lyon'])
+  })
+
+  it('keeps every name with minStories 1', () => {
+    expect(deriveTags(stories, {...defaults, minStories: 1})[0]).toEqual(['Paris', 'Ahmed Khan', 'Jane Smith'])
+  })
+})
+
+describe('configuration', () => {
+  const stories = [
+    article('Pyongyang tests', ['DPRK officials in Pyongyang met Kim Jong Un.']),
+    article('Pyongyang parade', ['Crowds filled Pyongyang as the DPRK marched.'])
+  ]
+
+  it('aliases map a spelling to a canonical tag', () => {
+    const tags = deriveTags(stories, {...defaults, aliases: {Pyongyang: 'North Korea (capital)'}})
+    expect(tags[0]).toContain('North Korea (capital)')
+    expect(tags[0]).not.toContain('Pyongyang')
+  })
+
+  it('stop bans a term, case-insensitively, with its aliases', () => {
+    const tags = deriveTags(stories, {...defaults, stop: ['pyongyang', 'NORTH KOREA']})
+    expect(tags.flat().map((t) => t.toLowerCase())).not.toContain('pyongyang')
+    expect(tags.flat()).not.toContain('North Korea')
+  })
+
+  it('front-matter tags come first, as given, and are not repeated', () => {
+    const withFront = [{...stories[0]!, tags: ['north korea', 'Nukes']}, stories[1]!]
+    const [tags] = deriveTags(withFront, defaults)
+    expect(tags?.slice(0, 2)).toEqual(['north korea', 'Nukes'])
+    expect(tags?.filter((t) => t.toLowerCase() === 'north korea')).toHaveLength(1)
+  })
+})
+
+describe('mentions', () => {
+  const vocabulary = {aliases: {}, stop: []}
+
+  it('fold a possessive and a later surname into the full name', () => {
+    const mentions = storyMentions(
+      article('Kirby speaks', ['National Security Council spokesperson John Kirby spoke.', 'Kirby said Ukraine’s army held. Mr Kirby’s view was clear.']),
+      vocabulary
+    )
+    const kirby = mentions.find((m) => m.key === 'john kirby')
+    expect(kirby?.count).toBe(3)
+    expect(kirby?.headline).toBe(1)
+    expect(mentions.find((m) => m.key === 'ukraine')?.spellings).toEqual({Ukraine: 1})
+    expect(mentions.find((m) => m.key === 'kirby')).toBeUndefined()
+  })
+
+  it('drop sentence-initial words and bare titles', () => {
+    const keys = storyMentions(article('x', ['Last week, the Prime Minister spoke. Some observers in Paris agreed.']), vocabulary).map((m) => m.key)
+    expect(keys).toEqual(['paris'])
+  })
+
+  it('keep the organisation before a title and the person after it', () => {
+    const mentions = storyMentions(article('x', ['U.N. Secretary-General Antonio Guterres spoke in Geneva.']), vocabulary)
+    expect(mentions.map((m) => [m.key, m.kind])).toEqual([
+      ['antonio guterres', 'person'],
+      ['geneva', 'place'],
+      ['united nations', 'org']
+    ])
+  })
+
+  it('keep `Securities and Exchange Commission` whole but split `Russia and China`', () => {
+    const keys = storyMentions(article('x', ['The Securities and Exchange Commission sued. Russia and China objected.']), vocabulary).map((m) => m.key)
+    expect(keys).toEqual(['china', 'russia', 'securities and exchange commission'])
+  })
+
+  it('survive hostile text', () => {
+    for (const text of ['', '...', '’s', 'A', 'U.S.-', '-Russia', 'Mr', 'of the', '\u0000\u0000', 'É'.repeat(10_000)]) {
+      expect(() => storyMentions(article(text, [text]), vocabulary)).not.toThrow()
+    }
+  })
+})
