@@ -1,0 +1,213 @@
+// `npm run bench -- --n 10000 [--runs 3] [--peers] [--verify] [--skip-broadsheet]`
+//
+// Generates the corpus (cached per N and generator version), then for each run, one after another:
+// Broadsheet cold (output and cache removed), warm (one file's mtime changed), changed (one file's
+// content changed); with --peers also Hugo and Eleventy 3, cold, on the Markdown twin of the corpus.
+// Prints the median of the runs with min–max for each phase, and the peer ratios from the same run.
+import {cpus} from 'node:os'
+import {existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {BENCH_OUT, ensureCorpus, type CorpusPaths} from './generate.ts'
+import {measure, measuringMethod, type Measurement, type RunResult} from './lib/measure.ts'
+import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
+import {spread, median, table} from './lib/stats.ts'
+import {countOutput, diffTrees, type OutputCounts} from './lib/tree.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.resolve(here, '..')
+const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`)
+
+type Phase = 'cold' | 'warm (1 touched)' | 'changed (1 edited)'
+const PHASES: Phase[] = ['cold', 'warm (1 touched)', 'changed (1 edited)']
+
+function options(): {n: number; runs: number; peers: boolean; verify: boolean; broadsheet: boolean} {
+  const {values} = parseArgs({
+    options: {
+      n: {type: 'string', default: '10000'},
+      runs: {type: 'string', default: '3'},
+      peers: {type: 'boolean', default: false},
+      verify: {type: 'boolean', default: false},
+      'skip-broadsheet': {type: 'boolean', default: false},
+    },
+  })
+  const n = Number(values.n)
+  const runs = Number(values.runs)
+  if (!Number.isInteger(n) || n < 2) throw new Error(`--n must be an integer of at least 2, got ${values.n}`)
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
+  return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet']}
+}
+
+/** `tsx src/cli.ts build ...`, run as `node --import tsx` so the measured process is the build itself. */
+function broadsheetBuild(content: string, out: string, extra: string[] = []): Promise<RunResult> {
+  return measure(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'build', '--content', content, '--out', out, '--quiet', ...extra], {cwd: repo})
+}
+
+function check(what: string, result: RunResult): RunResult {
+  if (result.code !== 0) {
+    process.stderr.write(result.stdout + result.stderr)
+    throw new Error(`${what} failed with exit code ${result.code}`)
+  }
+  return result
+}
+
+const EDIT_PATTERN = /\n\nBench edit \d+: this paragraph was added by bench\/run\.ts[^\n]*/g
+
+/** Inserts a paragraph before the `___` rule, so the edit lands in the body, not in a teaser. */
+function editedText(text: string, run: number): string {
+  const at = text.indexOf('\n\n___\n')
+  const paragraph = `\n\nBench edit ${run + 1}: this paragraph was added by bench/run.ts to measure a rebuild after one story changed.`
+  return at === -1 ? text + paragraph : text.slice(0, at) + paragraph + text.slice(at)
+}
+
+interface RunRecord {
+  broadsheet: Partial<Record<Phase, Measurement>>
+  peers: Record<string, Measurement>
+}
+
+async function main(): Promise<number> {
+  const opts = options()
+  const corpus: CorpusPaths = ensureCorpus(opts.n, {log})
+  const peersSource = path.join(here, 'peers')
+  const peers: Peer[] = []
+  if (opts.peers) {
+    for (const found of [findHugo(peersSource), findEleventy(peersSource, path.join(BENCH_OUT, '.peers', 'eleventy'), log)]) {
+      if (typeof found === 'string') log(found)
+      else peers.push(found)
+    }
+  }
+  if (!opts.broadsheet && peers.length === 0) {
+    log('nothing to build: --skip-broadsheet without any peer')
+    return 1
+  }
+
+  const work = path.join(corpus.root, 'broadsheet')
+  const dist = path.join(work, 'dist')
+  const stem = (i: number): string => corpus.stems[i] as string
+  const touched = path.join(corpus.scraped, `${stem(Math.floor(opts.n / 2))}.txt`)
+  const edited = path.join(corpus.scraped, `${stem(Math.floor(opts.n / 3))}.txt`)
+  // A bench stopped mid-run may have left its edit behind; take it out so every run starts equal.
+  const original = readFileSync(edited, 'utf8').replace(EDIT_PATTERN, '')
+  process.once('SIGINT', () => {
+    writeFileSync(edited, original)
+    process.exit(130)
+  })
+  const records: RunRecord[] = []
+  const counts: Record<string, OutputCounts> = {}
+  let verified: string | null = null
+
+  try {
+    for (let run = 0; run < opts.runs; run++) {
+      const record: RunRecord = {broadsheet: {}, peers: {}}
+      records.push(record)
+      if (opts.broadsheet) {
+        // Cold: the output and the cache beside it (and any inside it) are gone.
+        rmSync(work, {recursive: true, force: true})
+        log(`run ${run + 1}/${opts.runs}: Broadsheet cold`)
+        record.broadsheet.cold = check('Broadsheet cold build', await broadsheetBuild(corpus.scraped, dist))
+        if (run === 0) counts.Broadsheet = countOutput(dist)
+
+        const stat = statSync(touched)
+        utimesSync(touched, stat.atime, new Date(Math.max(Date.now(), stat.mtimeMs + 1000)))
+        log(`run ${run + 1}/${opts.runs}: Broadsheet warm, ${path.relative(corpus.scraped, touched)} touched`)
+        record.broadsheet['warm (1 touched)'] = check('Broadsheet warm build', await broadsheetBuild(corpus.scraped, dist))
+
+        writeFileSync(edited, editedText(original, run))
+        log(`run ${run + 1}/${opts.runs}: Broadsheet changed, ${path.relative(corpus.scraped, edited)} edited`)
+        record.broadsheet['changed (1 edited)'] = check('Broadsheet rebuild', await broadsheetBuild(corpus.scraped, dist))
+
+        if (opts.verify && run === opts.runs - 1) {
+          const fresh = path.join(work, 'dist-no-cache')
+          log('verify: cold --no-cache build of the edited corpus, compared byte for byte')
+          const noCache = await broadsheetBuild(corpus.scraped, fresh, ['--no-cache'])
+          const differ = noCache.code === 0 ? diffTrees(dist, fresh) : []
+          verified = noCache.code !== 0
+            ? `not checked: the --no-cache build exited ${noCache.code}: ${noCache.stderr.trim().split('\n')[0] ?? ''}`
+            : differ.length === 0
+            ? 'identical: the rebuilt output equals a --no-cache cold build, byte for byte'
+            : `DIFFERENT in ${differ.length} files, first: ${differ.slice(0, 5).join('; ')}`
+        }
+        writeFileSync(edited, original)
+      }
+      for (const peer of peers) {
+        log(`run ${run + 1}/${opts.runs}: ${peer.name} cold`)
+        const {result, outDir} = await peer.build(corpus.md, path.join(corpus.root, 'peers', peer.name.toLowerCase()))
+        record.peers[peer.name] = check(`${peer.name} build`, result)
+        if (run === 0) counts[peer.name] = countOutput(outDir)
+      }
+    }
+  } finally {
+    writeFileSync(edited, original)
+  }
+
+  print(opts, corpus, peers, records, counts, verified)
+  return 0
+}
+
+function row(label: string, samples: Measurement[]): string[] {
+  return [
+    label,
+    spread(samples.map(s => s.wallSeconds), 2),
+    spread(samples.map(s => s.cpuSeconds), 2),
+    spread(samples.map(s => s.peakRssMb), 0),
+  ]
+}
+
+function print(
+  opts: ReturnType<typeof options>, corpus: CorpusPaths, peers: Peer[], records: RunRecord[],
+  counts: Record<string, OutputCounts>, verified: string | null,
+): void {
+  const out: string[] = []
+  const cpu = cpus()
+  out.push(`## Broadsheet bench: ${opts.n} stories, ${opts.runs} run${opts.runs === 1 ? '' : 's'}`, '')
+  out.push(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`)
+  out.push(`Measured with ${measuringMethod()}.`)
+  out.push(`Medians of ${opts.runs}, (min–max). Wall and CPU in seconds, peak RSS in MB.`, '')
+  const rows: string[][] = []
+  if (opts.broadsheet) {
+    for (const phase of PHASES) rows.push(row(`Broadsheet ${phase}`, records.map(r => r.broadsheet[phase]).filter((m): m is Measurement => m !== undefined)))
+  }
+  for (const peer of peers) rows.push(row(`${peer.name} ${peer.version} cold`, records.map(r => r.peers[peer.name]).filter((m): m is Measurement => m !== undefined)))
+  out.push(table(['build', 'wall s', 'CPU s', 'peak RSS MB'], rows), '')
+
+  if (opts.broadsheet && peers.length > 0) {
+    const ratioRows = peers.map(peer => {
+      const ratios = (pick: (m: Measurement) => number): number[] => records.flatMap(r => {
+        const mine = r.broadsheet.cold
+        const theirs = r.peers[peer.name]
+        return mine && theirs ? [pick(mine) / pick(theirs)] : []
+      })
+      return [
+        `Broadsheet / ${peer.name}`,
+        spread(ratios(m => m.wallSeconds), 2),
+        spread(ratios(m => m.cpuSeconds), 2),
+        spread(ratios(m => m.peakRssMb), 2),
+      ]
+    })
+    out.push('Cold-build ratios, each taken within one run, then the median over runs:', '')
+    out.push(table(['ratio', 'wall', 'CPU', 'peak RSS'], ratioRows), '')
+  }
+
+  const countRows = Object.entries(counts).map(([name, c]) => [
+    name, String(c.files), String(c.html), String(c.storyPages), String(c.tagPages), c.home ? 'yes' : 'NO',
+  ])
+  out.push('Output of the first cold build of each:', '')
+  out.push(table(['site', 'files', 'HTML pages', 'story pages', 'tag pages', 'home'], countRows), '')
+  if (verified) out.push(`Verify: ${verified}`, '')
+  if (opts.broadsheet) {
+    const warm = median(records.flatMap(r => r.broadsheet['changed (1 edited)']?.wallSeconds ?? []))
+    out.push(`Rebuild after one edited story: ${warm.toFixed(2)} s wall (target: under 1 s).`, '')
+  }
+  process.stdout.write(out.join('\n') + '\n')
+  writeFileSync(path.join(corpus.root, 'last-results.json'), JSON.stringify({options: opts, records, counts, verified}, null, 2))
+}
+
+main().then(
+  code => { process.exitCode = code },
+  (error: unknown) => {
+    log(error instanceof Error ? error.message : String(error))
+    process.exitCode = 1
+  },
+)
