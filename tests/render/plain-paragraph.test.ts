@@ -1,0 +1,66 @@
+// Differential test: the fast path must give remark-html's bytes exactly, or step aside.
+import {readFileSync, readdirSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {parse} from '../../src/parse/index.ts'
+import {renderBody, renderMarkdown} from '../../src/render/markdown.ts'
+import {plainParagraphHtml} from '../../src/render/plain-paragraph.ts'
+
+const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname
+
+function bodies(): string[][] {
+  const files = (readdirSync(path.join(corpus, 'bbc'), {recursive: true}) as string[])
+    .filter((f) => f.endsWith('.txt') && f.includes('/'))
+    .map((f) => path.join(corpus, 'bbc', f))
+  files.push(path.join(corpus, 'seed/000_ca89730430cec1e2.txt'))
+  return files.flatMap((file) => {
+    const result = parse(readFileSync(file, 'utf8'), file)
+    return result.ok ? [result.article.paragraphs] : []
+  })
+}
+
+describe('plain paragraph fast path', () => {
+  const all = bodies()
+  const paragraphs = all.flat()
+
+  it('reads the whole corpus', () => {
+    expect(all.length).toBe(1329)
+  })
+
+  it('equals remark-html on every BBC and seed paragraph it takes, and takes most of them', () => {
+    let taken = 0
+    const differences: string[] = []
+    for (const paragraph of paragraphs) {
+      const fast = plainParagraphHtml(paragraph)
+      if (fast === null) continue
+      taken++
+      if (fast !== renderMarkdown(paragraph)) differences.push(paragraph)
+    }
+    expect(differences).toEqual([])
+    expect(taken / paragraphs.length).toBeGreaterThan(0.9)
+  })
+
+  it('gives every whole body the bytes remark gives it', () => {
+    const differences = all.filter((body) => renderBody(body) !== renderMarkdown(body.join('\n\n')))
+    expect(differences).toEqual([])
+  })
+
+  it('equals remark-html on generated lines full of Markdown-ish characters', () => {
+    const alphabet = fc.constantFrom(...'ab Z1.9)(-+*_#>!&;<[]`~|\\\'"—“é\u00a0\t\n=:/'.split(''))
+    fc.assert(
+      fc.property(fc.string({unit: alphabet, maxLength: 40}), (text) => {
+        const fast = plainParagraphHtml(text)
+        if (fast !== null) expect(fast).toBe(renderMarkdown(text))
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  it('steps aside for syntax', () => {
+    for (const text of ['*bold*', '- item', '1. first', '# Heading', '> quote', 'a &copy; b', '<b>x</b>', 'x  \ny', ' lead']) {
+      expect(plainParagraphHtml(text)).toBeNull()
+    }
+    expect(plainParagraphHtml('AT & T, 5%')).toBe('<p>AT &#x26; T, 5%</p>\n')
+  })
+})
