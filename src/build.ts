@@ -3,14 +3,19 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
-import {buildSite} from './model/site.ts'
-import type {Article, BuildReport, SiteConfig} from './model/types.ts'
+import {codeVersion, hashOf} from './cache/version.ts'
+import {openParseCache, type ParsedEntry} from './cache/parsed.ts'
+import {buildSiteFromMentions} from './model/site.ts'
+import {createVocabulary, extractMentions, type Mention} from './model/tags/index.ts'
+import type {Vocabulary} from './model/tags/mentions.ts'
+import type {Article, BuildReport, Diagnostic, SiteConfig} from './model/types.ts'
 import {parse} from './parse/index.ts'
 import {readContentFile} from './read/file.ts'
 import {listContentFiles} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
-import {renderSite} from './render/site.ts'
-import {openOutput, type Output} from './write/output.ts'
+import {sitePages} from './render/site.ts'
+import {openSiteWriter} from './write/site-writer.ts'
+import {indexSearch} from './write/search-index.ts'
 
 export interface BuildOptions {
   content: string
@@ -23,8 +28,10 @@ export interface BuildOptions {
   drafts: boolean
   /** Called once per step with a line for a person to read. */
   onStep?: (line: string) => void
+  /** Keep and use `.broadsheet-cache/` beside the output folder. */
+  cache: boolean
   /** Lets the caller abort the staging folder on SIGINT/SIGTERM. */
-  onOutput?: (output: Output | null) => void
+  onOutput?: (output: {abort(): void} | null) => void
 }
 
 export interface BuildResult {
@@ -37,19 +44,28 @@ export interface BuildResult {
   failed: number
   /** Fatal problems that stopped the build (config, templates), as lines for a person. */
   fatal: string[]
+  /** How much the cache saved: files not parsed again, pages not rendered again. */
+  cache: {parsed: number; kept: number}
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const step = options.onStep ?? (() => {})
   const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
   const config = loadConfig(options)
-  if ('errors' in config) return {published: false, report, files: 0, pages: 0, failed: 0, fatal: config.errors}
+  if ('errors' in config) return {published: false, report, files: 0, pages: 0, failed: 0, fatal: config.errors, cache: {parsed: 0, kept: 0}}
 
   const listing = await listContentFiles(options.content)
   report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
   step(`read: ${listing.files.length} files in ${options.content}`)
 
+  const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
+  const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
+  const version = codeVersion()
+  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
+  const vocabulary = createVocabulary(config.tags)
+
   const articles: Article[] = []
+  const mentions: Mention[][] = []
   let failed = 0
   const firstByHash = new Map<string, string>()
   for (const file of listing.files) {
@@ -66,12 +82,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       continue
     }
     firstByHash.set(read.hash, source)
-    const result = parse(read.text, source)
-    const diagnostics = [...read.diagnostics, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
+    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary)
+    parsed.set(read.hash, source, entry)
+    const {result} = entry
+    const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
     for (const d of diagnostics) {
-      const entry = {source, line: d.line, message: d.message}
-      if (d.severity === 'error') report.errors.push(entry)
-      else report.warnings.push(entry)
+      const line = {source, line: d.line, message: d.message}
+      if (d.severity === 'error') report.errors.push(line)
+      else report.warnings.push(line)
     }
     if (!result.ok) {
       failed++
@@ -82,31 +100,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       continue
     }
     articles.push(result.article)
+    mentions.push(entry.mentions)
   }
-  step(`parse: ${articles.length} articles, ${report.errors.length} errors, ${report.warnings.length} warnings`)
+  step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
 
-  const site = buildSite(articles, config)
+  const site = buildSiteFromMentions(articles, mentions, config)
   step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
 
+  const files = listing.files.length + listing.skipped.length
   if (options.strict && report.errors.length > 0) {
-    return {published: false, report, files: listing.files.length + listing.skipped.length, pages: 0, failed, fatal: []}
+    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: parsed.hits, kept: 0}}
   }
 
-  const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
-  const output = openOutput(options.out)
-  options.onOutput?.(output)
+  const manifest = cacheDir ? path.join(cacheDir, `output-${hashOf(path.resolve(options.out))}.json`) : null
+  const writer = openSiteWriter(options.out, manifest, hashOf([version, templates]))
+  options.onOutput?.(writer)
+  let searched = {pages: 0}
   try {
-    for (const file of renderSite(site, templates)) output.write(file)
-    output.commit()
+    for (const file of sitePages(site, templates)) writer.put(file)
+    if (writer.stats.kept === 0) searched = await indexSearch(writer.staging)
+    writer.commit()
   } catch (error) {
-    output.abort()
+    writer.abort()
     throw error
   } finally {
     options.onOutput?.(null)
   }
-  step(`write: ${output.count} files to ${options.out}`)
-  return {published: true, report, files: listing.files.length + listing.skipped.length, pages: output.count, failed, fatal: []}
+  parsed.save()
+  const {written, kept, removed} = writer.stats
+  step(`write: ${written} files written, ${kept} unchanged, ${removed} removed in ${options.out}`)
+  step(`search: ${searched.pages} stories indexed`)
+  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: parsed.hits, kept}}
+}
+
+function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
+  const result = parse(text, source)
+  return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
 }
 
 function loadConfig(options: BuildOptions): SiteConfig | {errors: string[]} {

@@ -2,15 +2,18 @@
 // The command line: argument parsing, exit codes and everything that prints.
 // Each command is a function from parsed arguments to an exit code.
 import process from 'node:process'
-import {writeFileSync} from 'node:fs'
+import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build} from './build.ts'
-import type {Output} from './write/output.ts'
 import path from 'node:path'
 import type {Diagnostic, ParseResult} from './model/types.ts'
 import {parseDecoded} from './parse/index.ts'
 import {readContentFile} from './read/file.ts'
 import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from './read/list.ts'
+import {startDev} from './serve/dev.ts'
+import {listen, mountAt} from './serve/server.ts'
+import {staticSite} from './serve/static.ts'
+import {cleanHeadline, writeNewArticle} from './write/new-article.ts'
 
 type Command = {
   summary: string
@@ -31,12 +34,13 @@ commands['build'] = {
     report: {type: 'string'},
     strict: {type: 'boolean', default: false},
     drafts: {type: 'boolean', default: false},
+    'no-cache': {type: 'boolean', default: false},
     quiet: {type: 'boolean', default: false}
   },
   async run(values) {
     const started = performance.now()
     const quiet = values['quiet'] === true
-    let staging: Output | null = null
+    let staging: {abort(): void} | null = null
     const stop = (signal: NodeJS.Signals) => {
       staging?.abort()
       process.stderr.write(`broadsheet build: stopped by ${signal}; the output folder is unchanged\n`)
@@ -52,6 +56,7 @@ commands['build'] = {
       ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
       strict: values['strict'] === true,
       drafts: values['drafts'] === true,
+      cache: values['no-cache'] !== true,
       onStep: (line) => quiet || process.stderr.write(`${line}\n`),
       onOutput: (output) => (staging = output)
     })
@@ -145,6 +150,117 @@ commands['check'] = {
     process.stdout.write(`${listing.files.length} files, ${articles} articles, ${errors} errors, ${warnings} warnings\n`)
     return errors > 0 ? 1 : 0
   }
+}
+
+commands['dev'] = {
+  summary: 'build, serve on localhost, rebuild on change and reload open tabs',
+  options: {
+    port: {type: 'string', default: '4000'},
+    content: {type: 'string', default: 'content'},
+    out: {type: 'string', default: 'dist'},
+    'base-url': {type: 'string'},
+    config: {type: 'string'},
+    templates: {type: 'string'},
+    strict: {type: 'boolean', default: false},
+    drafts: {type: 'boolean', default: false},
+    'no-cache': {type: 'boolean', default: false}
+  },
+  async run(values) {
+    const port = portOption(values['port'], 'dev')
+    if (port === null) return 2
+    let server
+    try {
+      server = await startDev(
+        {
+          port,
+          content: String(values['content']),
+          out: String(values['out']),
+          ...(typeof values['config'] === 'string' ? {config: values['config']} : {}),
+          ...(typeof values['base-url'] === 'string' ? {baseUrl: values['base-url']} : {}),
+          ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
+          strict: values['strict'] === true,
+          drafts: values['drafts'] === true,
+          cache: values['no-cache'] !== true
+        },
+        (line) => process.stderr.write(`${line}\n`)
+      )
+    } catch (error) {
+      process.stderr.write(`broadsheet dev: ${(error as Error).message}\n`)
+      return 1
+    }
+    process.stdout.write(`Serving ${values['out']} at ${server.url} and watching for changes (Ctrl-C to stop)\n`)
+    return untilStopped(() => server.close())
+  }
+}
+
+commands['preview'] = {
+  summary: 'serve an output folder as a static host would',
+  options: {
+    out: {type: 'string', default: 'dist'},
+    port: {type: 'string', default: '4173'},
+    base: {type: 'string', default: '/'}
+  },
+  async run(values) {
+    const port = portOption(values['port'], 'preview')
+    if (port === null) return 2
+    const out = String(values['out'])
+    if (!existsSync(path.join(out, 'index.html'))) {
+      process.stderr.write(`broadsheet preview: ${out} has no index.html; run \`npm run build\` first\n`)
+      return 1
+    }
+    let server
+    try {
+      server = await listen(mountAt(String(values['base']), staticSite(out)), port)
+    } catch (error) {
+      process.stderr.write(`broadsheet preview: ${(error as Error).message}\n`)
+      return 1
+    }
+    const base = String(values['base']).replace(/^\/+|\/+$/g, '')
+    process.stdout.write(`Serving ${out} at ${server.url}${base === '' ? '' : `${base}/`} (Ctrl-C to stop)\n`)
+    return untilStopped(() => server.close())
+  }
+}
+
+commands['new'] = {
+  summary: 'start a new article file with today\'s date: new "Headline"',
+  options: {content: {type: 'string', default: 'content'}},
+  async run(values, positionals) {
+    const headline = cleanHeadline(positionals.join(' '))
+    if (headline === null) {
+      process.stderr.write('broadsheet new: give the headline, e.g. npm run broadsheet -- new "Markets rally"\n')
+      return 2
+    }
+    // The editor's calendar day, as they would write it on the file.
+    const now = new Date()
+    const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-')
+    try {
+      process.stdout.write(`${writeNewArticle(String(values['content']), headline, date)}\n`)
+      return 0
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const message = code === 'EEXIST' ? `${(error as NodeJS.ErrnoException).path} already exists; not overwriting it` : (error as Error).message
+      process.stderr.write(`broadsheet new: ${message}\n`)
+      return 1
+    }
+  }
+}
+
+function portOption(value: unknown, command: string): number | null {
+  const port = Number(value)
+  if (typeof value === 'string' && /^\d+$/.test(value) && port <= 65535) return port
+  process.stderr.write(`broadsheet ${command}: --port must be a number from 0 to 65535\n`)
+  return null
+}
+
+/** Keeps a server command running until Ctrl-C or SIGTERM, then closes it. */
+function untilStopped(close: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      void close().then(() => resolve(signal === 'SIGINT' ? 130 : 143))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
 }
 
 function usage(): string {

@@ -4,11 +4,23 @@ import {excerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
 import {slugify} from './slug.ts'
-import {deriveTags} from './tags/index.ts'
+import {createVocabulary, extractMentions, selectTags, type Mention} from './tags/index.ts'
 import type {Article, Day, Month, SiteConfig, Site, Story, Term, TermRef, Year} from './types.ts'
 
 export function buildSite(articles: readonly Article[], config: SiteConfig): Site {
-  const tagLists = deriveTags(articles, config.tags)
+  const vocabulary = createVocabulary(config.tags)
+  return buildSiteFromMentions(articles, articles.map((article) => extractMentions(article, vocabulary)), config)
+}
+
+/**
+ * The same, from each article's tag candidates (`storyMentions`), which a build caches per file
+ * because finding them is the costly part of tagging.
+ */
+export function buildSiteFromMentions(articles: readonly Article[], mentions: readonly Mention[][], config: SiteConfig): Site {
+  const tagLists = selectTags(
+    articles.map((article, i) => ({front: article.tags, mentions: mentions[i] ?? []})),
+    config.tags
+  )
   const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!))
   const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? []}))
   const urls = assignUrls(sorted.map((s) => s.article))

@@ -195,6 +195,17 @@ export interface OutputFile {
   content: string | Uint8Array
 }
 
+/**
+ * A file of the site before it is rendered. Equal keys give equal bytes, so an incremental
+ * build renders again only the files whose key changed.
+ */
+export interface PendingFile {
+  path: string
+  /** Everything the content is made from, serialised; null where making the file is cheaper than keying it. */
+  key: string | null
+  render: () => string | Uint8Array
+}
+
 /** What `--report FILE` writes, and what the summary line counts. */
 export interface BuildReport {
   stories: Array<{source: string; url: string; headline: string}>

@@ -1,6 +1,6 @@
 // The site model → every output file, one at a time, so the writer can stream 10,000 pages to
 // disk without holding them. Pure: the same site and templates always give the same bytes.
-import type {Day, Month, OutputFile, Site, Story, Term, Year} from '../model/types.ts'
+import type {Day, Month, OutputFile, PendingFile, Site, Story, Term, Year} from '../model/types.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, feedStories, jsonFeed, rssFeed, type FeedSpec} from './feeds.ts'
 import {pageHead, type HeadInput} from './head.ts'
@@ -22,7 +22,16 @@ interface TermKind {
   describe: (name: string) => string
 }
 
+/** Every file of the site, rendered. */
 export function* renderSite(site: Site, templates: Record<string, string>): Generator<OutputFile> {
+  for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
+}
+
+/**
+ * Every file of the site, each with the key it is made from and rendered only on demand, so an
+ * incremental build renders just the pages whose key changed.
+ */
+export function* sitePages(site: Site, templates: Record<string, string>): Generator<PendingFile> {
   const {config} = site
   const renderer = createRenderer(templates)
   const newestDay = site.days[0]
@@ -38,21 +47,35 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
   const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
   const cardsOf = (indices: readonly number[]) => indices.map(card)
 
-  // Bodies of the stories in the site feeds are kept from their story page, so each body is
-  // rendered once.
   const allIndices = site.stories.map((s) => s.index)
   const siteFeed = feedStories(site, allIndices)
-  const feedBodies = new Map<number, string>(siteFeed.map((s) => [s.index, '']))
 
-  function page(url: string, template: string, input: PageInput, view: ViewOf, lastmod: string | null = null): OutputFile {
+  /**
+   * A page and its key: the template name and every value the template will see. `keyView`
+   * stands in for `view` in the key where the view is costly to build (a story's body HTML).
+   */
+  function page(
+    url: string,
+    template: string,
+    input: PageInput,
+    view: ViewOf,
+    lastmod: string | null = null,
+    keyView: ViewOf = view
+  ): PendingFile {
     const path = fileFor(url)
     const head = pageHead(config, {...input, url, path})
     sitemap.push({url, lastmod})
-    return {path, content: renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})}
+    return {
+      path,
+      key: JSON.stringify([template, siteView, head, keyView(head.root)]),
+      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})
+    }
   }
 
+  const fixed = (path: string, content: string): PendingFile => ({path, key: null, render: () => content})
+
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (name.startsWith('assets/')) yield {path: name, content}
+    if (name.startsWith('assets/')) yield fixed(name, content)
   }
 
   // The digest: `homeDays` days a page, newest first.
@@ -81,8 +104,6 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
   }
 
   for (const story of site.stories) {
-    const body = renderBody(story.paragraphs)
-    if (feedBodies.has(story.index)) feedBodies.set(story.index, body)
     yield page(
       story.url,
       'story.liquid',
@@ -94,8 +115,9 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
         jsonLd: newsArticle(site, story),
         published: story.date
       },
-      () => ({story: storyView(site, story, card(story.index), body)}),
-      story.date
+      () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
+      story.date,
+      () => ({story: storyView(site, story, card(story.index), ''), paragraphs: story.paragraphs})
     )
   }
 
@@ -111,6 +133,14 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
       years: site.years.map((year) => ({year: year.year, url: `${year.year}/`, count: year.count, months: year.months.map(monthCalendar)})),
       undated: site.undated.length > 0 ? {count: site.undated.length, url: 'undated/'} : null
     })
+  )
+
+  // Search runs in the reader's browser over the index the write step adds (write/search-index.ts).
+  yield page(
+    'search/',
+    'search.liquid',
+    {title: 'Search', description: `Search every story in ${config.title}.`, breadcrumbs: [home, {name: 'Search', url: null}]},
+    () => ({})
   )
 
   if (site.undated.length > 0) {
@@ -134,24 +164,24 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
     description: config.description,
     homeUrl: '',
     stories: siteFeed,
-    content: (story) => feedBodies.get(story.index) ?? null
+    content: (story) => renderBody(story.paragraphs)
   })
-  yield {path: 'feed.xml', content: rssFeed(site, feedSpec('feed.xml'))}
-  yield {path: 'atom.xml', content: atomFeed(site, feedSpec('atom.xml'))}
-  yield {path: 'feed.json', content: jsonFeed(site, feedSpec('feed.json'))}
+  yield fixed('feed.xml', rssFeed(site, feedSpec('feed.xml')))
+  yield fixed('atom.xml', atomFeed(site, feedSpec('atom.xml')))
+  yield fixed('feed.json', jsonFeed(site, feedSpec('feed.json')))
 
   const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
   // A 404 page is served at any missing address, where a relative root would point elsewhere;
   // with a base URL its links can be absolute, without one they are right for top-level misses.
   const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
-  yield {path: '404.html', content: renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root})}
+  yield fixed('404.html', renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
 
-  yield {path: 'sitemap.xml', content: sitemapXml(config, sitemap)}
-  yield {path: 'robots.txt', content: robotsTxt(config)}
+  yield fixed('sitemap.xml', sitemapXml(config, sitemap))
+  yield fixed('robots.txt', robotsTxt(config))
 
   // --- page families -------------------------------------------------------------------------
 
-  function* yearPages(year: Year): Generator<OutputFile> {
+  function* yearPages(year: Year): Generator<PendingFile> {
     for (const month of year.months) {
       for (const day of month.days) {
         const label = dayLabel(day.date)
@@ -171,7 +201,7 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
     )
   }
 
-  function* monthPages(month: Month): Generator<OutputFile> {
+  function* monthPages(month: Month): Generator<PendingFile> {
     const url = `${month.month.replace('-', '/')}/`
     const title = monthInWords(month.month)
     const entries = month.days.flatMap((day) => day.stories.map((index) => ({day, index})))
@@ -196,7 +226,7 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
     }
   }
 
-  function* termPages(kind: TermKind): Generator<OutputFile> {
+  function* termPages(kind: TermKind): Generator<PendingFile> {
     yield page(
       `${kind.folder}/`,
       'terms.liquid',
@@ -222,17 +252,21 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
         feed: hasFeed ? {url: feedPath, title: `${config.title} — ${term.name}`} : null
       }), {heading: term.name, kicker: kind.singular, lede: countText(term.stories.length), feed: hasFeed ? feedPath : null})
       if (hasFeed) {
+        const stories = feedStories(site, term.stories)
         yield {
           path: feedPath,
-          content: rssFeed(site, {
-            path: feedPath,
-            title: `${config.title} — ${term.name}`,
-            description: kind.describe(term.name),
-            homeUrl: term.url,
-            stories: feedStories(site, term.stories),
-            // Tag feeds carry excerpts: full bodies for every tag would render each story many times.
-            content: () => null
-          })
+          // What rssFeed reads of each story: its body is not in a tag feed.
+          key: JSON.stringify([config, feedPath, term.name, stories.map((s) => [s.url, s.headline, s.date, s.excerpt, s.authors, s.tags])]),
+          render: () =>
+            rssFeed(site, {
+              path: feedPath,
+              title: `${config.title} — ${term.name}`,
+              description: kind.describe(term.name),
+              homeUrl: term.url,
+              stories,
+              // Tag feeds carry excerpts: full bodies for every tag would render each story many times.
+              content: () => null
+            })
         }
       }
     }
@@ -245,7 +279,7 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
     head: (n: number) => PageInput,
     list: {heading: string; kicker: string | null; lede: string | null; feed: string | null},
     lastmod: string | null = null
-  ): Generator<OutputFile> {
+  ): Generator<PendingFile> {
     const pages = chunk(indices, config.pageSize)
     for (const [i, slice] of pages.entries()) {
       const n = i + 1

@@ -36,7 +36,7 @@ export async function buildIn(
 ): Promise<Built> {
   const content = options.content ?? path.join(root, 'content')
   const out = options.out ?? path.join(root, 'dist')
-  const result = await build({content, out, templates: bundledTemplates, strict: false, drafts: false, ...options})
+  const result = await build({content, out, templates: bundledTemplates, strict: false, drafts: false, cache: false, ...options})
   return {
     root,
     content,

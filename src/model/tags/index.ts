@@ -5,7 +5,7 @@ import {extractMentions, type Mention} from './mentions.ts'
 import {selectTags} from './select.ts'
 import {createVocabulary} from './vocabulary.ts'
 
-export type {Mention} from './mentions.ts'
+export {extractMentions, type Mention} from './mentions.ts'
 export {selectTags, type StoryMentions} from './select.ts'
 export {createVocabulary} from './vocabulary.ts'
 

@@ -1,0 +1,97 @@
+// The editor's loop: build, serve the output on localhost, watch the sources, rebuild on change
+// and tell open tabs to reload. A broken file or template never stops the server: its problems
+// go to the terminal and to an overlay, and the last good output stays up.
+import {existsSync} from 'node:fs'
+import {randomBytes} from 'node:crypto'
+import {watch} from 'chokidar'
+import {build, type BuildOptions, type BuildResult} from '../build.ts'
+import {reloadChannel, type BuildState} from './reload.ts'
+import {listen, mountAt} from './server.ts'
+import {staticSite} from './static.ts'
+
+export type DevOptions = Omit<BuildOptions, 'onStep' | 'onOutput'> & {port: number}
+
+export interface DevServer {
+  url: string
+  /** Stop watching and serving; a build under way is abandoned and its staging folder removed. */
+  close(): Promise<void>
+}
+
+// Editors save in bursts (write, rename, touch); one build for the burst.
+const DEBOUNCE_MS = 120
+
+export async function startDev(options: DevOptions, log: (line: string) => void): Promise<DevServer> {
+  const {port, ...buildOptions} = options
+  const session = randomBytes(4).toString('hex')
+  let builds = 0
+  let staging: {abort(): void} | null = null
+  // A failed build keeps the version, so tabs stay on the last good output and show the problems.
+  let version = `${session}-0`
+
+  async function runBuild(): Promise<BuildState> {
+    const started = performance.now()
+    let result: BuildResult
+    try {
+      result = await build({...buildOptions, onOutput: (output) => (staging = output)})
+    } catch (error) {
+      const line = `build failed: ${(error as Error).message}`
+      log(`${line}\n  still serving the last good build`)
+      return {version, problems: [line]}
+    }
+    const problems = [...result.fatal, ...result.report.errors.map((e) => `${e.source}:${e.line}: ${e.message}`)]
+    for (const line of problems) log(line)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    if (!result.published) {
+      log(`build failed in ${seconds} s; still serving the last good build`)
+      return {version, problems}
+    }
+    builds++
+    version = `${session}-${builds}`
+    log(`built ${result.report.stories.length} stories, ${result.pages} pages, ${result.report.errors.length} errors in ${seconds} s`)
+    return {version, problems}
+  }
+
+  const reload = reloadChannel(await runBuild())
+  const site = mountAt('/', staticSite(options.out, (html) => reload.inject(html)))
+  const server = await listen((req, res) => {
+    if (!reload.handle(req, res)) site(req, res)
+  }, port)
+
+  const watched = [options.content, options.templates ?? 'templates', options.config ?? 'broadsheet.config.json']
+  const watcher = watch(watched.filter((p) => existsSync(p)), {ignoreInitial: true})
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | null = null
+  let again = false
+  let closed = false
+
+  const rebuild = async (): Promise<void> => {
+    do {
+      again = false
+      const state = await runBuild()
+      if (!closed) reload.publish(state)
+    } while (again && !closed)
+    running = null
+  }
+  const schedule = (event: string, file: string): void => {
+    log(`${event} ${file}`)
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (running) again = true
+      else running = rebuild()
+    }, DEBOUNCE_MS)
+  }
+  watcher.on('all', schedule)
+  watcher.on('error', (error) => log(`watcher: ${(error as Error).message}`))
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+
+  return {
+    url: server.url,
+    async close() {
+      closed = true
+      clearTimeout(timer)
+      ;(staging as {abort(): void} | null)?.abort()
+      await watcher.close()
+      await server.close()
+    }
+  }
+}

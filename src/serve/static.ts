@@ -1,0 +1,83 @@
+// Serves a built site folder the way a static host does: `index.html` for a directory, a
+// redirect that adds the trailing slash (relative links depend on it), `404.html` with status 404
+// for anything missing. HTML is read here so the dev server can add its script to it; every other
+// file goes through sirv for content types, ranges and caching headers.
+import {readFileSync, statSync} from 'node:fs'
+import type {IncomingMessage, ServerResponse} from 'node:http'
+import path from 'node:path'
+import sirv from 'sirv'
+
+/** `pathname` is the decoded path inside the site, starting with `/`. */
+export type Handler = (req: IncomingMessage, res: ServerResponse, pathname: string) => void
+
+/** Changes a page's HTML on its way out: the identity for preview, the reload script for dev. */
+export type HtmlTransform = (html: string) => string
+
+// Pagefind's index files have extensions no MIME table knows; a host sends them as bytes.
+const BINARY = new Set(['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment'])
+
+// For a folder with no 404.html (or no build yet), so the dev overlay still has a page to sit on.
+const NOT_FOUND = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n'
+
+export function staticSite(dir: string, transform: HtmlTransform = (html) => html): Handler {
+  const root = path.resolve(dir)
+  const assets = sirv(root, {
+    // dev: look files up on each request rather than once at start, since builds replace them.
+    dev: true,
+    etag: true,
+    extensions: [],
+    setHeaders(res, pathname) {
+      if (BINARY.has(path.extname(pathname))) res.setHeader('Content-Type', 'application/octet-stream')
+    }
+  })
+
+  return (req, res, pathname) => {
+    const sendHtml = (status: number, file: string): void => {
+      // Read per request: the dev server swaps the whole folder after every build.
+      const body = Buffer.from(transform(readFileSync(file, 'utf8')), 'utf8')
+      res.writeHead(status, {'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache'})
+      res.end(req.method === 'HEAD' ? undefined : body)
+    }
+    const notFound = (): void => {
+      const page = path.join(root, '404.html')
+      if (kind(page) === 'file') return sendHtml(404, page)
+      const body = Buffer.from(transform(NOT_FOUND), 'utf8')
+      res.writeHead(404, {'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length}).end(body)
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, {Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8'}).end('Method not allowed\n')
+      return
+    }
+    const file = inside(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
+    if (file === null) return notFound()
+    const found = kind(file)
+    if (found === 'directory' && kind(path.join(file, 'index.html')) === 'file') {
+      const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+      res.writeHead(301, {Location: `${encodeURIComponent(path.posix.basename(pathname))}/${query}`}).end()
+      return
+    }
+    if (found !== 'file') return notFound()
+    if (file.endsWith('.html')) return sendHtml(200, file)
+    assets(req, res, notFound)
+  }
+}
+
+/** The file a site path names, or null when it would leave the folder or is a hidden file. */
+export function inside(root: string, pathname: string): string | null {
+  if (pathname.includes('\0')) return null
+  const resolved = path.resolve(root, `.${path.posix.normalize(pathname)}`)
+  const back = path.relative(root, resolved)
+  if (back.startsWith('..') || path.isAbsolute(back)) return null
+  if (back.split(path.sep).some((part) => part.startsWith('.'))) return null
+  return resolved
+}
+
+function kind(file: string): 'file' | 'directory' | null {
+  try {
+    const stats = statSync(file)
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,134 @@
+// The one script on the site: turns the search link in the header (and the search page's form)
+// into a search field over the Pagefind index in pagefind/. Without it every page still reads;
+// the header keeps a link to the search page. Results are built with textContent only, so no
+// text from a story is ever parsed as HTML.
+
+let engine = null
+
+/** Pagefind is loaded on first use, from the bundle at the site root, so it works under any sub-path. */
+function loadEngine(siteRoot) {
+  engine ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then(async (pagefind) => {
+    await pagefind.options({baseUrl: '/'})
+    await pagefind.init()
+    return pagefind
+  })
+  return engine
+}
+
+/** Pagefind's URLs start at `/`; the site may live anywhere, so they are resolved from its root. */
+function storyUrl(siteRoot, url) {
+  return new URL(url.replace(/^\/+/, ''), siteRoot).href
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text) node.textContent = text
+  return node
+}
+
+function resultItem(siteRoot, data) {
+  const item = element('li', 'search-result')
+  const link = element('a', 'search-result-title', data.meta.title || data.url)
+  link.href = storyUrl(siteRoot, data.url)
+  item.append(link)
+  if (data.meta.date) item.append(element('p', 'search-result-date', data.meta.date))
+  if (data.meta.excerpt) item.append(element('p', 'search-result-excerpt', data.meta.excerpt))
+  return item
+}
+
+function enhance(form) {
+  const siteRoot = new URL(form.dataset.searchRoot || './', document.baseURI)
+  const limit = Number(form.dataset.searchLimit) || 10
+  const input = form.querySelector('input[type="search"]')
+  const panel = form.querySelector('[data-search-results]')
+  const fallback = form.parentElement.querySelector('[data-search-fallback]')
+  const isPage = 'searchPage' in form.dataset
+  if (!input || !panel) return
+
+  const status = element('p', 'search-status')
+  status.setAttribute('role', 'status')
+  const list = element('ol', 'search-results')
+  panel.append(status, list)
+  fallback?.setAttribute('hidden', '')
+  form.hidden = false
+
+  let latest = 0
+  let timer = 0
+
+  async function run(query, shown) {
+    const ticket = ++latest
+    if (query.trim() === '') {
+      panel.hidden = true
+      list.replaceChildren()
+      status.textContent = ''
+      return
+    }
+    const pagefind = await loadEngine(siteRoot)
+    const search = await pagefind.search(query)
+    const slice = await Promise.all(search.results.slice(0, shown).map((r) => r.data()))
+    if (ticket !== latest) return
+    const total = search.results.length
+    status.textContent =
+      total === 0 ? `No stories match “${query}”.` : `${total} ${total === 1 ? 'story matches' : 'stories match'} “${query}”.`
+    list.replaceChildren(...slice.map((data) => resultItem(siteRoot, data)))
+    if (total > shown) {
+      const more = element('li', 'search-more')
+      if (isPage) {
+        const button = element('button', null, 'Show more results')
+        button.type = 'button'
+        button.addEventListener('click', () => run(query, shown + limit))
+        more.append(button)
+      } else {
+        const link = element('a', null, `All ${total} results`)
+        link.href = `${form.action}?q=${encodeURIComponent(query)}`
+        more.append(link)
+      }
+      list.append(more)
+    }
+    panel.hidden = false
+  }
+
+  function report(error) {
+    status.textContent = 'Search is unavailable: the index could not be loaded.'
+    list.replaceChildren()
+    panel.hidden = false
+    console.error(error)
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => run(input.value, limit).catch(report), 150)
+  })
+  // Start loading the index as soon as someone shows interest, not on every page view.
+  input.addEventListener('focus', () => loadEngine(siteRoot).catch(report), {once: true})
+
+  if (isPage) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      const query = input.value
+      history.replaceState(null, '', `?q=${encodeURIComponent(query)}`)
+      run(query, limit).catch(report)
+    })
+    const query = new URLSearchParams(location.search).get('q')
+    if (query) {
+      input.value = query
+      run(query, limit).catch(report)
+    }
+  } else {
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !panel.hidden) {
+        panel.hidden = true
+        input.focus()
+      }
+    })
+    form.addEventListener('focusout', (event) => {
+      if (!form.contains(event.relatedTarget)) panel.hidden = true
+    })
+    input.addEventListener('focus', () => {
+      if (list.children.length > 0) panel.hidden = false
+    })
+  }
+}
+
+for (const form of document.querySelectorAll('form[data-search-root]')) enhance(form)
