@@ -256,7 +256,8 @@ function portOption(value: unknown, command: string): number | null {
 function untilStopped(close: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      void close().then(() => resolve(signal === 'SIGINT' ? 130 : 143))
+      process.stderr.write(`\nstopped by ${signal}\n`)
+      void close().then(() => resolve(0))
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

@@ -38,7 +38,8 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       next[keyOf(hash, source)] = entry
     },
     save() {
-      if (dir === null) return
+      // Nothing new and nothing gone: the file on disk already says this.
+      if (dir === null || (hits === Object.keys(next).length && hits === Object.keys(previous).length)) return
       mkdirSync(dir, {recursive: true})
       const file = path.join(dir, FILE)
       const temporary = `${file}.${process.pid}.tmp`

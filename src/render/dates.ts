@@ -8,25 +8,30 @@ function utcDay(date: string): UTCDate {
   return new UTCDate(y ?? 1970, (m ?? 1) - 1, d ?? 1)
 }
 
-/** `2022-11-08` → `Tuesday, 8 November 2022`. */
-export function dateInWords(date: string): string {
-  return format(utcDay(date), 'EEEE, d MMMM yyyy')
+/**
+ * A site has a few hundred distinct days and formats each thousands of times (every card), so
+ * each formatter remembers its answers; the same input always gives the same words.
+ */
+function remembered(formatter: (value: string) => string): (value: string) => string {
+  const answers = new Map<string, string>()
+  return (value) => {
+    let answer = answers.get(value)
+    if (answer === undefined) answers.set(value, (answer = formatter(value)))
+    return answer
+  }
 }
+
+/** `2022-11-08` → `Tuesday, 8 November 2022`. */
+export const dateInWords = remembered((date) => format(utcDay(date), 'EEEE, d MMMM yyyy'))
 
 /** `2022-11-08` → `8 Nov 2022`. */
-export function shortDate(date: string): string {
-  return format(utcDay(date), 'd MMM yyyy')
-}
+export const shortDate = remembered((date) => format(utcDay(date), 'd MMM yyyy'))
 
 /** `2022-11` → `November`. */
-export function monthName(month: string): string {
-  return format(utcDay(`${month}-01`), 'MMMM')
-}
+export const monthName = remembered((month) => format(utcDay(`${month}-01`), 'MMMM'))
 
 /** `2022-11` → `November 2022`. */
-export function monthInWords(month: string): string {
-  return format(utcDay(`${month}-01`), 'MMMM yyyy')
-}
+export const monthInWords = remembered((month) => format(utcDay(`${month}-01`), 'MMMM yyyy'))
 
 /** Midnight UTC of the day, for feeds, which need an instant. */
 export function dayInstant(date: string): Date {

@@ -78,7 +78,9 @@ export function documentTitle(title: string, siteTitle: string): string {
   const full = `${title} — ${siteTitle}`
   if (escapedLength(full) <= TITLE_MAX) return full
   if (escapedLength(title) <= TITLE_MAX) return title
-  let cut = title
+  // Start from a prefix: every character costs at least one, so nothing longer can fit, and a
+  // megabyte headline must not be trimmed one character at a time.
+  let cut = title.slice(0, TITLE_MAX)
   while (escapedLength(cut) > TITLE_MAX - 1) cut = cut.slice(0, -1)
   const space = cut.lastIndexOf(' ')
   return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, '')}…`

@@ -7,6 +7,7 @@ import {pageHead, type HeadInput} from './head.ts'
 import {newsArticle} from './news-article.ts'
 import {renderBody} from './markdown.ts'
 import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
+import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
 import {storyCard, storyView, type StoryCard} from './views.ts'
@@ -176,6 +177,7 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
   const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
   yield fixed('404.html', renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
 
+  yield* searchIndexFiles(site)
   yield fixed('sitemap.xml', sitemapXml(config, sitemap))
   yield fixed('robots.txt', robotsTxt(config))
 

@@ -13,9 +13,6 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, pathname: stri
 /** Changes a page's HTML on its way out: the identity for preview, the reload script for dev. */
 export type HtmlTransform = (html: string) => string
 
-// Pagefind's index files have extensions no MIME table knows; a host sends them as bytes.
-const BINARY = new Set(['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment'])
-
 // For a folder with no 404.html (or no build yet), so the dev overlay still has a page to sit on.
 const NOT_FOUND = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n'
 
@@ -25,10 +22,7 @@ export function staticSite(dir: string, transform: HtmlTransform = (html) => htm
     // dev: look files up on each request rather than once at start, since builds replace them.
     dev: true,
     etag: true,
-    extensions: [],
-    setHeaders(res, pathname) {
-      if (BINARY.has(path.extname(pathname))) res.setHeader('Content-Type', 'application/octet-stream')
-    }
+    extensions: []
   })
 
   return (req, res, pathname) => {

@@ -1,23 +1,21 @@
 // The one script on the site: turns the search link in the header (and the search page's form)
-// into a search field over the Pagefind index in pagefind/. Without it every page still reads;
+// into a search field over the static index in search/ (see search-engine.js). Without it every page still reads;
 // the header keeps a link to the search page. Results are built with textContent only, so no
 // text from a story is ever parsed as HTML.
 
-let engine = null
+import {createSearch} from './search-engine.js'
 
-/** Pagefind is loaded on first use, from the bundle at the site root, so it works under any sub-path. */
+const engines = new Map()
+
+/** One search per site root; its index files are fetched on first use and kept. */
 function loadEngine(siteRoot) {
-  engine ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then(async (pagefind) => {
-    await pagefind.options({baseUrl: '/'})
-    await pagefind.init()
-    return pagefind
-  })
-  return engine
+  if (!engines.has(siteRoot.href)) engines.set(siteRoot.href, createSearch(siteRoot))
+  return Promise.resolve(engines.get(siteRoot.href))
 }
 
-/** Pagefind's URLs start at `/`; the site may live anywhere, so they are resolved from its root. */
+/** Story URLs in the index are relative to the site root, so they work under any sub-path. */
 function storyUrl(siteRoot, url) {
-  return new URL(url.replace(/^\/+/, ''), siteRoot).href
+  return new URL(url, siteRoot).href
 }
 
 function element(tag, className, text) {
@@ -55,6 +53,7 @@ function enhance(form) {
 
   let latest = 0
   let timer = 0
+  let dismissed = false
 
   async function run(query, shown) {
     const ticket = ++latest
@@ -64,8 +63,8 @@ function enhance(form) {
       status.textContent = ''
       return
     }
-    const pagefind = await loadEngine(siteRoot)
-    const search = await pagefind.search(query)
+    const engine = await loadEngine(siteRoot)
+    const search = await engine(query)
     const slice = await Promise.all(search.results.slice(0, shown).map((r) => r.data()))
     if (ticket !== latest) return
     const total = search.results.length
@@ -86,7 +85,7 @@ function enhance(form) {
       }
       list.append(more)
     }
-    panel.hidden = false
+    panel.hidden = isPage ? false : dismissed
   }
 
   function report(error) {
@@ -101,7 +100,7 @@ function enhance(form) {
     timer = setTimeout(() => run(input.value, limit).catch(report), 150)
   })
   // Start loading the index as soon as someone shows interest, not on every page view.
-  input.addEventListener('focus', () => loadEngine(siteRoot).catch(report), {once: true})
+  input.addEventListener('focus', () => loadEngine(siteRoot).then((engine) => engine('')).catch(report), {once: true})
 
   if (isPage) {
     form.addEventListener('submit', (event) => {
@@ -116,8 +115,11 @@ function enhance(form) {
       run(query, limit).catch(report)
     }
   } else {
+    // Escape closes the panel until the reader types again; leaving the form closes it too.
+    input.addEventListener('input', () => (dismissed = false))
     form.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !panel.hidden) {
+        dismissed = true
         panel.hidden = true
         input.focus()
       }
@@ -126,7 +128,7 @@ function enhance(form) {
       if (!form.contains(event.relatedTarget)) panel.hidden = true
     })
     input.addEventListener('focus', () => {
-      if (list.children.length > 0) panel.hidden = false
+      if (list.children.length > 0 && !dismissed) panel.hidden = false
     })
   }
 }

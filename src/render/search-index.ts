@@ -1,0 +1,105 @@
+// The full-text search index, written as static files that the reader's browser fetches piece by
+// piece: a term's postings live in a shard named after its first two characters, and the results'
+// headlines and excerpts in chunks of stories. A query loads a few kilobytes, not the whole index.
+//
+// templates/assets/search.js reads this format; `searchTokens` there must split text the same way.
+import type {PendingFile, Site} from '../model/types.ts'
+import {dateInWords} from './dates.ts'
+
+/** Stories per results chunk. */
+export const DOCS_PER_CHUNK = 500
+/** Characters of a term that name its shard. */
+export const SHARD_PREFIX = 2
+/** Postings keep a term's weight in a story up to this. */
+const MAX_WEIGHT = 255
+const HEADLINE_WEIGHT = 5
+const LABEL_WEIGHT = 3
+/** Numbers in a shard (two per posting) above which it is split by one more character. */
+const SPLIT_ABOVE = 20_000
+
+/** Lower-case, accents folded, split on anything but letters and digits; one-character terms dropped. */
+export function searchTokens(text: string): string[] {
+  // Most news text is ASCII, where a plain regex does the same work several times faster.
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []
+}
+
+const ASCII = /^[\x00-\x7f]*$/
+
+/**
+ * English function words: in nearly every story, so their postings would be the largest shards and
+ * say nothing about which story a reader wants. The reader's script drops them from queries too.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('an and are as at be been but by for from had has have he her his in is it its of on or that the their ' +
+    'there they this to was were which who will with would').split(' ')
+)
+
+/** `north` → `6e-6f`: a file name that is safe on every file system, whatever the script. */
+export function shardName(term: string, prefix = SHARD_PREFIX): string {
+  return Array.from(term)
+    .slice(0, prefix)
+    .map((char) => char.codePointAt(0)!.toString(16))
+    .join('-')
+}
+
+export function* searchIndexFiles(site: Site): Generator<PendingFile> {
+  const postings = new Map<string, number[]>()
+  for (const story of site.stories) {
+    const weights = new Map<string, number>()
+    const add = (text: string, weight: number) => {
+      for (const token of searchTokens(text)) {
+        if (!STOP_WORDS.has(token)) weights.set(token, (weights.get(token) ?? 0) + weight)
+      }
+    }
+    add(story.headline, HEADLINE_WEIGHT)
+    for (const term of [...story.tags, ...story.authors]) add(term.name, LABEL_WEIGHT)
+    for (const paragraph of story.paragraphs) add(paragraph, 1)
+    for (const [term, weight] of weights) {
+      const list = postings.get(term)
+      if (list === undefined) postings.set(term, [story.index, Math.min(weight, MAX_WEIGHT)])
+      else list.push(story.index, Math.min(weight, MAX_WEIGHT))
+    }
+  }
+  const shards = new Map<string, Array<[string, number[]]>>()
+  for (const term of [...postings.keys()].sort()) {
+    const name = shardName(term)
+    const shard = shards.get(name)
+    if (shard === undefined) shards.set(name, [[term, postings.get(term)!]])
+    else shard.push([term, postings.get(term)!])
+  }
+  // Common prefixes (`co`, `re`) would make shards of most of a megabyte: those are split once
+  // more, by three characters, and meta.json lists them so the reader's script knows.
+  const split: Record<string, string[]> = {}
+  for (const [name, terms] of [...shards]) {
+    if (terms.reduce((n, [, list]) => n + list.length, 0) <= SPLIT_ABOVE) continue
+    shards.delete(name)
+    const children = new Set<string>()
+    for (const entry of terms) {
+      // A two-character term keeps the parent's name, which now holds only such terms.
+      const longer = shardName(entry[0], SHARD_PREFIX + 1)
+      if (longer !== name) children.add(longer)
+      const shard = shards.get(longer)
+      if (shard === undefined) shards.set(longer, [entry])
+      else shard.push(entry)
+    }
+    split[name] = [...children].sort()
+  }
+
+  const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
+  yield fixed('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split: Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))}))
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const docs = site.stories
+      .slice(chunk * DOCS_PER_CHUNK, (chunk + 1) * DOCS_PER_CHUNK)
+      .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
+    yield fixed(`search/docs/${chunk}.json`, JSON.stringify(docs))
+  }
+  for (const name of [...shards.keys()].sort()) {
+    const terms = shards.get(name)!
+    yield fixed(`search/terms/${name}.json`, JSON.stringify(Object.fromEntries(terms)))
+  }
+}
+
+function fixed(path: string, content: string): PendingFile {
+  return {path, key: null, render: () => content}
+}

@@ -1,0 +1,66 @@
+// The reader's search script against the index a real build writes: seed + BBC business files.
+import {readFileSync, readdirSync} from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {searchTokens} from '../../src/render/search-index.ts'
+// @ts-expect-error: a browser script without type declarations
+import {createSearch, tokens} from '../../templates/assets/search-engine.js'
+import {buildFiles, corpus, seedPath, type Built} from '../build/fixture.ts'
+
+type Search = (query: string) => Promise<{results: Array<{id: number; data: () => Promise<{url: string; meta: {title: string}}>}>}>
+
+let built: Built
+let search: Search
+
+beforeAll(async () => {
+  const business = path.join(corpus, 'bbc/business')
+  const files: Record<string, string> = {'seed.txt': readFileSync(seedPath, 'utf8')}
+  for (const name of readdirSync(business).slice(0, 120)) files[`2005/01/${name}`] = readFileSync(path.join(business, name), 'utf8')
+  files['unicode.md'] = '---\ntitle: Café crème in Zürich\ndate: 2024-01-02\n---\nThe naïve café served crème brûlée.\n'
+  built = await buildFiles(files)
+  const root = pathToFileURL(`${built.out}/`)
+  search = createSearch(root, async (url: string) => JSON.parse(readFileSync(new URL(url), 'utf8')))
+})
+
+async function titles(query: string): Promise<string[]> {
+  const {results} = await search(query)
+  return Promise.all(results.slice(0, 5).map(async (r) => (await r.data()).meta.title))
+}
+
+describe('search', () => {
+  it('splits text in the browser exactly as the build does', () => {
+    for (const text of ['N. Korea’s “plot-breeding story”', 'Café crème, Zürich — 2022', '北朝鮮 ミサイル', 'U.S. a b c']) {
+      expect(tokens(text)).toEqual(searchTokens(text))
+    }
+  })
+
+  it('finds the seed by a word of its body, and links to its page', async () => {
+    const {results} = await search('Kirby')
+    expect(results.length).toBe(1)
+    const first = await results[0]!.data()
+    expect(first.meta.title).toBe('N. Korea slams US for raising alleged arms supply to Russia')
+    expect(built.exists(`${first.url}index.html`)).toBe(true)
+  })
+
+  it('needs every word, and ranks a headline match first', async () => {
+    expect(await titles('Kirby Guterres')).toEqual(['N. Korea slams US for raising alleged arms supply to Russia'])
+    expect(await titles('Kirby Microsoft')).toEqual([])
+    const [top] = await titles('arms supply Russia')
+    expect(top).toBe('N. Korea slams US for raising alleged arms supply to Russia')
+  })
+
+  it('completes the last word as a prefix while typing', async () => {
+    expect(await titles('Guter')).toEqual(['N. Korea slams US for raising alleged arms supply to Russia'])
+    expect(await titles('Guter ')).toEqual([])
+  })
+
+  it('folds case and accents', async () => {
+    expect(await titles('CAFE CREME zurich')).toEqual(['Café crème in Zürich'])
+  })
+
+  it('answers nothing, without error, for stop words and unknown words', async () => {
+    expect((await search('the of and')).results).toEqual([])
+    expect((await search('qqqzzzxxy')).results).toEqual([])
+  })
+})
