@@ -9,7 +9,7 @@ interface Tagged {
 }
 
 /** Above this many stories, a tag's postings are not walked to find candidates (it still scores). */
-const EXPANSION_LIMIT = 2000
+const EXPANSION_LIMIT = 500
 
 /** result[i]: up to `max` other story indices, best first: score, then nearer date, then index. */
 export function relatedStories(stories: readonly Tagged[], max = 5): number[][] {

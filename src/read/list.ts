@@ -18,6 +18,7 @@ export const SKIP_HIDDEN = 'hidden'
 export const SKIP_BACKUP = 'editor backup'
 export const SKIP_SYMLINK = 'symlink refused'
 export const SKIP_SPECIAL = 'not a regular file'
+export const SKIP_UNREADABLE = 'cannot be read'
 export const SKIP_EXTENSION = 'not an article file (.txt, .md or no extension)'
 
 const ARTICLE_EXTENSIONS = new Set(['', '.txt', '.md', '.markdown'])
@@ -25,11 +26,16 @@ const ARTICLE_EXTENSIONS = new Set(['', '.txt', '.md', '.markdown'])
 export async function listContentFiles(dir: string): Promise<ContentListing> {
   const files: string[] = []
   const skipped: Skipped[] = []
+  const unreadable = (rel: string, error: unknown): [] => {
+    skipped.push({source: rel, reason: `${SKIP_UNREADABLE} (${(error as NodeJS.ErrnoException).code ?? String(error)})`})
+    return []
+  }
   // An explicit stack rather than recursion: a deep folder tree cannot overflow the call stack.
   const pending: string[] = ['']
   while (pending.length > 0) {
     const relDir = pending.pop() as string
-    const entries = await readdir(path.join(dir, relDir))
+    // The content folder itself must be readable; a subfolder that is not is one skipped entry.
+    const entries = relDir === '' ? await readdir(dir) : await readdir(path.join(dir, relDir)).catch((error: unknown) => unreadable(relDir, error))
     for (const name of entries) {
       const rel = relDir === '' ? name : `${relDir}/${name}`
       const reason = nameReason(name)
@@ -37,7 +43,10 @@ export async function listContentFiles(dir: string): Promise<ContentListing> {
         skipped.push({source: rel, reason})
         continue
       }
-      const stats = await lstat(path.join(dir, rel))
+      // A name that is not valid UTF-8 comes back from readdir with U+FFFD in it and can no
+      // longer be opened; it is reported, not allowed to stop the build.
+      const stats = await lstat(path.join(dir, rel)).catch((error: unknown) => unreadable(rel, error))
+      if (Array.isArray(stats)) continue
       if (stats.isSymbolicLink()) skipped.push({source: rel, reason: SKIP_SYMLINK})
       else if (stats.isDirectory()) pending.push(rel)
       else if (!stats.isFile()) skipped.push({source: rel, reason: SKIP_SPECIAL})
