@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
-import {openParseCache, type ParsedEntry} from './cache/parsed.ts'
+import {openParseCache, type ParseCache, type ParsedEntry} from './cache/parsed.ts'
 import {buildSiteFromMentions} from './model/site.ts'
 import {createVocabulary, extractMentions, type Mention} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
@@ -53,14 +53,64 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = loadConfig(options)
   if ('errors' in config) return {published: false, report, files: 0, pages: 0, failed: 0, fatal: config.errors, cache: {parsed: 0, kept: 0}}
 
-  const listing = await listContentFiles(options.content)
-  report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
-  step(`read: ${listing.files.length} files in ${options.content}`)
-
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
   const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
+  const {articles, mentions, failed, files} = await readArticles(options, config, parsed, report, step)
+
+  const site = buildSiteFromMentions(articles, mentions, config)
+  step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
+  for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
+
+  if (options.strict && report.errors.length > 0) {
+    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: parsed.hits, kept: 0}}
+  }
+
+  const manifest = cacheDir ? path.join(cacheDir, `output-${hashOf(path.resolve(options.out))}.json`) : null
+  const writer = openSiteWriter(options.out, manifest, hashOf([version, templates]))
+  options.onOutput?.(writer)
+  try {
+    for (const file of sitePages(site, templates)) writer.put(file)
+    writer.commit()
+  } catch (error) {
+    writer.abort()
+    throw error
+  } finally {
+    options.onOutput?.(null)
+  }
+  parsed.save()
+  const {written, kept, removed} = writer.stats
+  step(`write: ${written} files written, ${kept} unchanged, ${removed} removed in ${options.out}`)
+  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: parsed.hits, kept}}
+}
+
+/** What reading and parsing a content folder gave: the articles to publish and how many files it saw. */
+export interface ReadArticles {
+  articles: Article[]
+  /** Each article's tag candidates, in the same order. */
+  mentions: Mention[][]
+  /** Files that gave no article because of an error. */
+  failed: number
+  /** Every file found, skipped ones included. */
+  files: number
+}
+
+/**
+ * Read → parse for a whole content folder: every file found ends in `report` as an error, a
+ * duplicate or a skip, or among the returned articles. Shared by `build` and the `tags` command so
+ * both count the same stories.
+ */
+export async function readArticles(
+  options: Pick<BuildOptions, 'content' | 'drafts'>,
+  config: SiteConfig,
+  parsed: ParseCache,
+  report: BuildReport,
+  step: (line: string) => void = () => {}
+): Promise<ReadArticles> {
+  const listing = await listContentFiles(options.content)
+  report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
+  step(`read: ${listing.files.length} files in ${options.content}`)
   const vocabulary = createVocabulary(config.tags)
 
   const articles: Article[] = []
@@ -101,32 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mentions.push(entry.mentions)
   }
   step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
-
-  const site = buildSiteFromMentions(articles, mentions, config)
-  step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
-  for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
-
-  const files = listing.files.length + listing.skipped.length
-  if (options.strict && report.errors.length > 0) {
-    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: parsed.hits, kept: 0}}
-  }
-
-  const manifest = cacheDir ? path.join(cacheDir, `output-${hashOf(path.resolve(options.out))}.json`) : null
-  const writer = openSiteWriter(options.out, manifest, hashOf([version, templates]))
-  options.onOutput?.(writer)
-  try {
-    for (const file of sitePages(site, templates)) writer.put(file)
-    writer.commit()
-  } catch (error) {
-    writer.abort()
-    throw error
-  } finally {
-    options.onOutput?.(null)
-  }
-  parsed.save()
-  const {written, kept, removed} = writer.stats
-  step(`write: ${written} files written, ${kept} unchanged, ${removed} removed in ${options.out}`)
-  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: parsed.hits, kept}}
+  return {articles, mentions, failed, files: listing.files.length + listing.skipped.length}
 
   // Reads overlap in the thread pool; one await per file leaves the CPU idle most of the time.
   async function* readInBatches(files: readonly string[], maxFileBytes: number) {
@@ -146,7 +171,8 @@ function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabul
   return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
 }
 
-function loadConfig(options: BuildOptions): SiteConfig | {errors: string[]} {
+/** broadsheet.config.json (or `options.config`), validated, with `--base-url` applied. */
+export function loadConfig(options: Pick<BuildOptions, 'config' | 'baseUrl'>): SiteConfig | {errors: string[]} {
   const file = options.config ?? (existsSync('broadsheet.config.json') ? 'broadsheet.config.json' : undefined)
   let raw: unknown
   if (file !== undefined) {

@@ -4,9 +4,11 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {build} from './build.ts'
+import {build, loadConfig, readArticles} from './build.ts'
+import {openParseCache} from './cache/parsed.ts'
+import {buildSiteFromMentions} from './model/site.ts'
 import path from 'node:path'
-import type {Diagnostic, ParseResult} from './model/types.ts'
+import type {BuildReport, Diagnostic, ParseResult} from './model/types.ts'
 import {parseDecoded} from './parse/index.ts'
 import {readContentFile} from './read/file.ts'
 import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from './read/list.ts'
@@ -149,6 +151,38 @@ commands['check'] = {
     }
     process.stdout.write(`${listing.files.length} files, ${articles} articles, ${errors} errors, ${warnings} warnings\n`)
     return errors > 0 ? 1 : 0
+  }
+}
+
+commands['tags'] = {
+  summary: 'list every tag of a content folder with its story count, most used first',
+  options: {
+    content: {type: 'string', default: 'content'},
+    config: {type: 'string'},
+    drafts: {type: 'boolean', default: false}
+  },
+  async run(values) {
+    const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
+    if ('errors' in config) {
+      for (const line of config.errors) process.stderr.write(`broadsheet tags: ${line}\n`)
+      return 1
+    }
+    const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
+    let read
+    try {
+      read = await readArticles({content: String(values['content']), drafts: values['drafts'] === true}, config, openParseCache(null, ''), report)
+    } catch (error) {
+      process.stderr.write(`broadsheet tags: cannot read ${values['content']}: ${(error as Error).message}\n`)
+      return 2
+    }
+    // The same model as a build, so these are the counts the tag pages will show.
+    const site = buildSiteFromMentions(read.articles, read.mentions, config)
+    // `tags | head` closes the pipe early; that is the reader's choice, not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
+    process.stdout.write(site.tags.map((tag) => `${tag.stories.length}\t${tag.name}\n`).join(''))
+    return 0
   }
 }
 

@@ -59,7 +59,8 @@ function authorsOf(site: Site, story: Story): Array<{name: string; link: string}
   return story.authors.map((a: TermRef) => ({name: a.name, link: new URL(a.url, base(site)).href}))
 }
 
-function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: string}): Feed {
+/** @param text how plain text (headline, excerpt) is written in this format. */
+function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: string}, text: (plain: string) => string): Feed {
   const root = base(site)
   const feed = new Feed({
     id: new URL(spec.homeUrl, root).href,
@@ -75,11 +76,11 @@ function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: str
   })
   for (const story of spec.stories) {
     const item: Item = {
-      title: story.headline,
+      title: text(story.headline),
       id: storyId(site, story),
       link: new URL(story.url, root).href,
       date: dayInstant(story.date ?? '1970-01-01'),
-      description: story.excerpt,
+      description: text(story.excerpt),
       author: authorsOf(site, story),
       category: story.tags.map((t) => ({name: t.name}))
     }
@@ -90,12 +91,22 @@ function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: str
   return feed
 }
 
+/**
+ * The library marks Atom titles and summaries `type="html"`, which readers decode as markup, so
+ * plain text must arrive escaped or a headline such as `<img onerror=…>` becomes an element.
+ */
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+}
+
+const asIs = (plain: string): string => plain
+
 export function rssFeed(site: Site, spec: FeedSpec): string {
-  return finish(site, spec.path, libraryFeed(site, spec, {rss: spec.path}).rss2())
+  return finish(site, spec.path, libraryFeed(site, spec, {rss: spec.path}, asIs).rss2())
 }
 
 export function atomFeed(site: Site, spec: FeedSpec): string {
-  return finish(site, spec.path, libraryFeed(site, spec, {atom: spec.path}).atom1())
+  return finish(site, spec.path, libraryFeed(site, spec, {atom: spec.path}, escapeHtml).atom1())
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */

@@ -68,8 +68,9 @@ function cold(out: string, files: Record<string, string>, saveManifest: () => vo
 function incremental(out: string, previous: Manifest, files: Record<string, string>, saveManifest: () => void): SiteWriter {
   const target = path.resolve(out)
   const present = new Set(listFiles(target))
-  // Only changed files are staged; the rest of the old output is the rest of the new one.
-  const output = openOutput(path.join(path.dirname(target), `.${path.basename(target)}.changes`))
+  // Only changed files are staged; the rest of the old output is the rest of the new one. The
+  // staging folder is never swapped in: its files are moved over the old ones at commit.
+  const output = openOutput(target)
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
   return {
     staging: output.staging,

@@ -1,5 +1,6 @@
 // Hugo-style integration fixture: write a few content files to a temp folder, build, read the output.
 import {mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {build, type BuildOptions, type BuildResult} from '../../src/build.ts'
@@ -63,4 +64,27 @@ export function listFiles(dir: string): string[] {
 
 export function article(date: string, headline: string, body: string[], extra = ''): string {
   return ` date ${date} ${headline}\n\n${extra}${body.join('\n\n')}\n`
+}
+
+/** Every file of a folder and its bytes, for byte-for-byte comparisons of two builds. */
+export function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const file of listFiles(dir)) files[file] = readFileSync(path.join(dir, file)).toString('base64')
+  return files
+}
+
+export function writeJson(file: string, value: unknown): string {
+  mkdirSync(path.dirname(file), {recursive: true})
+  writeFileSync(file, JSON.stringify(value))
+  return file
+}
+
+export const repo = new URL('../../', import.meta.url).pathname
+const tsxCli = path.join(repo, 'node_modules/tsx/dist/cli.mjs')
+const cliPath = path.join(repo, 'src/cli.ts')
+
+/** Runs the CLI as a person does, in `cwd` (a temp folder, so the repo's own config is not picked up). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [tsxCli, cliPath, ...args], {cwd, encoding: 'utf8', env: {...process.env, ...env}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }

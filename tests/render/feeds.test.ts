@@ -49,7 +49,9 @@ describe('site feeds with a base URL', () => {
     const entries = children(feed, 'entry')
     expect(entries).toHaveLength(dated.length)
     expect(entries.map((e) => textOf(child(e, 'updated')))).toEqual(['2022-11-08T00:00:00.000Z', '2022-11-08T00:00:00.000Z', '2022-11-07T00:00:00.000Z'])
-    expect(textOf(child(entries[1], 'title'))).toBe(site.stories[1]!.headline)
+    // Atom titles are `type="html"`: the headline's text arrives HTML-escaped, never as markup.
+    const html = site.stories[1]!.headline.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+    expect(textOf(child(entries[1], 'title'))).toBe(html)
   })
 
   it('JSON Feed is version 1.1 with authors arrays and language', () => {

@@ -5,6 +5,7 @@ import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, Term, TermRef, Year} from '../../src/model/types.ts'
 import {slugify} from '../../src/model/slug.ts'
+import {defaultConfig} from '../../src/model/config.ts'
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -22,16 +23,7 @@ export function loadTemplates(): Record<string, string> {
   return out
 }
 
-export const testConfig: SiteConfig = {
-  title: 'The Test Gazette',
-  description: 'News from the fixtures.',
-  baseUrl: null,
-  language: 'en',
-  pageSize: 20,
-  homeDays: 7,
-  maxFileBytes: 5_000_000,
-  tags: {max: 6, minStories: 2, aliases: {}, stop: []}
-}
+export const testConfig: SiteConfig = {...defaultConfig, title: 'The Test Gazette', description: 'News from the fixtures.'}
 
 export interface StorySpec {
   headline: string

@@ -1,0 +1,101 @@
+// The build cache must never change what is built: after every kind of change, a warm build
+// (cache on, into the same folder) gives the same bytes as a cold build into a fresh folder.
+import {cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {bundledTemplates} from '../../src/read/templates.ts'
+import {article, buildIn, listFiles, seedPath, tree, writeContent, writeJson} from './fixture.ts'
+
+const stories = {
+  'russia.txt': article('2024-03-05', 'Russia and Ukraine talk', ['Russia met Ukraine in Geneva. The United States watched.'], 'By JANE DOE\n\n'),
+  'ukraine.txt': article('2024-03-05', 'Ukraine answers Russia', ['Ukraine said Russia must leave. Germany agreed.']),
+  'germany.txt': article('2024-03-04', 'Germany sends aid to Ukraine', ['Germany and France sent aid to Ukraine.'], 'By JOHN ROE\n\n'),
+  'france.txt': article('2024-02-28', 'France hosts summit', ['France hosted Germany and the United States.']),
+  'undated.txt': 'Undated note about Russia\n\nRussia and the United States met.\n'
+}
+
+describe('the build cache', () => {
+  it('gives byte-identical output to a cold build after adds, edits, deletes, template and config changes', async () => {
+    const {root, content} = writeContent(stories)
+    const templates = path.join(root, 'templates')
+    cpSync(bundledTemplates, templates, {recursive: true})
+    const config = path.join(root, 'broadsheet.config.json')
+    writeJson(config, {})
+    const file = (name: string) => path.join(content, name)
+
+    const steps: Array<[string, () => void]> = [
+      ['the first build', () => {}],
+      ['a story added on a new day', () => writeFileSync(file('new.txt'), article('2024-03-06', 'Russia responds to Germany', ['Russia said Germany was wrong.']))],
+      ['the seed added', () => cpSync(seedPath, file('seed.txt'))],
+      ['a story that a seed teaser names added, so the seed page links to it', () =>
+        writeFileSync(file('teaser.txt'), article('2022-11-08', 'N.Korea denies arms dealings with Russia, says it has no plans to do so', ['North Korea said on Tuesday it has never had arms dealings with Russia.']))],
+      ['a body edited', () => writeFileSync(file('france.txt'), article('2024-02-28', 'France hosts summit', ['France hosted Germany, Russia and the United States.']))],
+      ['a headline edited, so the slug moves', () => writeFileSync(file('ukraine.txt'), article('2024-03-05', 'Ukraine replies to Russia', ['Ukraine said Russia must leave. Germany agreed.']))],
+      ['a date edited, so the story changes day and month', () => writeFileSync(file('germany.txt'), article('2024-01-15', 'Germany sends aid to Ukraine', ['Germany and France sent aid to Ukraine.'], 'By JOHN ROE\n\n'))],
+      ['a story deleted', () => rmSync(file('russia.txt'))],
+      ['a duplicate added', () => writeFileSync(file('z-copy.txt'), readFileSync(file('france.txt')))],
+      ['the original of the duplicate deleted', () => rmSync(file('france.txt'))],
+      ['a file renamed', () => renameSync(file('z-copy.txt'), file('france-again.txt'))],
+      ['a file with an error added', () => writeFileSync(file('bad.txt'), '\n\n\n')],
+      ['a template changed', () => {
+        const story = path.join(templates, 'story.liquid')
+        writeFileSync(story, readFileSync(story, 'utf8').replace('{% block content %}', '{% block content %}<p class="test-marker">changed</p>'))
+      }],
+      ['the stylesheet changed', () => writeFileSync(path.join(templates, 'assets/style.css'), `${readFileSync(path.join(templates, 'assets/style.css'), 'utf8')}\n/* changed */\n`)],
+      ['the config changed', () => writeJson(config, {title: 'The Test Gazette', homeDays: 1, pageSize: 1})],
+      ['the tag config changed', () => writeJson(config, {title: 'The Test Gazette', homeDays: 1, pageSize: 1, tags: {stop: ['Germany'], aliases: {Geneva: 'Switzerland'}}})],
+      ['the template change reverted', () => cpSync(path.join(bundledTemplates, 'story.liquid'), path.join(templates, 'story.liquid'))],
+      ['everything deleted but one story', () => {
+        for (const name of ['seed.txt', 'teaser.txt', 'new.txt', 'ukraine.txt', 'germany.txt', 'undated.txt', 'bad.txt']) rmSync(file(name))
+      }]
+    ]
+
+    for (const [i, [name, change]] of steps.entries()) {
+      change()
+      const warm = await buildIn(root, {config, templates, cache: true})
+      const cold = await buildIn(root, {config, templates, cache: false, out: path.join(root, `cold-${i}`, 'dist')})
+      expect(warm.result.published, name).toBe(true)
+      expect(warm.result.report, name).toEqual(cold.result.report)
+      expect(tree(warm.out), name).toEqual(tree(cold.out))
+      // Without these the test could pass with a cache that is never used. Tag aliases and stop
+      // words change what parsing a file yields, so they alone make every file parse again;
+      // templates and config are in every page's key, so those steps render every page again.
+      if (i > 0) expect(warm.result.cache.parsed > 0, name).toBe(!name.startsWith('the tag config'))
+      if (i > 0 && i < 12) expect(warm.result.cache.kept, name).toBeGreaterThan(0)
+      if (name.startsWith('a story that a seed teaser names')) {
+        expect(warm.read('2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/index.html')).toContain(
+          '<h3 class="teaser-title"><a href="../../../../2022/11/08/n-korea-denies-arms-dealings-with-russia-says-it-has-no-plans-to-do-so/">'
+        )
+      }
+      rmSync(path.join(root, `cold-${i}`), {recursive: true})
+    }
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('The Test Gazette')
+    expect(listFiles(path.join(root, 'dist')).filter((f) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(f))).toEqual(['2024/02/28/france-hosts-summit/index.html'])
+  }, 120_000)
+
+  it('a warm build with nothing changed parses and renders nothing and touches no file', async () => {
+    const {root} = writeContent(stories)
+    const config = writeJson(path.join(root, 'broadsheet.config.json'), {})
+    const first = await buildIn(root, {config, cache: true})
+    expect(first.result.cache).toEqual({parsed: 0, kept: 0})
+    const before = new Map(first.files().map((f) => [f, statSync(path.join(first.out, f)).mtimeMs]))
+
+    const again = await buildIn(root, {config, cache: true})
+    expect(again.result.pages).toBe(first.result.pages)
+    expect(again.result.cache.kept).toBe(again.result.pages)
+    expect(again.result.cache.parsed).toBe(Object.keys(stories).length)
+    expect(again.result.files).toBe(Object.keys(stories).length)
+    expect(new Map(listFiles(again.out).map((f) => [f, statSync(path.join(again.out, f)).mtimeMs]))).toEqual(before)
+  })
+
+  it('a damaged cache is only a slower build', async () => {
+    const {root} = writeContent(stories)
+    const config = writeJson(path.join(root, 'broadsheet.config.json'), {})
+    const first = await buildIn(root, {config, cache: true})
+    const expected = tree(first.out)
+    for (const name of listFiles(path.join(root, '.broadsheet-cache'))) writeFileSync(path.join(root, '.broadsheet-cache', name), '{"version": 1, "trunc')
+    const again = await buildIn(root, {config, cache: true})
+    expect(again.result.cache).toEqual({parsed: 0, kept: 0})
+    expect(tree(again.out)).toEqual(expected)
+  })
+})
