@@ -27,10 +27,19 @@ export interface BuildOptions {
   drafts: boolean
   /** Called once per step with a line for a person to read. */
   onStep?: (line: string) => void
+  /** Called as files are parsed and pages written, for a progress line on a terminal. */
+  onProgress?: (progress: Progress) => void
   /** Keep and use `.broadsheet-cache/` beside the output folder. */
   cache: boolean
   /** Lets the caller abort the staging folder on SIGINT/SIGTERM. */
   onOutput?: (output: {abort(): void} | null) => void
+}
+
+export interface Progress {
+  phase: 'parse' | 'write'
+  done: number
+  /** Known for parsing; pages are counted as they come. */
+  total: number | null
 }
 
 export interface BuildResult {
@@ -71,7 +80,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writer = openSiteWriter(options.out, manifest, hashOf([version, templates]))
   options.onOutput?.(writer)
   try {
-    for (const file of sitePages(site, templates)) writer.put(file)
+    let pages = 0
+    for (const file of sitePages(site, templates)) {
+      writer.put(file)
+      options.onProgress?.({phase: 'write', done: ++pages, total: null})
+    }
     writer.commit()
   } catch (error) {
     writer.abort()
@@ -102,7 +115,7 @@ export interface ReadArticles {
  * both count the same stories.
  */
 export async function readArticles(
-  options: Pick<BuildOptions, 'content' | 'drafts'>,
+  options: Pick<BuildOptions, 'content' | 'drafts' | 'onProgress'>,
   config: SiteConfig,
   parsed: ParseCache,
   report: BuildReport,
@@ -117,7 +130,9 @@ export async function readArticles(
   const mentions: Mention[][] = []
   let failed = 0
   const firstByHash = new Map<string, string>()
+  let done = 0
   for await (const {file, read} of readInBatches(listing.files, config.maxFileBytes)) {
+    options.onProgress?.({phase: 'parse', done: ++done, total: listing.files.length})
     const source = path.join(options.content, file)
     if ('error' in read) {
       report.errors.push({source, line: read.error.line, message: read.error.message})

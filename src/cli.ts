@@ -4,7 +4,7 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {build, loadConfig, readArticles} from './build.ts'
+import {build, loadConfig, readArticles, type BuildOptions, type Progress} from './build.ts'
 import {openParseCache} from './cache/parsed.ts'
 import {buildSiteFromMentions} from './model/site.ts'
 import path from 'node:path'
@@ -50,18 +50,17 @@ commands['build'] = {
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const progress = quiet ? null : progressLine(started)
     const result = await build({
-      content: String(values['content']),
-      out: String(values['out']),
-      ...(typeof values['config'] === 'string' ? {config: values['config']} : {}),
-      ...(typeof values['base-url'] === 'string' ? {baseUrl: values['base-url']} : {}),
-      ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
-      strict: values['strict'] === true,
-      drafts: values['drafts'] === true,
-      cache: values['no-cache'] !== true,
-      onStep: (line) => quiet || process.stderr.write(`${line}\n`),
+      ...buildOptionsFrom(values),
+      onStep: (line) => {
+        progress?.clear()
+        if (!quiet) process.stderr.write(`${line}\n`)
+      },
+      ...(progress ? {onProgress: progress.show} : {}),
       onOutput: (output) => (staging = output)
     })
+    progress?.clear()
     for (const line of result.fatal) process.stderr.write(`broadsheet build: ${line}\n`)
     for (const e of result.report.errors) process.stderr.write(`${e.source}:${e.line}: error: ${e.message}\n`)
     for (const w of result.report.warnings) process.stderr.write(`${w.source}:${w.line}: warning: ${w.message}\n`)
@@ -204,20 +203,7 @@ commands['dev'] = {
     if (port === null) return 2
     let server
     try {
-      server = await startDev(
-        {
-          port,
-          content: String(values['content']),
-          out: String(values['out']),
-          ...(typeof values['config'] === 'string' ? {config: values['config']} : {}),
-          ...(typeof values['base-url'] === 'string' ? {baseUrl: values['base-url']} : {}),
-          ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
-          strict: values['strict'] === true,
-          drafts: values['drafts'] === true,
-          cache: values['no-cache'] !== true
-        },
-        (line) => process.stderr.write(`${line}\n`)
-      )
+      server = await startDev({port, ...buildOptionsFrom(values)}, (line) => process.stderr.write(`${line}\n`))
     } catch (error) {
       process.stderr.write(`broadsheet dev: ${(error as Error).message}\n`)
       return 1
@@ -296,6 +282,46 @@ function untilStopped(close: () => Promise<void>): Promise<number> {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+}
+
+type Values = Record<string, string | boolean | undefined>
+
+/** The options `build` and `dev` share, from the command line. */
+function buildOptionsFrom(values: Values): Omit<BuildOptions, 'onStep' | 'onOutput' | 'onProgress'> {
+  return {
+    content: String(values['content']),
+    out: String(values['out']),
+    ...(typeof values['config'] === 'string' ? {config: values['config']} : {}),
+    ...(typeof values['base-url'] === 'string' ? {baseUrl: values['base-url']} : {}),
+    ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
+    strict: values['strict'] === true,
+    drafts: values['drafts'] === true,
+    cache: values['no-cache'] !== true
+  }
+}
+
+/**
+ * One line on a terminal, rewritten in place, for builds that take more than a second; nothing
+ * when stderr is a file or a pipe, so logs and CI output stay clean.
+ */
+function progressLine(started: number): {show: (p: Progress) => void; clear: () => void} | null {
+  if (!process.stderr.isTTY) return null
+  let shown = false
+  let last = 0
+  return {
+    show({phase, done, total}) {
+      const now = performance.now()
+      if (now - started < 1000 || now - last < 100) return
+      last = now
+      shown = true
+      const text = phase === 'parse' ? `parsing ${done} of ${total} files` : `writing: ${done} pages`
+      process.stderr.write(`\r\x1b[K${text}`)
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K')
+      shown = false
+    }
+  }
 }
 
 function usage(): string {

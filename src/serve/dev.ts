@@ -9,7 +9,7 @@ import {reloadChannel, type BuildState} from './reload.ts'
 import {listen, mountAt} from './server.ts'
 import {staticSite} from './static.ts'
 
-export type DevOptions = Omit<BuildOptions, 'onStep' | 'onOutput'> & {port: number}
+export type DevOptions = Omit<BuildOptions, 'onStep' | 'onOutput' | 'onProgress'> & {port: number}
 
 export interface DevServer {
   url: string
