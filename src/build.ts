@@ -84,6 +84,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const file of sitePages(site, templates)) {
       writer.put(file)
       options.onProgress?.({phase: 'write', done: ++pages, total: null})
+      // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
+      // is handled only after commit, and "stops" a build that has already replaced the site.
+      if (pages % 32 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
     writer.commit()
   } catch (error) {

@@ -21,10 +21,12 @@ export function excerpt(paragraphs: readonly string[], dateline: Dateline | null
 
 /** Markdown sources to readable text: links keep their words, emphasis and code marks go. */
 function plainText(markdown: string): string {
+  // Each pattern stops at the next opener (`[`, `(`, `<`), so a megabyte of `[` or `<` costs one
+  // pass, not one pass per character.
   return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]*>/g, '')
+    .replace(/!\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/<[^<>]*>/g, '')
     .replace(/[*_`]+/g, '')
     .replace(/^#+\s*/, '')
     .replace(/\s+/g, ' ')

@@ -143,9 +143,12 @@ function readFields(data: Record<string, unknown>, block: string[], diagnostics:
 /** A one-line text value; null when absent or empty, undefined when it is not text at all. */
 function text(value: unknown): string | null | undefined {
   if (value === undefined || value === null) return null
-  if (typeof value === 'string' || typeof value === 'number') return collapse(String(value)) || null
+  // YAML escapes (`"\0"`, `"\x01"`) reach here without passing the body's control-character filter.
+  if (typeof value === 'string' || typeof value === 'number') return collapse(String(value).replace(CONTROLS, '')) || null
   return undefined
 }
+
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 function textList(value: unknown, separator?: string): string[] | null | undefined {
   if (value === undefined || value === null) return null
@@ -173,7 +176,8 @@ function readDate(value: unknown, block: string[], line: number, diagnostics: Di
   else if (value instanceof Date && !Number.isNaN(value.getTime())) {
     check = checkDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.toISOString().slice(0, 10))
   } else {
-    const written = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+    // Never JSON.stringify a YAML value: aliases can make a few lines a structure with 10^9 leaves.
+    const written = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : Array.isArray(value) ? 'a list' : typeof value
     check = {ok: false as const, reason: `"${written.slice(0, 60)}" is not a date in the form YYYY-MM-DD`}
   }
   if (check.ok) return check.date

@@ -44,6 +44,11 @@ function finish(site: Site, path: string, text: string): string {
   return site.config.baseUrl === null ? text.replaceAll(PLACEHOLDER, rootFor(path)) : text
 }
 
+/** XML 1.0 forbids some characters outright (U+FFFE, lone surrogates): one in a headline would make the whole feed unreadable. */
+function xmlChars(xml: string): string {
+  return xml.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+}
+
 /** A stable id that is an absolute IRI even without a base URL, as Atom requires. */
 function storyId(site: Site, story: Story): string {
   return site.config.baseUrl === null ? `urn:broadsheet:${encodeURI(story.url)}` : new URL(story.url, site.config.baseUrl).href
@@ -59,13 +64,13 @@ function authorsOf(site: Site, story: Story): Array<{name: string; link: string}
   return story.authors.map((a: TermRef) => ({name: a.name, link: new URL(a.url, base(site)).href}))
 }
 
-/** @param text how plain text (headline, excerpt) is written in this format. */
-function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: string}, text: (plain: string) => string): Feed {
+/** @param text how plain text is written in this format: `title` for headlines, `html` for excerpts, `label` for tag names, `channel` for the feed's description (a tag feed's names a tag). */
+function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: string}, text: Record<'title' | 'html' | 'label' | 'channel', (plain: string) => string>): Feed {
   const root = base(site)
   const feed = new Feed({
     id: new URL(spec.homeUrl, root).href,
     title: spec.title,
-    description: spec.description,
+    description: text.channel(spec.description),
     link: new URL(spec.homeUrl, root).href,
     language: site.config.language,
     updated: newest(spec.stories),
@@ -76,13 +81,13 @@ function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: str
   })
   for (const story of spec.stories) {
     const item: Item = {
-      title: text(story.headline),
+      title: text.title(story.headline),
       id: storyId(site, story),
       link: new URL(story.url, root).href,
       date: dayInstant(story.date ?? '1970-01-01'),
-      description: text(story.excerpt),
+      description: text.html(story.excerpt),
       author: authorsOf(site, story),
-      category: story.tags.map((t) => ({name: t.name}))
+      category: story.tags.map((t) => ({name: text.label(t.name)}))
     }
     const content = spec.content(story)
     if (content !== null) item.content = content
@@ -101,12 +106,17 @@ function escapeHtml(text: string): string {
 
 const asIs = (plain: string): string => plain
 
+// RSS <description> (item and channel) is HTML by every reader's convention, while the excerpt and a
+// tag feed's description are plain text, so both are escaped; RSS titles and Atom's subtitle stay
+// text. Atom's category label is an attribute, which the library escapes only for `"`: a tag with
+// `<` or `&` would otherwise make the whole feed malformed XML.
 export function rssFeed(site: Site, spec: FeedSpec): string {
-  return finish(site, spec.path, libraryFeed(site, spec, {rss: spec.path}, asIs).rss2())
+  return xmlChars(finish(site, spec.path, libraryFeed(site, spec, {rss: spec.path}, {title: asIs, html: escapeHtml, label: asIs, channel: escapeHtml}).rss2()))
 }
 
 export function atomFeed(site: Site, spec: FeedSpec): string {
-  return finish(site, spec.path, libraryFeed(site, spec, {atom: spec.path}, escapeHtml).atom1())
+  const label = (plain: string): string => plain.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
+  return xmlChars(finish(site, spec.path, libraryFeed(site, spec, {atom: spec.path}, {title: escapeHtml, html: escapeHtml, label, channel: asIs}).atom1()))
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */

@@ -1,6 +1,6 @@
 // Shared by the fixture test and by whoever regenerates a fixture: bytes on disk → decode → parse,
 // the same path the CLI takes, so byte-level cases (BOM, CRLF, Windows-1252) are tested for real.
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import type {ParseResult} from '../../src/model/types.ts'
 import {parseDecoded} from '../../src/parse/index.ts'
@@ -10,7 +10,8 @@ export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url
 
 export function fixtureCases(): string[] {
   return readdirSync(fixturesDir, {withFileTypes: true})
-    .filter((entry) => entry.isDirectory())
+    // A parser case is a folder with an expected.json; others (hostile/) belong to other tests.
+    .filter((entry) => entry.isDirectory() && existsSync(`${fixturesDir}${entry.name}/expected.json`))
     .map((entry) => entry.name)
     .sort()
 }

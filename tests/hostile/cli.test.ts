@@ -1,0 +1,141 @@
+// Issue 5 through the command line, as a person runs it: the summary line adds up on the hostile
+// folder, a lower maxFileBytes from --config, and the previous site surviving a failed --strict
+// build and a SIGTERM or SIGINT in the middle of writing.
+import {spawn, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+import type {BuildReport} from '../../src/model/types.ts'
+import {seedPath} from '../build/fixture.ts'
+import {walk} from './scan.ts'
+import {cli, fates, hostileFolder, repo, summaryLine, tsx} from './setup.ts'
+
+const loader = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made) rmSync(dir, {recursive: true, force: true})
+})
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd, encoding: 'utf8'})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Path → sha256 of every file under `dir`: "byte-identical" made checkable. */
+function fingerprint(dir: string): Record<string, string> {
+  return Object.fromEntries(walk(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]))
+}
+
+/** Staging folders the writer makes beside the output: `.dist.staging-*`, `..dist.changes.staging-*`. */
+function staging(root: string): string[] {
+  return readdirSync(root).filter((name) => /^\.+dist\..*staging/.test(name) || name.endsWith('.old'))
+}
+
+function tempRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-hostile-cli-'))
+  made.push(root)
+  return root
+}
+
+describe('the summary line on the hostile folder', () => {
+  it('adds up to the files found, and matches --report', () => {
+    const {root, content} = hostileFolder()
+    made.push(root)
+    const {status, stdout} = run(root, 'build', '--content', 'content', '--out', 'dist', '--report', 'report.json', '--no-cache', '--quiet')
+    expect(status).toBe(0)
+    const line = summaryLine(stdout)
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as BuildReport
+    const {fate, inputs} = fates(content, {...report, stories: report.stories.map((s) => ({...s, source: path.join(root, s.source)})), errors: report.errors.map((e) => ({...e, source: path.join(root, e.source)})), warnings: [], duplicates: report.duplicates.map((d) => ({...d, source: path.join(root, d.source)})), skipped: report.skipped.map((s) => ({...s, source: path.join(root, s.source)}))})
+    expect(line.files).toBe(inputs.length)
+    expect(line.stories + line.errors + line.duplicates + line.skipped).toBe(line.files)
+    expect([...fate.keys()].sort()).toEqual(inputs)
+    expect(line.stories).toBe(report.stories.length)
+    expect(line.skipped).toBe(report.skipped.length)
+    expect(line.duplicates).toBe(report.duplicates.length)
+    expect(line.errors).toBe([...fate.values()].filter((k) => k[0] === 'failed').length)
+  })
+})
+
+describe('maxFileBytes', () => {
+  it('makes a file over the configured limit an error for that file; the rest builds', () => {
+    const root = tempRoot()
+    mkdirSync(path.join(root, 'content'))
+    writeFileSync(path.join(root, 'content', 'small.txt'), ' date 2022-11-08 Small story\n\nBody.\n')
+    writeFileSync(path.join(root, 'content', 'big.txt'), ` date 2022-11-08 Big story\n\n${'Words and more words. '.repeat(100)}\n`)
+    writeFileSync(path.join(root, 'site.json'), JSON.stringify({maxFileBytes: 1000}))
+    const {status, stdout} = run(root, 'build', '--config', 'site.json', '--report', 'report.json', '--no-cache', '--quiet')
+    expect(status).toBe(0)
+    expect(summaryLine(stdout)).toMatchObject({files: 2, stories: 1, errors: 1})
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as BuildReport
+    expect(report.errors).toEqual([{source: 'content/big.txt', line: 0, message: expect.stringMatching(/too large to be an article: \d+ bytes or more \(the limit is 1000 bytes\)/)}])
+    expect(report.stories.map((s) => s.source)).toEqual(['content/small.txt'])
+  })
+})
+
+describe('6. the previous site survives', () => {
+  it('a failed --strict build leaves the old output byte-identical and no staging folder', () => {
+    const root = tempRoot()
+    mkdirSync(path.join(root, 'content'))
+    writeFileSync(path.join(root, 'content', 'seed.txt'), readFileSync(seedPath))
+    expect(run(root, 'build', '--quiet').status).toBe(0)
+    const old = fingerprint(path.join(root, 'dist'))
+    writeFileSync(path.join(root, 'content', 'new.txt'), ' date 2022-11-09 A new story\n\nBody.\n')
+    writeFileSync(path.join(root, 'content', 'bad.txt'), ' date 2022-02-30 Bad date\n\nBody.\n')
+    const strict = run(root, 'build', '--strict', '--quiet')
+    expect(strict.status).toBe(1)
+    expect(summaryLine(strict.stdout)).toMatchObject({files: 3, errors: 1})
+    expect(fingerprint(path.join(root, 'dist'))).toEqual(old)
+    expect(staging(root)).toEqual([])
+  })
+
+  // Big enough that writing takes a while; the kill lands once the staging folder exists.
+  function corpus(root: string, count: number): void {
+    const seed = readFileSync(seedPath, 'utf8')
+    mkdirSync(path.join(root, 'content'))
+    for (let i = 0; i < count; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0')
+      const month = String((i % 12) + 1).padStart(2, '0')
+      writeFileSync(path.join(root, 'content', `${i}.txt`), seed.replace(' date 2022-11-08 ', ` date 2021-${month}-${day} Story ${i}: `))
+    }
+  }
+
+  async function killMidBuild(root: string, signal: NodeJS.Signals, args: readonly string[]) {
+    // `node --import <tsx loader>` rather than the tsx command: tsx's own wrapper process answers a
+    // signal by exiting at once, leaving the real build running without it.
+    const child = spawn(process.execPath, ['--import', loader, cli, 'build', '--quiet', ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
+    let seen: string[] = []
+    let done = false
+    void exited.then(() => (done = true))
+    while (!done && seen.length === 0) {
+      seen = staging(root)
+      if (seen.length === 0) await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(seen, `the build finished before its staging folder was seen: ${stderr}`).not.toEqual([])
+    child.kill(signal)
+    const exit = await exited
+    return {exit, stderr}
+  }
+
+  it.each([
+    ['SIGTERM', 143, ['--no-cache']],
+    ['SIGINT', 130, []]
+  ] as const)('%s while writing leaves the old output intact and removes the staging folder', async (signal, code, args) => {
+    const root = tempRoot()
+    corpus(root, 2000)
+    expect(run(root, 'build', '--quiet', ...args).status).toBe(0)
+    const old = fingerprint(path.join(root, 'dist'))
+    // A change that every page shows (the site title), so the second build rewrites everything.
+    writeFileSync(path.join(root, 'broadsheet.config.json'), JSON.stringify({title: 'Changed title'}))
+    const {exit, stderr} = await killMidBuild(root, signal, args)
+    expect(exit).toEqual({code, signal: null})
+    expect(stderr).toContain(`stopped by ${signal}`)
+    expect(staging(root)).toEqual([])
+    expect(fingerprint(path.join(root, 'dist'))).toEqual(old)
+  }, 120_000)
+})
