@@ -51,15 +51,23 @@ commands['build'] = {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
     const progress = quiet ? null : progressLine(started)
-    const result = await build({
-      ...buildOptionsFrom(values),
-      onStep: (line) => {
-        progress?.clear()
-        if (!quiet) process.stderr.write(`${line}\n`)
-      },
-      ...(progress ? {onProgress: progress.show} : {}),
-      onOutput: (output) => (staging = output)
-    })
+    let result
+    try {
+      result = await build({
+        ...buildOptionsFrom(values),
+        onStep: (line) => {
+          progress?.clear()
+          if (!quiet) process.stderr.write(`${line}\n`)
+        },
+        ...(progress ? {onProgress: progress.show} : {}),
+        onOutput: (output) => (staging = output)
+      })
+    } catch (error) {
+      // A missing content or templates folder, a full disk: the output folder is as it was.
+      progress?.clear()
+      process.stderr.write(`broadsheet build: ${(error as Error).message}; ${values['out']} is unchanged\n`)
+      return 1
+    }
     progress?.clear()
     for (const line of result.fatal) process.stderr.write(`broadsheet build: ${line}\n`)
     for (const e of result.report.errors) process.stderr.write(`${e.source}:${e.line}: error: ${e.message}\n`)

@@ -80,6 +80,21 @@ describe('broadsheet build --strict', () => {
   })
 })
 
+describe('a build that cannot start', () => {
+  it('names the missing folder, exits 1 and leaves the output as it was, without a stack trace', () => {
+    const {root} = writeContent({'a.txt': article('2024-03-05', 'Good story', ['Text.'])})
+    expect(runCli(['build'], root).status).toBe(0)
+    const before = tree(path.join(root, 'dist'))
+    for (const args of [['--content', 'no-such-folder'], ['--templates', 'no-such-templates']]) {
+      const failed = runCli(['build', ...args], root)
+      expect(failed.status).toBe(1)
+      expect(failed.stderr).toMatch(/^broadsheet build: .*no-such-.*; dist is unchanged$/m)
+      expect(failed.stderr).not.toMatch(/\n\s+at /)
+      expect(tree(path.join(root, 'dist'))).toEqual(before)
+    }
+  })
+})
+
 describe('configuration errors', () => {
   it.each([
     [{colour: 'red'}, '"colour"'],
