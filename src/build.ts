@@ -1,6 +1,6 @@
 // One build: read → parse → model → render → write. The only module that strings the steps
 // together; the CLI calls it and prints what it reports.
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
@@ -76,8 +76,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: parsed.hits, kept: 0}}
   }
 
-  const manifest = cacheDir ? path.join(cacheDir, `output-${hashOf(path.resolve(options.out))}.json`) : null
-  const writer = openSiteWriter(options.out, manifest, hashOf([version, templates]))
+  const manifestPath = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}.json`)
+  // A --no-cache build replaces the output behind the manifest's back: the manifest must go, or a
+  // later cached build would trust it over files it no longer describes.
+  if (cacheDir === null) rmSync(manifestPath, {force: true})
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, hashOf([version, templates]))
   options.onOutput?.(writer)
   try {
     let pages = 0

@@ -98,4 +98,18 @@ describe('the build cache', () => {
     expect(again.result.cache).toEqual({parsed: 0, kept: 0})
     expect(tree(again.out)).toEqual(expected)
   })
+
+  it('a --no-cache build in between makes the next cached build start cold', async () => {
+    const {root, content} = writeContent(stories)
+    const config = writeJson(path.join(root, 'broadsheet.config.json'), {})
+    await buildIn(root, {config, cache: true})
+    // The same output folder, rewritten without the cache from other content.
+    writeFileSync(path.join(content, 'france.txt'), article('2024-02-28', 'France hosts a different summit', ['Other text.']))
+    await buildIn(root, {config, cache: false})
+    writeFileSync(path.join(content, 'france.txt'), stories['france.txt'])
+    const cached = await buildIn(root, {config, cache: true})
+    expect(cached.result.cache.kept).toBe(0)
+    const fresh = await buildIn(root, {config, cache: false, out: path.join(root, 'fresh')})
+    expect(tree(cached.out)).toEqual(tree(fresh.out))
+  })
 })
