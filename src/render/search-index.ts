@@ -5,6 +5,7 @@
 // templates/assets/search.js reads this format; `searchTokens` there must split text the same way.
 import type {PendingFile, Site} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
+import {fixedFile} from './fixed-file.ts'
 
 /** Stories per results chunk. */
 export const DOCS_PER_CHUNK = 500
@@ -87,19 +88,15 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
   }
 
   const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
-  yield fixed('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split: Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))}))
+  yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split: Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))}))
   for (let chunk = 0; chunk < chunks; chunk++) {
     const docs = site.stories
       .slice(chunk * DOCS_PER_CHUNK, (chunk + 1) * DOCS_PER_CHUNK)
       .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
-    yield fixed(`search/docs/${chunk}.json`, JSON.stringify(docs))
+    yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
   }
   for (const name of [...shards.keys()].sort()) {
     const terms = shards.get(name)!
-    yield fixed(`search/terms/${name}.json`, JSON.stringify(Object.fromEntries(terms)))
+    yield fixedFile(`search/terms/${name}.json`, JSON.stringify(Object.fromEntries(terms)))
   }
-}
-
-function fixed(path: string, content: string): PendingFile {
-  return {path, key: null, render: () => content}
 }

@@ -7,6 +7,7 @@ import {pageHead, type HeadInput} from './head.ts'
 import {newsArticle} from './news-article.ts'
 import {renderBody} from './markdown.ts'
 import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
+import {fixedFile} from './fixed-file.ts'
 import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
@@ -73,10 +74,9 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     }
   }
 
-  const fixed = (path: string, content: string): PendingFile => ({path, key: null, render: () => content})
 
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (name.startsWith('assets/')) yield fixed(name, content)
+    if (name.startsWith('assets/')) yield fixedFile(name, content)
   }
 
   // The digest: `homeDays` days a page, newest first.
@@ -167,19 +167,19 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     stories: siteFeed,
     content: (story) => renderBody(story.paragraphs)
   })
-  yield fixed('feed.xml', rssFeed(site, feedSpec('feed.xml')))
-  yield fixed('atom.xml', atomFeed(site, feedSpec('atom.xml')))
-  yield fixed('feed.json', jsonFeed(site, feedSpec('feed.json')))
+  yield fixedFile('feed.xml', rssFeed(site, feedSpec('feed.xml')))
+  yield fixedFile('atom.xml', atomFeed(site, feedSpec('atom.xml')))
+  yield fixedFile('feed.json', jsonFeed(site, feedSpec('feed.json')))
 
   const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
   // A 404 page is served at any missing address, where a relative root would point elsewhere;
   // with a base URL its links can be absolute, without one they are right for top-level misses.
   const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
-  yield fixed('404.html', renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
+  yield fixedFile('404.html', renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
 
   yield* searchIndexFiles(site)
-  yield fixed('sitemap.xml', sitemapXml(config, sitemap))
-  yield fixed('robots.txt', robotsTxt(config))
+  yield fixedFile('sitemap.xml', sitemapXml(config, sitemap))
+  yield fixedFile('robots.txt', robotsTxt(config))
 
   // --- page families -------------------------------------------------------------------------
 

@@ -42,10 +42,12 @@ interface Manifest {
 export function openSiteWriter(out: string, cacheFile: string | null, version: string): SiteWriter {
   const previous = cacheFile ? readManifest(cacheFile, version, out) : null
   const files: Record<string, string> = {}
-  return previous ? incremental(out, previous, files, () => save(cacheFile, version, files)) : cold(out, files, () => save(cacheFile, version, files))
+  const saveManifest = () => save(cacheFile, version, files)
+  return previous ? incremental(out, previous, files, saveManifest) : cold(out, cacheFile === null ? null : files, saveManifest)
 }
 
-function cold(out: string, files: Record<string, string>, saveManifest: () => void): SiteWriter {
+/** @param files the manifest to fill, or null when none is kept (hashing would be wasted work). */
+function cold(out: string, files: Record<string, string> | null, saveManifest: () => void): SiteWriter {
   const output = openOutput(out)
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
   return {
@@ -53,7 +55,7 @@ function cold(out: string, files: Record<string, string>, saveManifest: () => vo
     stats,
     put(file) {
       const content = file.render()
-      files[file.path] = fileHash(file, content)
+      if (files) files[file.path] = fileHash(file, content)
       output.write({path: file.path, content})
       stats.written++
     },
