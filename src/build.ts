@@ -1,6 +1,7 @@
 // One build: read → parse → model → render → write. The only module that strings the steps
 // together; the CLI calls it and prints what it reports.
 import {existsSync, readFileSync, rmSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
@@ -13,7 +14,9 @@ import {parse} from './parse/index.ts'
 import {readContentFile} from './read/file.ts'
 import {listContentFiles} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
+import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
+import {ownsFile, startRenderPool} from './threads/render-pool.ts'
 import {openSiteWriter} from './write/site-writer.ts'
 
 export interface BuildOptions {
@@ -33,7 +36,12 @@ export interface BuildOptions {
   cache: boolean
   /** Lets the caller abort the staging folder on SIGINT/SIGTERM. */
   onOutput?: (output: {abort(): void} | null) => void
+  /** Threads that render pages; by default one a core for a site large enough to gain from it. */
+  jobs?: number
 }
+
+/** Below this many stories a second thread costs more to start than it saves. */
+const STORIES_PER_EXTRA_THREAD = 1000
 
 export interface Progress {
   phase: 'parse' | 'write'
@@ -81,19 +89,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // later cached build would trust it over files it no longer describes.
   if (cacheDir === null) rmSync(manifestPath, {force: true})
   const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, hashOf([version, templates]))
-  options.onOutput?.(writer)
+  const shards = options.jobs ?? Math.min(availableParallelism(), Math.max(1, Math.floor(site.stories.length / STORIES_PER_EXTRA_THREAD)))
+  const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
+  const abort = () => {
+    pool?.stop()
+    writer.abort()
+  }
+  options.onOutput?.({abort})
   try {
     let pages = 0
     for (const file of sitePages(site, templates)) {
-      writer.put(file)
-      options.onProgress?.({phase: 'write', done: ++pages, total: null})
+      if (ownsFile(pages++, 0, shards)) writer.put(file)
+      options.onProgress?.({phase: 'write', done: pages, total: null})
       // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
       // is handled only after commit, and "stops" a build that has already replaced the site.
       if (pages % 32 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
+    // The search index is one computation over every story: one thread makes all of its files.
+    for (const file of searchIndexFiles(site)) writer.put(file)
+    if (pool) for (const result of await pool.results) writer.merge(result)
     writer.commit()
   } catch (error) {
-    writer.abort()
+    abort()
     throw error
   } finally {
     options.onOutput?.(null)

@@ -4,6 +4,7 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {isMainThread} from 'node:worker_threads'
 import {build, loadConfig, readArticles, type BuildOptions, type Progress} from './build.ts'
 import {openParseCache} from './cache/parsed.ts'
 import {buildSiteFromMentions} from './model/site.ts'
@@ -37,7 +38,8 @@ commands['build'] = {
     strict: {type: 'boolean', default: false},
     drafts: {type: 'boolean', default: false},
     'no-cache': {type: 'boolean', default: false},
-    quiet: {type: 'boolean', default: false}
+    quiet: {type: 'boolean', default: false},
+    jobs: {type: 'string'}
   },
   async run(values) {
     const started = performance.now()
@@ -204,7 +206,8 @@ commands['dev'] = {
     templates: {type: 'string'},
     strict: {type: 'boolean', default: false},
     drafts: {type: 'boolean', default: false},
-    'no-cache': {type: 'boolean', default: false}
+    'no-cache': {type: 'boolean', default: false},
+    jobs: {type: 'string'}
   },
   async run(values) {
     const port = portOption(values['port'], 'dev')
@@ -304,8 +307,15 @@ function buildOptionsFrom(values: Values): Omit<BuildOptions, 'onStep' | 'onOutp
     ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
     strict: values['strict'] === true,
     drafts: values['drafts'] === true,
-    cache: values['no-cache'] !== true
+    cache: values['no-cache'] !== true,
+    ...(typeof values['jobs'] === 'string' ? {jobs: jobsFrom(values['jobs'])} : {})
   }
+}
+
+function jobsFrom(text: string): number {
+  const jobs = Number(text)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of at least 1, got "${text}"`)
+  return jobs
 }
 
 /**
@@ -358,4 +368,6 @@ async function main(argv: string[]): Promise<number> {
   return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals)
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// In bin/broadsheet.js's bundle this module shares a file with the render threads' code, and a
+// thread loads that whole file: only the main thread is the command line.
+if (isMainThread) process.exitCode = await main(process.argv.slice(2))

@@ -4,3 +4,8 @@ import type {PendingFile} from '../model/types.ts'
 export function fixedFile(path: string, content: string): PendingFile {
   return {path, key: null, render: () => content}
 }
+
+/** A file made only when it is written: a feed or a sitemap costs nothing to a thread that skips it. */
+export function lazyFile(path: string, make: () => string): PendingFile {
+  return {path, key: null, render: make}
+}

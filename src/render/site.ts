@@ -7,7 +7,7 @@ import {pageHead, type HeadInput} from './head.ts'
 import {newsArticle} from './news-article.ts'
 import {renderBody} from './markdown.ts'
 import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
-import {fixedFile} from './fixed-file.ts'
+import {fixedFile, lazyFile} from './fixed-file.ts'
 import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
@@ -27,11 +27,15 @@ interface TermKind {
 /** Every file of the site, rendered. */
 export function* renderSite(site: Site, templates: Record<string, string>): Generator<OutputFile> {
   for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
+  for (const file of searchIndexFiles(site)) yield {path: file.path, content: file.render()}
 }
 
 /**
- * Every file of the site, each with the key it is made from and rendered only on demand, so an
- * incremental build renders just the pages whose key changed.
+ * Every file of the site but the search index (`searchIndexFiles`), each with the key it is made
+ * from and rendered only on demand, so an incremental build renders just the pages whose key
+ * changed, and threads that share the pages make only their own. Nothing costly happens until a
+ * file's key or content is asked for; the search index is one computation, so it is kept apart
+ * for a single thread to make.
  */
 export function* sitePages(site: Site, templates: Record<string, string>): Generator<PendingFile> {
   const {config} = site
@@ -69,7 +73,10 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     sitemap.push({url, lastmod})
     return {
       path,
-      key: JSON.stringify([template, siteView, head, keyView(head.root)]),
+      // A getter: when pages are shared among threads, each thread keys only the pages it writes.
+      get key() {
+        return JSON.stringify([template, siteView, head, keyView(head.root)])
+      },
       render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})
     }
   }
@@ -167,18 +174,16 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     stories: siteFeed,
     content: (story) => renderBody(story.paragraphs)
   })
-  yield fixedFile('feed.xml', rssFeed(site, feedSpec('feed.xml')))
-  yield fixedFile('atom.xml', atomFeed(site, feedSpec('atom.xml')))
-  yield fixedFile('feed.json', jsonFeed(site, feedSpec('feed.json')))
+  yield lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml')))
+  yield lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml')))
+  yield lazyFile('feed.json', () => jsonFeed(site, feedSpec('feed.json')))
 
   const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
   // A 404 page is served at any missing address, where a relative root would point elsewhere;
   // with a base URL its links can be absolute, without one they are right for top-level misses.
   const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
-  yield fixedFile('404.html', renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
-
-  yield* searchIndexFiles(site)
-  yield fixedFile('sitemap.xml', sitemapXml(config, sitemap))
+  yield lazyFile('404.html', () => renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
+  yield lazyFile('sitemap.xml', () => sitemapXml(config, sitemap))
   yield fixedFile('robots.txt', robotsTxt(config))
 
   // --- page families -------------------------------------------------------------------------
@@ -258,7 +263,9 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
         yield {
           path: feedPath,
           // What rssFeed reads of each story: its body is not in a tag feed.
-          key: JSON.stringify([config, feedPath, term.name, stories.map((s) => [s.url, s.headline, s.date, s.excerpt, s.authors, s.tags])]),
+          get key() {
+            return JSON.stringify([config, feedPath, term.name, stories.map((s) => [s.url, s.headline, s.date, s.excerpt, s.authors, s.tags])])
+          },
           render: () =>
             rssFeed(site, {
               path: feedPath,

@@ -13,7 +13,8 @@ export interface BuildState {
 }
 
 export const DEV_PATH = '/__broadsheet/'
-const CLIENT = readFileSync(new URL('./dev-client.js', import.meta.url), 'utf8')
+// From the repo root, because this line also runs from the launcher's bundle in node_modules/.broadsheet/.
+const CLIENT = readFileSync(new URL('../../src/serve/dev-client.js', import.meta.url), 'utf8')
 
 export interface ReloadChannel {
   /** Answers `/__broadsheet/events` and `/__broadsheet/dev.js`; false for any other path. */

@@ -21,7 +21,7 @@ export function openOutput(outDir: string): Output {
   const parent = path.dirname(target)
   const staging = path.join(parent, `.${path.basename(target)}.staging-${randomBytes(6).toString('hex')}`)
   mkdirSync(staging, {recursive: true})
-  const made = new Set<string>([staging])
+  const put = stagingWriter(staging)
   let count = 0
   let open = true
 
@@ -32,14 +32,7 @@ export function openOutput(outDir: string): Output {
     },
     write(file) {
       if (!open) throw new Error('output already closed')
-      const destination = containedPath(staging, file.path)
-      const folder = path.dirname(destination)
-      if (!made.has(folder)) {
-        mkdirSync(folder, {recursive: true})
-        made.add(folder)
-      }
-      // `wx`: two pages claiming one path is a bug in the model, never silently last-wins.
-      writeFileSync(destination, file.content, {flag: 'wx'})
+      put(file)
       count++
     },
     commit() {
@@ -61,6 +54,25 @@ export function openOutput(outDir: string): Output {
       open = false
       rmSync(staging, {recursive: true, force: true})
     }
+  }
+}
+
+/**
+ * Writes files into a staging folder that exists. Several threads may write into one staging
+ * folder at once, each with its own writer: folders are made with `recursive`, which does not mind
+ * another thread having made them first.
+ */
+export function stagingWriter(staging: string): (file: OutputFile) => void {
+  const made = new Set<string>([staging])
+  return (file) => {
+    const destination = containedPath(staging, file.path)
+    const folder = path.dirname(destination)
+    if (!made.has(folder)) {
+      mkdirSync(folder, {recursive: true})
+      made.add(folder)
+    }
+    // `wx`: two pages claiming one path is a bug in the model, never silently last-wins.
+    writeFileSync(destination, file.content, {flag: 'wx'})
   }
 }
 

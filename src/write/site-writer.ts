@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 import type {PendingFile} from '../model/types.ts'
-import {containedPath, openOutput} from './output.ts'
+import {containedPath, openOutput, stagingWriter} from './output.ts'
 
 export interface WriteStats {
   /** Files rendered and written. */
@@ -20,10 +20,39 @@ export interface WriteStats {
   removed: number
 }
 
+/**
+ * What a thread needs to write its share of the site into the staging folder: plain data, so it
+ * can be posted to a worker.
+ */
+export interface ShardPlan {
+  staging: string
+  /** The previous build's manifest (path → hash), `{}` when there is none, null when no manifest is kept. */
+  previous: Record<string, string> | null
+  /** Files the output folder has now; only these can be kept. */
+  present: string[]
+}
+
+/** What a thread wrote: the manifest lines of its files, and its counts. */
+export interface ShardResult {
+  files: Record<string, string>
+  written: number
+  kept: number
+}
+
+export interface Shard {
+  /** Every file of the thread's share passes here once. */
+  put(file: PendingFile): void
+  result(): ShardResult
+}
+
 export interface SiteWriter {
   readonly staging: string
-  /** Every file of the site passes here once. */
+  /** For other threads that write part of the site into the same staging folder. */
+  readonly plan: ShardPlan
+  /** Every file of this thread's share passes here once. */
   put(file: PendingFile): void
+  /** Counts in the files another thread wrote; call before commit. */
+  merge(result: ShardResult): void
   commit(): void
   abort(): void
   readonly stats: WriteStats
@@ -38,63 +67,41 @@ interface Manifest {
 /**
  * @param cacheFile where the manifest lives, or null to build cold and keep no manifest.
  * @param version Broadsheet's version and a hash of the templates.
+ *
+ * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
+ * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
 export function openSiteWriter(out: string, cacheFile: string | null, version: string): SiteWriter {
-  const previous = cacheFile ? readManifest(cacheFile, version, out) : null
-  const files: Record<string, string> = {}
-  const saveManifest = () => save(cacheFile, version, files)
-  return previous ? incremental(out, previous, files, saveManifest) : cold(out, cacheFile === null ? null : files, saveManifest)
-}
-
-/** @param files the manifest to fill, or null when none is kept (hashing would be wasted work). */
-function cold(out: string, files: Record<string, string> | null, saveManifest: () => void): SiteWriter {
-  const output = openOutput(out)
-  const stats: WriteStats = {written: 0, kept: 0, removed: 0}
-  return {
-    staging: output.staging,
-    stats,
-    put(file) {
-      const content = file.render()
-      if (files) files[file.path] = fileHash(file, content)
-      output.write({path: file.path, content})
-      stats.written++
-    },
-    commit() {
-      output.commit()
-      saveManifest()
-    },
-    abort: () => output.abort()
-  }
-}
-
-function incremental(out: string, previous: Manifest, files: Record<string, string>, saveManifest: () => void): SiteWriter {
   const target = path.resolve(out)
-  const present = new Set(listFiles(target))
-  // Only changed files are staged; the rest of the old output is the rest of the new one. The
-  // staging folder is never swapped in: its files are moved over the old ones at commit.
+  const previous = cacheFile ? readManifest(cacheFile, version, out) : null
   const output = openOutput(target)
+  const plan: ShardPlan = {
+    staging: output.staging,
+    previous: cacheFile === null ? null : (previous?.files ?? {}),
+    present: previous ? listFiles(target) : []
+  }
+  const files: Record<string, string> = {}
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
+  const own = openShard(plan)
+  const merge = (result: ShardResult) => {
+    Object.assign(files, result.files)
+    stats.written += result.written
+    stats.kept += result.kept
+  }
+  const saveManifest = () => save(cacheFile, version, files)
   return {
     staging: output.staging,
+    plan,
     stats,
-    put(file) {
-      const hash = file.key === null ? null : keyHash(file.key)
-      if (hash !== null && previous.files[file.path] === hash && present.has(file.path)) {
-        files[file.path] = hash
-        stats.kept++
-        return
-      }
-      const content = file.render()
-      const newHash = hash ?? contentHash(content)
-      files[file.path] = newHash
-      if (previous.files[file.path] === newHash && present.has(file.path)) {
-        stats.kept++
-        return
-      }
-      output.write({path: file.path, content})
-      stats.written++
-    },
+    put: own.put,
+    merge,
     commit() {
+      merge(own.result())
+      if (previous === null) {
+        output.commit()
+        saveManifest()
+        return
+      }
       // From here on the output folder changes: moves and deletions only, no rendering left to fail.
       for (const file of listFiles(output.staging)) {
         const destination = containedPath(target, file)
@@ -114,8 +121,40 @@ function incremental(out: string, previous: Manifest, files: Record<string, stri
   }
 }
 
-function fileHash(file: PendingFile, content: string | Uint8Array): string {
-  return file.key === null ? contentHash(content) : keyHash(file.key)
+/** Renders and stages the files whose key changed since the previous build (every file, cold). */
+export function openShard(plan: ShardPlan): Shard {
+  const write = stagingWriter(plan.staging)
+  const present = new Set(plan.present)
+  const previous = plan.previous
+  const result: ShardResult = {files: {}, written: 0, kept: 0}
+  return {
+    put(file) {
+      if (previous === null) {
+        // No manifest is kept: hashing would be wasted work.
+        write({path: file.path, content: file.render()})
+        result.written++
+        return
+      }
+      const key = file.key
+      const hash = key === null ? null : keyHash(key)
+      const unchanged = (h: string) => previous[file.path] === h && present.has(file.path)
+      if (hash !== null && unchanged(hash)) {
+        result.files[file.path] = hash
+        result.kept++
+        return
+      }
+      const content = file.render()
+      const newHash = hash ?? contentHash(content)
+      result.files[file.path] = newHash
+      if (unchanged(newHash)) {
+        result.kept++
+        return
+      }
+      write({path: file.path, content})
+      result.written++
+    },
+    result: () => result
+  }
 }
 
 function keyHash(key: string): string {

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Starts the CLI from a bundle of src/ that esbuild makes once per version of the source, because
+// compiling TypeScript through tsx on every start costs about half a second. Plain JavaScript: this
+// file runs before anything is compiled. Without esbuild, or when bundling fails, tsx runs src/cli.ts.
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+const entry = path.join(root, 'src', 'cli.ts')
+// Two folders below the root, like src/<folder>/, so the source's `new URL('../../', import.meta.url)`
+// finds the root from the bundle as well; bare imports resolve through the root's node_modules.
+const folder = path.join(root, 'node_modules', '.broadsheet')
+const BUNDLE = /^cli-[0-9a-f]{16}\.mjs$/
+const TEMP = /^cli-[0-9a-f]{16}\.\d+\.tmp\.mjs$/
+// A temp file this old was left by a launcher that died while bundling; a live one takes well under this.
+const STALE_TEMP_MS = 60_000
+
+/**
+ * Everything the bundle is made from: package.json, tsconfig.json (esbuild reads it), this file (it
+ * holds the esbuild options) and every .ts and .js file under src/, as sorted path and bytes.
+ */
+function sourceHash() {
+  const sources = readdirSync(path.join(root, 'src'), {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && /\.[jt]s$/.test(entry.name))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+  const files = ['package.json', 'tsconfig.json', 'bin/broadsheet.js', ...sources.sort()]
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0')
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The path of a bundle of the current source, or null when only tsx can run the CLI. */
+async function ensureBundle() {
+  const file = path.join(folder, `cli-${sourceHash()}.mjs`)
+  if (existsSync(file)) return file
+  let esbuild
+  try {
+    esbuild = await import('esbuild')
+  } catch {
+    return null
+  }
+  // Written under a name of its own and renamed into place, so a launcher racing this one never
+  // imports half a file.
+  const temp = file.replace(/\.mjs$/, `.${process.pid}.tmp.mjs`)
+  try {
+    mkdirSync(folder, {recursive: true})
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: temp,
+      logLevel: 'warning'
+    })
+    renameSync(temp, file)
+  } catch (error) {
+    remove(temp)
+    process.stderr.write(`broadsheet: could not bundle src/cli.ts (${error.message.split('\n')[0]}); running it through tsx\n`)
+    return null
+  } finally {
+    // The esbuild service would otherwise live as long as a dev server does.
+    await esbuild.stop()
+  }
+  removeOthers(path.basename(file))
+  return file
+}
+
+/** Bundles of older source, and temp files of launchers that died; never another's fresh temp file. */
+function removeOthers(keep) {
+  for (const name of readdirSync(folder)) {
+    if (name === keep) continue
+    const file = path.join(folder, name)
+    if (BUNDLE.test(name) || (TEMP.test(name) && Date.now() - modified(file) > STALE_TEMP_MS)) remove(file)
+  }
+}
+
+function modified(file) {
+  try {
+    return statSync(file).mtimeMs
+  } catch {
+    return Date.now()
+  }
+}
+
+function remove(file) {
+  try {
+    rmSync(file, {force: true})
+  } catch {
+    // Never written, or in a folder that could not be made: nothing to clean up.
+  }
+}
+
+async function runWithTsx() {
+  const {register} = await import('tsx/esm/api')
+  register()
+  await import(pathToFileURL(entry).href)
+}
+
+async function run(attempts) {
+  const file = await ensureBundle()
+  if (file === null) return runWithTsx()
+  try {
+    await import(pathToFileURL(file).href)
+  } catch (error) {
+    // A launcher started on newer source removed this bundle between our check and the import:
+    // nothing has run yet, so start over with the source as it is now.
+    const vanished = error?.code === 'ERR_MODULE_NOT_FOUND' && !existsSync(file)
+    if (!vanished || attempts === 0) throw error
+    await run(attempts - 1)
+  }
+}
+
+await run(2)

@@ -1,0 +1,115 @@
+// Rendering shared among threads. Every thread walks the same pages in the same order (cheap: a
+// page costs nothing until its key or content is asked for) and makes the ones whose position
+// falls to it, writing them into the one staging folder. The site model is copied to each worker
+// once; what comes back is only each worker's manifest lines and counts.
+//
+// This module is also the workers' entry point: a worker loads it and finds its job in workerData.
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import type {Site} from '../model/types.ts'
+import {sitePages} from '../render/site.ts'
+import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
+
+interface Job {
+  kind: 'broadsheet-render-shard'
+  site: Site
+  templates: Record<string, string>
+  plan: ShardPlan
+  shard: number
+  shards: number
+  /** [stop asked, worker stopped]: lets an abort wait until no worker can write any more. */
+  control: SharedArrayBuffer
+}
+
+const STOP = 0
+const STOPPED = 1
+
+/** Whether the file at `position` of `sitePages` is made by thread `shard` of `shards`. */
+export function ownsFile(position: number, shard: number, shards: number): boolean {
+  return position % shards === shard
+}
+
+export interface RenderPool {
+  /** Each worker's manifest lines and counts, once all have finished. */
+  readonly results: Promise<ShardResult[]>
+  /** Stops every worker and returns once none of them can write another file. */
+  stop(): void
+}
+
+/**
+ * Starts threads 1 … shards-1; the caller makes thread 0's share itself. A worker that fails
+ * rejects `results` with its error.
+ */
+export function startRenderPool(site: Site, templates: Record<string, string>, plan: ShardPlan, shards: number): RenderPool {
+  const controls: Int32Array[] = []
+  const workers: Worker[] = []
+  const results: Array<Promise<ShardResult>> = []
+  for (let shard = 1; shard < shards; shard++) {
+    const control = new SharedArrayBuffer(8)
+    const control32 = new Int32Array(control)
+    controls.push(control32)
+    const job: Job = {kind: 'broadsheet-render-shard', site, templates, plan, shard, shards, control}
+    const worker = startWorker(job)
+    workers.push(worker)
+    results.push(
+      new Promise((resolve, reject) => {
+        let result: ShardResult | null = null
+        worker.once('message', (message: ShardResult) => (result = message))
+        worker.once('error', reject)
+        worker.once('exit', (code) => {
+          Atomics.store(control32, STOPPED, 1)
+          if (result !== null) resolve(result)
+          else reject(new Error(`a render thread stopped (exit code ${code}) before it finished`))
+        })
+      })
+    )
+  }
+  const all = Promise.all(results)
+  // Marked handled now: the caller awaits it only after rendering its own share, and an early
+  // failure must reach it there, not end the process as an unhandled rejection.
+  all.catch(() => {})
+  return {
+    results: all,
+    stop() {
+      for (const control of controls) Atomics.store(control, STOP, 1)
+      // A worker checks before every file, so it stops within one page; after that nothing it does
+      // can recreate a staging folder the caller is about to remove.
+      for (const control of controls) Atomics.wait(control, STOPPED, 0, 5_000)
+      for (const worker of workers) void worker.terminate()
+    }
+  }
+}
+
+/**
+ * A worker runs this very module. The bundle (plain JavaScript) loads as it is; the TypeScript
+ * source needs tsx's loader, which Node 20 does not carry into workers (`--import tsx` in a
+ * worker's flags fails with "Unknown file extension"), so such a worker registers it first.
+ */
+function startWorker(job: Job): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), {workerData: job})
+  // tsx's `esm/api` resolves to its CommonJS build under require(); the ES module sits beside it.
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
+  return new Worker(code, {eval: true, workerData: job})
+}
+
+function runShard(job: Job): void {
+  const control = new Int32Array(job.control)
+  try {
+    const shard = openShard(job.plan)
+    let position = 0
+    for (const file of sitePages(job.site, job.templates)) {
+      if (!ownsFile(position++, job.shard, job.shards)) continue
+      if (Atomics.load(control, STOP) === 1) return
+      shard.put(file)
+    }
+    parentPort!.postMessage(shard.result())
+  } finally {
+    Atomics.store(control, STOPPED, 1)
+    Atomics.notify(control, STOPPED)
+  }
+}
+
+if (!isMainThread && (workerData as Job | null)?.kind === 'broadsheet-render-shard') runShard(workerData as Job)
