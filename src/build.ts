@@ -11,7 +11,8 @@ import {createVocabulary, extractMentions, type Mention} from './model/tags/inde
 import type {Vocabulary} from './model/tags/mentions.ts'
 import type {Article, BuildReport, Diagnostic, SiteConfig} from './model/types.ts'
 import {parse} from './parse/index.ts'
-import {readContentFile} from './read/file.ts'
+import {readContentFile, type ContentFile} from './read/file.ts'
+import {fileStamp} from './read/stamp.ts'
 import {listContentFiles} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
@@ -168,8 +169,8 @@ export async function readArticles(
       continue
     }
     firstByHash.set(read.hash, source)
-    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary)
-    parsed.set(read.hash, source, entry)
+    const entry = 'entry' in read ? read.entry : (parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary))
+    parsed.set(read.hash, source, entry, read.stamp)
     const {result} = entry
     const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
     for (const d of diagnostics) {
@@ -196,12 +197,28 @@ export async function readArticles(
     const BATCH = 64
     for (let i = 0; i < files.length; i += BATCH) {
       const batch = files.slice(i, i + BATCH)
-      const reads = await Promise.all(
-        batch.map((file) => readContentFile(path.join(options.content, file), path.join(options.content, file), maxFileBytes))
-      )
+      const reads = await Promise.all(batch.map((file) => readOrRecall(path.join(options.content, file), maxFileBytes, parsed)))
       for (const [j, read] of reads.entries()) yield {file: batch[j]!, read}
     }
   }
+}
+
+/**
+ * A file whose stamp has not changed since the last build is not read again: the cache knows its
+ * hash and what parsing it gave.
+ */
+async function readOrRecall(
+  file: string,
+  maxFileBytes: number,
+  parsed: ParseCache
+): Promise<ContentFile | {hash: string; stamp: string; entry: ParsedEntry}> {
+  if (parsed.stamped) {
+    const stamped = await fileStamp(file)
+    const hash = stamped && stamped.size <= maxFileBytes ? parsed.hashFor(file, stamped.stamp) : undefined
+    const entry = hash === undefined ? undefined : parsed.get(hash, file)
+    if (stamped && hash !== undefined && entry !== undefined) return {hash, stamp: stamped.stamp, entry}
+  }
+  return readContentFile(file, file, maxFileBytes)
 }
 
 function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {

@@ -14,7 +14,15 @@ export interface ParsedEntry {
 
 export interface ParseCache {
   get(hash: string, source: string): ParsedEntry | undefined
-  set(hash: string, source: string, entry: ParsedEntry): void
+  /**
+   * @param stamp the file's size, modification time and inode (read/stamp.ts) when it was read, so
+   * the next build can know its hash without reading it.
+   */
+  set(hash: string, source: string, entry: ParsedEntry, stamp: string | null): void
+  /** The content hash of `source` when it was last read, if the file still has the same stamp. */
+  hashFor(source: string, stamp: string): string | undefined
+  /** Whether the previous build left stamps to compare with; if not, stamping files is wasted work. */
+  readonly stamped: boolean
   /** Writes the entries set in this build, so deleted files drop out. */
   save(): void
   readonly hits: number
@@ -24,8 +32,9 @@ const FILE = 'parsed.ndjson'
 
 /** @param dir the cache folder, or null for a build that keeps no cache. */
 export function openParseCache(dir: string | null, version: string): ParseCache {
-  const previous = dir ? load(path.join(dir, FILE), version) : {}
+  const {entries: previous, stamps} = dir ? load(path.join(dir, FILE), version) : {entries: {}, stamps: new Map<string, Stamped>()}
   const next: Record<string, ParsedEntry> = {}
+  const nextStamps: Record<string, string | null> = {}
   let hits = 0
   const keyOf = (hash: string, source: string) => `${hash}\u0000${source}`
   return {
@@ -34,12 +43,18 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       if (entry) hits++
       return entry
     },
-    set(hash, source, entry) {
+    set(hash, source, entry, stamp) {
       next[keyOf(hash, source)] = entry
+      nextStamps[keyOf(hash, source)] = stamp
     },
+    hashFor(source, stamp) {
+      const known = stamps.get(source)
+      return known?.stamp === stamp ? known.hash : undefined
+    },
+    stamped: stamps.size > 0,
     save() {
       // Nothing new and nothing gone: the file on disk already says this.
-      if (dir === null || (hits === Object.keys(next).length && hits === Object.keys(previous).length)) return
+      if (dir === null || (hits === Object.keys(next).length && hits === Object.keys(previous).length && sameStamps())) return
       mkdirSync(dir, {recursive: true})
       const file = path.join(dir, FILE)
       const temporary = `${file}.${process.pid}.tmp`
@@ -49,7 +64,7 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
         writeSync(fd, `${JSON.stringify({version})}\n`)
         let lines: string[] = []
         for (const [key, entry] of Object.entries(next)) {
-          lines.push(JSON.stringify([key, entry]))
+          lines.push(JSON.stringify([key, entry, nextStamps[key] ?? null]))
           if (lines.length === 500) {
             writeSync(fd, `${lines.join('\n')}\n`)
             lines = []
@@ -65,24 +80,42 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       return hits
     }
   }
+
+  /** A touched file keeps its hash but not its stamp: the file must be written again to say so. */
+  function sameStamps(): boolean {
+    for (const [key, stamp] of Object.entries(nextStamps)) {
+      const source = key.slice(key.indexOf('\u0000') + 1)
+      if (stamp === null || stamps.get(source)?.stamp !== stamp) return false
+    }
+    return true
+  }
 }
 
-function load(file: string, version: string): Record<string, ParsedEntry> {
-  if (!existsSync(file)) return {}
+interface Stamped {
+  stamp: string
+  hash: string
+}
+
+function load(file: string, version: string): {entries: Record<string, ParsedEntry>; stamps: Map<string, Stamped>} {
   const entries: Record<string, ParsedEntry> = {}
+  const stamps = new Map<string, Stamped>()
+  const none = {entries: {}, stamps: new Map<string, Stamped>()}
+  if (!existsSync(file)) return none
   try {
     const text = readFileSync(file, 'utf8')
     let start = text.indexOf('\n')
-    if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return {}
+    if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return none
     while (start < text.length - 1) {
       const end = text.indexOf('\n', start + 1)
-      const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
+      const [key, entry, stamp] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry, string | null | undefined]
       entries[key] = entry
+      const cut = key.indexOf('\u0000')
+      if (typeof stamp === 'string') stamps.set(key.slice(cut + 1), {stamp, hash: key.slice(0, cut)})
       start = end < 0 ? text.length : end
     }
-    return entries
+    return {entries, stamps}
   } catch {
     // A damaged cache is only a slower build.
-    return {}
+    return none
   }
 }

@@ -3,8 +3,9 @@ import {createHash} from 'node:crypto'
 import {open} from 'node:fs/promises'
 import type {Diagnostic} from '../model/types.ts'
 import {decode} from './decode.ts'
+import {stampOf} from './stamp.ts'
 
-export type ContentFile = {text: string; diagnostics: Diagnostic[]; hash: string} | {error: Diagnostic}
+export type ContentFile = {text: string; diagnostics: Diagnostic[]; hash: string; stamp: string} | {error: Diagnostic}
 
 const CHUNK = 64 * 1024
 
@@ -21,10 +22,10 @@ export async function readContentFile(absPath: string, displayPath: string, maxF
     return {error: fileError(`cannot read the file: ${reason(error)}`)}
   }
   try {
-    const stats = await handle.stat()
+    const stats = await handle.stat({bigint: true})
     if (stats.isDirectory()) return {error: fileError('is a folder, not a file')}
     if (!stats.isFile()) return {error: fileError('is not a regular file')}
-    if (stats.size > maxFileBytes) return {error: tooLarge(stats.size, maxFileBytes)}
+    if (stats.size > maxFileBytes) return {error: tooLarge(Number(stats.size), maxFileBytes)}
     // Read in chunks up to the limit: the file may have grown since stat, and must not be read whole.
     const chunks: Buffer[] = []
     let total = 0
@@ -37,7 +38,7 @@ export async function readContentFile(absPath: string, displayPath: string, maxF
     }
     const bytes = Buffer.concat(chunks, total)
     const hash = createHash('sha256').update(bytes).digest('hex')
-    return {...decode(bytes), hash}
+    return {...decode(bytes), hash, stamp: stampOf(stats)}
   } catch (error) {
     return {error: fileError(`cannot read the file: ${reason(error)}`)}
   } finally {

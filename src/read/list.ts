@@ -35,8 +35,10 @@ export async function listContentFiles(dir: string): Promise<ContentListing> {
   while (pending.length > 0) {
     const relDir = pending.pop() as string
     // The content folder itself must be readable; a subfolder that is not is one skipped entry.
-    const entries = relDir === '' ? await readdir(dir) : await readdir(path.join(dir, relDir)).catch((error: unknown) => unreadable(relDir, error))
-    for (const name of entries) {
+    // Entries carry their type, so 10,000 files cost a few readdir calls, not 10,000 lstat calls.
+    const entries = relDir === '' ? await readdir(dir, {withFileTypes: true}) : await readdir(path.join(dir, relDir), {withFileTypes: true}).catch((error: unknown) => unreadable(relDir, error))
+    for (const entry of entries) {
+      const name = entry.name
       const rel = relDir === '' ? name : `${relDir}/${name}`
       const reason = nameReason(name)
       if (reason !== null) {
@@ -45,11 +47,13 @@ export async function listContentFiles(dir: string): Promise<ContentListing> {
       }
       // A name that is not valid UTF-8 comes back from readdir with U+FFFD in it and can no
       // longer be opened; it is reported, not allowed to stop the build.
-      const stats = await lstat(path.join(dir, rel)).catch((error: unknown) => unreadable(rel, error))
-      if (Array.isArray(stats)) continue
-      if (stats.isSymbolicLink()) skipped.push({source: rel, reason: SKIP_SYMLINK})
-      else if (stats.isDirectory()) pending.push(rel)
-      else if (!stats.isFile()) skipped.push({source: rel, reason: SKIP_SPECIAL})
+      if (name.includes('\ufffd')) {
+        const stats = await lstat(path.join(dir, rel)).catch((error: unknown) => unreadable(rel, error))
+        if (Array.isArray(stats)) continue
+      }
+      if (entry.isSymbolicLink()) skipped.push({source: rel, reason: SKIP_SYMLINK})
+      else if (entry.isDirectory()) pending.push(rel)
+      else if (!entry.isFile()) skipped.push({source: rel, reason: SKIP_SPECIAL})
       else if (!ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) skipped.push({source: rel, reason: SKIP_EXTENSION})
       else files.push(rel)
     }

@@ -112,4 +112,5 @@ function runShard(job: Job): void {
   }
 }
 
+// An error thrown here reaches the parent as the worker's 'error' event.
 if (!isMainThread && (workerData as Job | null)?.kind === 'broadsheet-render-shard') runShard(workerData as Job)

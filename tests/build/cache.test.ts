@@ -1,6 +1,6 @@
 // The build cache must never change what is built: after every kind of change, a warm build
 // (cache on, into the same folder) gives the same bytes as a cold build into a fresh folder.
-import {cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bundledTemplates} from '../../src/read/templates.ts'
@@ -111,5 +111,46 @@ describe('the build cache', () => {
     expect(cached.result.cache.kept).toBe(0)
     const fresh = await buildIn(root, {config, cache: false, out: path.join(root, 'fresh')})
     expect(tree(cached.out)).toEqual(tree(fresh.out))
+  })
+})
+
+describe('unchanged files are not read again', () => {
+  const headline = (out: string) => /<h1 class="story-headline">([^<]*)</.exec(readFileSync(path.join(out, '2024/02/28/france-hosts-summit/index.html'), 'utf8'))?.[1]
+
+  it('takes a file whose size, time and inode are unchanged from the cache, and reads one whose time moved', async () => {
+    const {root, content} = writeContent(stories)
+    const out = path.join(root, 'dist')
+    const france = path.join(content, 'france.txt')
+    // A whole second, so the time can be put back exactly (a Date holds milliseconds, the stamp nanoseconds).
+    const second = 1_700_000_000
+    utimesSync(france, second, second)
+    await buildIn(root, {out, cache: true})
+    expect(headline(out)).toBe('France hosts summit')
+
+    // Same size, same time: as make and git do, the file is taken to be unchanged and not read.
+    writeFileSync(france, readFileSync(france, 'utf8').replace('France hosts summit', 'France hosts SUMMIT'))
+    utimesSync(france, second, second)
+    const recalled = await buildIn(root, {out, cache: true})
+    expect(recalled.result.cache.parsed).toBe(Object.keys(stories).length)
+    expect(headline(out)).toBe('France hosts summit')
+
+    // The same edit with its own time (what an editor's save gives) is read and built.
+    utimesSync(france, second, second + 1)
+    const read = await buildIn(root, {out, cache: true})
+    expect(read.result.cache.parsed).toBe(Object.keys(stories).length - 1)
+    expect(read.read('2024/02/28/france-hosts-summit/index.html')).toContain('France hosts SUMMIT')
+    expect(tree(out)).toEqual(tree((await buildIn(root, {out: path.join(root, 'fresh')})).out))
+  })
+
+  it('a lower maxFileBytes is applied to a file the cache knows', async () => {
+    const {root} = writeContent(stories)
+    const out = path.join(root, 'dist')
+    await buildIn(root, {out, cache: true})
+    const config = writeJson(path.join(root, 'small.json'), {maxFileBytes: 80})
+    const small = await buildIn(root, {out, cache: true, config})
+    const over = Object.keys(stories).filter((name) => Buffer.byteLength(stories[name as keyof typeof stories]) > 80)
+    expect(over.length).toBeGreaterThan(0)
+    expect(over.length).toBeLessThan(Object.keys(stories).length)
+    expect(small.result.report.errors.map((e) => path.basename(e.source)).sort()).toEqual(over.sort())
   })
 })
