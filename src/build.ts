@@ -5,13 +5,11 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
-import {openParseCache, type ParseCache, type ParsedEntry} from './cache/parsed.ts'
+import {openParseCache, parseEntry, type ParseCache, type ParsedFile} from './cache/parsed.ts'
 import {buildSiteFromMentions} from './model/site.ts'
-import {createVocabulary, extractMentions, type Mention} from './model/tags/index.ts'
-import type {Vocabulary} from './model/tags/mentions.ts'
-import type {Article, BuildReport, Diagnostic, SiteConfig} from './model/types.ts'
-import {parse} from './parse/index.ts'
-import {readContentFile, type ContentFile} from './read/file.ts'
+import {createVocabulary, type Mention} from './model/tags/index.ts'
+import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
+import {readContentFile} from './read/file.ts'
 import {fileStamp} from './read/stamp.ts'
 import {listContentFiles} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
@@ -74,15 +72,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
-  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
-  const {articles, mentions, failed, files} = await readArticles(options, config, parsed, report, step)
-
-  const site = buildSiteFromMentions(articles, mentions, config)
+  const {site, failed, files, recalled} = await siteModel(options, config, cacheDir, version, report, step)
   step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
 
   if (options.strict && report.errors.length > 0) {
-    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: parsed.hits, kept: 0}}
+    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   }
 
   const manifestPath = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}.json`)
@@ -116,10 +111,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     options.onOutput?.(null)
   }
-  parsed.save()
   const {written, kept, removed} = writer.stats
   step(`write: ${written} files written, ${kept} unchanged, ${removed} removed in ${options.out}`)
-  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: parsed.hits, kept}}
+  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
+}
+
+/**
+ * Read → parse → model. The parse cache is saved here, since what parsing gave holds whatever the
+ * rendering does; and the articles, their tag candidates and the cache are let go before
+ * rendering, which needs only the site.
+ */
+async function siteModel(
+  options: BuildOptions,
+  config: SiteConfig,
+  cacheDir: string | null,
+  version: string,
+  report: BuildReport,
+  step: (line: string) => void
+): Promise<{site: Site; failed: number; files: number; recalled: number}> {
+  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
+  const {articles, mentions, failed, files} = await readArticles(options, config, parsed, report, step)
+  const site = buildSiteFromMentions(articles, mentions, config)
+  parsed.save()
+  return {site, failed, files, recalled: parsed.hits}
 }
 
 /** What reading and parsing a content folder gave: the articles to publish and how many files it saw. */
@@ -148,16 +162,15 @@ export async function readArticles(
   const listing = await listContentFiles(options.content)
   report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
   step(`read: ${listing.files.length} files in ${options.content}`)
-  const vocabulary = createVocabulary(config.tags)
+  const sources = listing.files.map((file) => path.join(options.content, file))
+  const outcomes = await readAndParse(sources, config, parsed, options)
 
   const articles: Article[] = []
   const mentions: Mention[][] = []
   let failed = 0
   const firstByHash = new Map<string, string>()
-  let done = 0
-  for await (const {file, read} of readInBatches(listing.files, config.maxFileBytes)) {
-    options.onProgress?.({phase: 'parse', done: ++done, total: listing.files.length})
-    const source = path.join(options.content, file)
+  for (const [i, source] of sources.entries()) {
+    const read = outcomes[i]!
     if ('error' in read) {
       report.errors.push({source, line: read.error.line, message: read.error.message})
       failed++
@@ -169,7 +182,7 @@ export async function readArticles(
       continue
     }
     firstByHash.set(read.hash, source)
-    const entry = 'entry' in read ? read.entry : (parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary))
+    const {entry} = read
     parsed.set(read.hash, source, entry, read.stamp)
     const {result} = entry
     const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
@@ -191,15 +204,47 @@ export async function readArticles(
   }
   step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
   return {articles, mentions, failed, files: listing.files.length + listing.skipped.length}
+}
 
-  // Reads overlap in the thread pool; one await per file leaves the CPU idle most of the time.
-  async function* readInBatches(files: readonly string[], maxFileBytes: number) {
-    const BATCH = 64
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch = files.slice(i, i + BATCH)
-      const reads = await Promise.all(batch.map((file) => readOrRecall(path.join(options.content, file), maxFileBytes, parsed)))
-      for (const [j, read] of reads.entries()) yield {file: batch[j]!, read}
-    }
+/** What each file gave, in the order of `sources`: from the cache when its stamp is unchanged, else read and parsed. */
+async function readAndParse(
+  sources: string[],
+  config: SiteConfig,
+  parsed: ParseCache,
+  options: Pick<BuildOptions, 'onProgress'>
+): Promise<ParsedFile[]> {
+  const outcomes: Array<ParsedFile | undefined> = new Array(sources.length)
+  let done = 0
+  const settle = (i: number, outcome: ParsedFile): void => {
+    outcomes[i] = outcome
+    options.onProgress?.({phase: 'parse', done: ++done, total: sources.length})
+  }
+  const all = sources.map((_, i) => i)
+  if (parsed.stamped) {
+    await inBatches(all, async (i) => {
+      const recalled = await recall(sources[i]!, config.maxFileBytes, parsed)
+      if (recalled) settle(i, recalled)
+    })
+  }
+  // Parsing runs on this thread: a second one was tried, and the two together were no faster
+  // than one on a two-core machine (allocation-heavy work that shares memory and the collector).
+  const rest = all.filter((i) => outcomes[i] === undefined)
+  const vocabulary = rest.length > 0 ? createVocabulary(config.tags) : null
+  await inBatches(rest, async (i) => {
+    const source = sources[i]!
+    const read = await readContentFile(source, source, config.maxFileBytes)
+    if ('error' in read) return settle(i, read)
+    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary!)
+    settle(i, {hash: read.hash, stamp: read.stamp, entry})
+  })
+  return outcomes as ParsedFile[]
+}
+
+/** Reads overlap in libuv's thread pool; one await per file would leave the CPU idle most of the time. */
+async function inBatches(indices: number[], each: (i: number) => Promise<void>): Promise<void> {
+  const BATCH = 64
+  for (let start = 0; start < indices.length; start += BATCH) {
+    await Promise.all(indices.slice(start, start + BATCH).map(each))
   }
 }
 
@@ -207,23 +252,11 @@ export async function readArticles(
  * A file whose stamp has not changed since the last build is not read again: the cache knows its
  * hash and what parsing it gave.
  */
-async function readOrRecall(
-  file: string,
-  maxFileBytes: number,
-  parsed: ParseCache
-): Promise<ContentFile | {hash: string; stamp: string; entry: ParsedEntry}> {
-  if (parsed.stamped) {
-    const stamped = await fileStamp(file)
-    const hash = stamped && stamped.size <= maxFileBytes ? parsed.hashFor(file, stamped.stamp) : undefined
-    const entry = hash === undefined ? undefined : parsed.get(hash, file)
-    if (stamped && hash !== undefined && entry !== undefined) return {hash, stamp: stamped.stamp, entry}
-  }
-  return readContentFile(file, file, maxFileBytes)
-}
-
-function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
-  const result = parse(text, source)
-  return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
+async function recall(file: string, maxFileBytes: number, parsed: ParseCache): Promise<ParsedFile | null> {
+  const stamped = await fileStamp(file)
+  const hash = stamped && stamped.size <= maxFileBytes ? parsed.hashFor(file, stamped.stamp) : undefined
+  const entry = hash === undefined ? undefined : parsed.get(hash, file)
+  return stamped && hash !== undefined && entry !== undefined ? {hash, stamp: stamped.stamp, entry} : null
 }
 
 /** broadsheet.config.json (or `options.config`), validated, with `--base-url` applied. */

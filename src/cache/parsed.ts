@@ -2,14 +2,25 @@
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
 import path from 'node:path'
-import type {Mention} from '../model/tags/index.ts'
+import {extractMentions, type Mention} from '../model/tags/index.ts'
+import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
+import {parse} from '../parse/index.ts'
 
 export interface ParsedEntry {
   result: ParseResult
   /** What decoding the bytes said (a Windows-1252 fallback). */
   decoded: Diagnostic[]
   mentions: Mention[]
+}
+
+/** What reading a file gave: an error, or its hash, stamp and what parsing it gave. */
+export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; entry: ParsedEntry}
+
+/** Parsing a file's text, and the tag candidates of the article it gives. */
+export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
+  const result = parse(text, source)
+  return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
 }
 
 export interface ParseCache {
@@ -44,6 +55,8 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       return entry
     },
     set(hash, source, entry, stamp) {
+      // A build without a cache keeps nothing: every article would stay in memory to the end.
+      if (dir === null) return
       next[keyOf(hash, source)] = entry
       nextStamps[keyOf(hash, source)] = stamp
     },

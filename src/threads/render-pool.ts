@@ -4,13 +4,11 @@
 // once; what comes back is only each worker's manifest lines and counts.
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {pathToFileURL} from 'node:url'
-import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
 import type {Site} from '../model/types.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
+import {startWorker} from './worker.ts'
 
 interface Job {
   kind: 'broadsheet-render-shard'
@@ -51,7 +49,7 @@ export function startRenderPool(site: Site, templates: Record<string, string>, p
     const control32 = new Int32Array(control)
     controls.push(control32)
     const job: Job = {kind: 'broadsheet-render-shard', site, templates, plan, shard, shards, control}
-    const worker = startWorker(job)
+    const worker = startWorker(import.meta.url, job)
     workers.push(worker)
     results.push(
       new Promise((resolve, reject) => {
@@ -80,19 +78,6 @@ export function startRenderPool(site: Site, templates: Record<string, string>, p
       for (const worker of workers) void worker.terminate()
     }
   }
-}
-
-/**
- * A worker runs this very module. The bundle (plain JavaScript) loads as it is; the TypeScript
- * source needs tsx's loader, which Node 20 does not carry into workers (`--import tsx` in a
- * worker's flags fails with "Unknown file extension"), so such a worker registers it first.
- */
-function startWorker(job: Job): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), {workerData: job})
-  // tsx's `esm/api` resolves to its CommonJS build under require(); the ES module sits beside it.
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
-  return new Worker(code, {eval: true, workerData: job})
 }
 
 function runShard(job: Job): void {
