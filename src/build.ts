@@ -16,7 +16,7 @@ import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {ownsFile, startRenderPool} from './threads/render-pool.ts'
-import {openSiteWriter} from './write/site-writer.ts'
+import {openSiteWriter, unchangedOutput} from './write/site-writer.ts'
 
 export interface BuildOptions {
   content: string
@@ -72,10 +72,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
-  const {site, failed, files, recalled} = await siteModel(options, config, cacheDir, version, report, step)
-  step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
-  for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
-
+  let input: Input | null = await readInput(options, config, cacheDir, version, report, step)
+  const {failed, files, recalled} = input
   if (options.strict && report.errors.length > 0) {
     return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   }
@@ -84,7 +82,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A --no-cache build replaces the output behind the manifest's back: the manifest must go, or a
   // later cached build would trust it over files it no longer describes.
   if (cacheDir === null) rmSync(manifestPath, {force: true})
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, hashOf([version, templates]))
+  const outputVersion = hashOf([version, templates])
+  // Everything the model and the pages are made from: the same inputs make the same site.
+  const inputs = hashOf([input.inputs, config, options.drafts])
+  const same = cacheDir === null ? null : unchangedOutput(options.out, manifestPath, outputVersion, inputs)
+  if (same !== null) {
+    report.stories.push(...same.stories)
+    step(`model: nothing has changed since the last build of ${options.out}`)
+    return {published: true, report, files, pages: same.pages, failed, fatal: [], cache: {parsed: recalled, kept: same.pages}}
+  }
+
+  const site = buildSiteFromMentions(input.articles, input.mentions, config)
+  // Rendering needs only the site: the articles and their tag candidates can go.
+  input = null
+  step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
+  for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
+
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, outputVersion, {inputs, stories: report.stories})
   const shards = options.jobs ?? Math.min(availableParallelism(), Math.max(1, Math.floor(site.stories.length / STORIES_PER_EXTRA_THREAD)))
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {
@@ -116,24 +130,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
 }
 
+type Input = ReadArticles & {recalled: number}
+
 /**
- * Read → parse → model. The parse cache is saved here, since what parsing gave holds whatever the
- * rendering does; and the articles, their tag candidates and the cache are let go before
- * rendering, which needs only the site.
+ * Read → parse, through the parse cache. The cache is saved here, since what parsing gave holds
+ * whatever the rendering does, and let go of before the model is built.
  */
-async function siteModel(
+async function readInput(
   options: BuildOptions,
   config: SiteConfig,
   cacheDir: string | null,
   version: string,
   report: BuildReport,
   step: (line: string) => void
-): Promise<{site: Site; failed: number; files: number; recalled: number}> {
+): Promise<Input> {
   const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
-  const {articles, mentions, failed, files} = await readArticles(options, config, parsed, report, step)
-  const site = buildSiteFromMentions(articles, mentions, config)
+  const read = await readArticles(options, config, parsed, report, step)
   parsed.save()
-  return {site, failed, files, recalled: parsed.hits}
+  return {...read, recalled: parsed.hits}
 }
 
 /** What reading and parsing a content folder gave: the articles to publish and how many files it saw. */
@@ -145,6 +159,8 @@ export interface ReadArticles {
   failed: number
   /** Every file found, skipped ones included. */
   files: number
+  /** A hash of every file's path and content hash, and of what was skipped and why. */
+  inputs: string
 }
 
 /**
@@ -203,7 +219,8 @@ export async function readArticles(
     mentions.push(entry.mentions)
   }
   step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
-  return {articles, mentions, failed, files: listing.files.length + listing.skipped.length}
+  const inputs = hashOf([sources.map((source, i) => [source, 'error' in outcomes[i]! ? outcomes[i]!.error : outcomes[i]!.hash]), listing.skipped])
+  return {articles, mentions, failed, files: listing.files.length + listing.skipped.length, inputs}
 }
 
 /** What each file gave, in the order of `sources`: from the cache when its stamp is unchanged, else read and parsed. */

@@ -1,6 +1,6 @@
 // The per-file half of a build, kept between builds: what parsing a file gave and its tag
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {extractMentions, type Mention} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
@@ -39,26 +39,30 @@ export interface ParseCache {
   readonly hits: number
 }
 
-const FILE = 'parsed.ndjson'
+/**
+ * Entries live in SHARDS files by a hash of the source path, so a build that changed one story
+ * rewrites one small file, not the cache of the whole site.
+ */
+const FOLDER = 'parsed'
+const SHARDS = 64
 
 /** @param dir the cache folder, or null for a build that keeps no cache. */
 export function openParseCache(dir: string | null, version: string): ParseCache {
-  const {entries: previous, stamps} = dir ? load(path.join(dir, FILE), version) : {entries: {}, stamps: new Map<string, Stamped>()}
-  const next: Record<string, ParsedEntry> = {}
-  const nextStamps: Record<string, string | null> = {}
-  let hits = 0
+  const folder = dir === null ? null : path.join(dir, FOLDER)
+  const {entries: previous, stamps} = folder ? load(folder, version) : {entries: new Map<string, ParsedEntry>(), stamps: new Map<string, Stamped>()}
+  const next = new Map<string, {entry: ParsedEntry; stamp: string | null}>()
+  const recalled = new Set<string>()
   const keyOf = (hash: string, source: string) => `${hash}\u0000${source}`
   return {
     get(hash, source) {
-      const entry = previous[keyOf(hash, source)]
-      if (entry) hits++
+      const entry = previous.get(keyOf(hash, source))
+      if (entry) recalled.add(keyOf(hash, source))
       return entry
     },
     set(hash, source, entry, stamp) {
       // A build without a cache keeps nothing: every article would stay in memory to the end.
-      if (dir === null) return
-      next[keyOf(hash, source)] = entry
-      nextStamps[keyOf(hash, source)] = stamp
+      if (folder === null) return
+      next.set(keyOf(hash, source), {entry, stamp})
     },
     hashFor(source, stamp) {
       const known = stamps.get(source)
@@ -66,41 +70,34 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     },
     stamped: stamps.size > 0,
     save() {
-      // Nothing new and nothing gone: the file on disk already says this.
-      if (dir === null || (hits === Object.keys(next).length && hits === Object.keys(previous).length && sameStamps())) return
-      mkdirSync(dir, {recursive: true})
-      const file = path.join(dir, FILE)
-      const temporary = `${file}.${process.pid}.tmp`
-      // One line per entry: a single JSON document of 100,000 articles would pass V8's longest string.
-      const fd = openSync(temporary, 'w')
-      try {
-        writeSync(fd, `${JSON.stringify({version})}\n`)
-        let lines: string[] = []
-        for (const [key, entry] of Object.entries(next)) {
-          lines.push(JSON.stringify([key, entry, nextStamps[key] ?? null]))
-          if (lines.length === 500) {
-            writeSync(fd, `${lines.join('\n')}\n`)
-            lines = []
-          }
-        }
-        if (lines.length > 0) writeSync(fd, `${lines.join('\n')}\n`)
-      } finally {
-        closeSync(fd)
+      if (folder === null) return
+      const changed = new Set<number>()
+      for (const [key, {stamp}] of next) {
+        const source = sourceOf(key)
+        // New or edited (not recalled), or touched (recalled, but its stamp moved).
+        if (!recalled.has(key) || stamp === null || stamps.get(source)?.stamp !== stamp) changed.add(shardOf(source))
       }
-      renameSync(temporary, file)
+      // Gone since the last build.
+      for (const key of previous.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
+      if (changed.size === 0) return
+      mkdirSync(folder, {recursive: true})
+      const lines = new Map<number, string[]>([...changed].map((shard) => [shard, [JSON.stringify({version})]]))
+      for (const [key, {entry, stamp}] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry, stamp]))
+      for (const [shard, text] of lines) {
+        const file = path.join(folder, `${shard}.ndjson`)
+        if (text.length === 1) {
+          rmSync(file, {force: true})
+          continue
+        }
+        // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
+        const temporary = `${file}.${process.pid}.tmp`
+        writeFileSync(temporary, `${text.join('\n')}\n`)
+        renameSync(temporary, file)
+      }
     },
     get hits() {
-      return hits
+      return recalled.size
     }
-  }
-
-  /** A touched file keeps its hash but not its stamp: the file must be written again to say so. */
-  function sameStamps(): boolean {
-    for (const [key, stamp] of Object.entries(nextStamps)) {
-      const source = key.slice(key.indexOf('\u0000') + 1)
-      if (stamp === null || stamps.get(source)?.stamp !== stamp) return false
-    }
-    return true
   }
 }
 
@@ -109,26 +106,39 @@ interface Stamped {
   hash: string
 }
 
-function load(file: string, version: string): {entries: Record<string, ParsedEntry>; stamps: Map<string, Stamped>} {
-  const entries: Record<string, ParsedEntry> = {}
+function sourceOf(key: string): string {
+  return key.slice(key.indexOf('\u0000') + 1)
+}
+
+/** FNV-1a: cheap and the same on every machine. */
+function shardOf(source: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193)
+  return (hash >>> 0) % SHARDS
+}
+
+function load(folder: string, version: string): {entries: Map<string, ParsedEntry>; stamps: Map<string, Stamped>} {
+  const entries = new Map<string, ParsedEntry>()
   const stamps = new Map<string, Stamped>()
-  const none = {entries: {}, stamps: new Map<string, Stamped>()}
-  if (!existsSync(file)) return none
-  try {
-    const text = readFileSync(file, 'utf8')
-    let start = text.indexOf('\n')
-    if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return none
-    while (start < text.length - 1) {
-      const end = text.indexOf('\n', start + 1)
-      const [key, entry, stamp] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry, string | null | undefined]
-      entries[key] = entry
-      const cut = key.indexOf('\u0000')
-      if (typeof stamp === 'string') stamps.set(key.slice(cut + 1), {stamp, hash: key.slice(0, cut)})
-      start = end < 0 ? text.length : end
+  for (let shard = 0; shard < SHARDS; shard++) {
+    const file = path.join(folder, `${shard}.ndjson`)
+    if (!existsSync(file)) continue
+    try {
+      const text = readFileSync(file, 'utf8')
+      let start = text.indexOf('\n')
+      // Another version's shard says nothing; the next save replaces it.
+      if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) continue
+      while (start < text.length - 1) {
+        const end = text.indexOf('\n', start + 1)
+        const [key, entry, stamp] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry, string | null]
+        entries.set(key, entry)
+        if (typeof stamp === 'string') stamps.set(sourceOf(key), {stamp, hash: key.slice(0, key.indexOf('\u0000'))})
+        start = end < 0 ? text.length : end
+      }
+    } catch {
+      // A damaged shard is only a slower build: its files are parsed again.
+      continue
     }
-    return {entries, stamps}
-  } catch {
-    // A damaged cache is only a slower build.
-    return none
   }
+  return {entries, stamps}
 }

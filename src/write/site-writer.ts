@@ -8,7 +8,7 @@
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, type Dirent} from 'node:fs'
 import path from 'node:path'
-import type {PendingFile} from '../model/types.ts'
+import type {BuildReport, PendingFile} from '../model/types.ts'
 import {containedPath, openOutput, stagingWriter} from './output.ts'
 
 export interface WriteStats {
@@ -62,6 +62,27 @@ interface Manifest {
   /** Changes whenever Broadsheet or the templates change, so old hashes never match new output. */
   version: string
   files: Record<string, string>
+  /** What the build was made from and what it published, so an identical build can be skipped. */
+  build?: BuildRecord
+}
+
+/** A hash of everything a build is made from, and the stories it published. */
+export interface BuildRecord {
+  inputs: string
+  stories: BuildReport['stories']
+}
+
+/**
+ * The previous build of `out`, when it was made from the same inputs by the same version and
+ * every file it wrote is still there: then building again would write the same bytes.
+ */
+export function unchangedOutput(out: string, cacheFile: string, version: string, inputs: string): {pages: number; stories: BuildRecord['stories']} | null {
+  const previous = readManifest(cacheFile, version, out)
+  if (previous?.build?.inputs !== inputs) return null
+  const present = new Set(listFiles(path.resolve(out)))
+  const files = Object.keys(previous.files)
+  if (!files.every((file) => present.has(file))) return null
+  return {pages: files.length, stories: previous.build.stories}
 }
 
 /**
@@ -71,7 +92,7 @@ interface Manifest {
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cacheFile: string | null, version: string): SiteWriter {
+export function openSiteWriter(out: string, cacheFile: string | null, version: string, record: BuildRecord): SiteWriter {
   const target = path.resolve(out)
   const previous = cacheFile ? readManifest(cacheFile, version, out) : null
   const output = openOutput(target)
@@ -88,7 +109,7 @@ export function openSiteWriter(out: string, cacheFile: string | null, version: s
     stats.written += result.written
     stats.kept += result.kept
   }
-  const saveManifest = () => save(cacheFile, version, files)
+  const saveManifest = () => save(cacheFile, {version, files, build: record})
   return {
     staging: output.staging,
     plan,
@@ -176,11 +197,11 @@ function readManifest(file: string, version: string, out: string): Manifest | nu
   }
 }
 
-function save(file: string | null, version: string, files: Record<string, string>): void {
+function save(file: string | null, manifest: Manifest): void {
   if (file === null) return
   mkdirSync(path.dirname(file), {recursive: true})
   const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify({version, files} satisfies Manifest))
+  writeFileSync(temporary, JSON.stringify(manifest))
   renameSync(temporary, file)
 }
 

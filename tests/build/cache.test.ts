@@ -154,3 +154,35 @@ describe('unchanged files are not read again', () => {
     expect(small.result.report.errors.map((e) => path.basename(e.source)).sort()).toEqual(over.sort())
   })
 })
+
+describe('a build whose inputs are all unchanged', () => {
+  it('builds no model and renders nothing, reports what the last build did, and still mends a deleted page', async () => {
+    const {root, content} = writeContent({...stories, 'seed.txt': readFileSync(seedPath)})
+    const out = path.join(root, 'dist')
+    const steps: string[] = []
+    const first = await buildIn(root, {out, cache: true})
+    const before = tree(out)
+
+    // Every file touched: read again, found to hold the same bytes.
+    for (const name of listFiles(content)) utimesSync(path.join(content, name), 1_700_000_000, 1_700_000_000)
+    const again = await buildIn(root, {out, cache: true, onStep: (line) => steps.push(line)})
+    expect(steps.some((line) => line.startsWith('model: nothing has changed'))).toBe(true)
+    expect(again.result.report).toEqual(first.result.report)
+    expect(again.result.pages).toBe(first.result.pages)
+    expect(again.result.cache.kept).toBe(first.result.pages)
+    expect(tree(out)).toEqual(before)
+
+    // A page removed by hand: the output no longer matches its manifest, so the build runs.
+    const page = path.join(out, first.result.report.stories[0]!.url, 'index.html')
+    rmSync(page)
+    const mended = await buildIn(root, {out, cache: true})
+    expect(mended.result.cache.kept).toBe(first.result.pages - 1)
+    expect(tree(out)).toEqual(before)
+
+    // --drafts is an input too.
+    writeFileSync(path.join(content, 'draft.md'), '---\ntitle: A draft\ndate: 2024-03-01\ndraft: true\n---\n\nNot yet.\n')
+    await buildIn(root, {out, cache: true})
+    const drafts = await buildIn(root, {out, cache: true, drafts: true})
+    expect(drafts.result.report.stories.map((s) => s.headline)).toContain('A draft')
+  })
+})
