@@ -10,17 +10,27 @@
 // organisations come from this same lexicon plus capitalisation and suffix patterns, which
 // tags/mentions.ts applies itself in one linear scan: ~0.3 ms a BBC story, 0.4-0.9 s for the
 // whole BBC corpus, ~4 s for 10,600 stories (4.4 M words) on one core.
-import nlp from 'compromise'
+import {createRequire} from 'node:module'
 
 interface Model {
   one: {lexicon: Record<string, string | string[]>}
   two: {orgWords: Record<string, boolean>; placeWords: Record<string, boolean>}
 }
 
-const model = (nlp as unknown as {model: () => Model}).model()
-const lexicon = model.one.lexicon
+let loaded: Model | undefined
+
+/**
+ * compromise is loaded on first use: it takes a quarter of a second, and a build whose files all
+ * come from the cache never tags a word. Its CommonJS build holds the same lexicon as its ES module
+ * (checked entry by entry) and can be loaded synchronously, where the ES module cannot.
+ */
+function model(): Model {
+  loaded ??= (createRequire(import.meta.url)('compromise') as {model: () => Model}).model()
+  return loaded
+}
 
 function tagsOf(word: string): readonly string[] {
+  const lexicon = model().one.lexicon
   const tags = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags]
 }
@@ -57,11 +67,11 @@ export function lexicalKind(phrase: string): LexicalKind {
 }
 
 export function isOrgWord(word: string): boolean {
-  return Object.hasOwn(model.two.orgWords, word)
+  return Object.hasOwn(model().two.orgWords, word)
 }
 
 export function isPlaceWord(word: string): boolean {
-  return Object.hasOwn(model.two.placeWords, word)
+  return Object.hasOwn(model().two.placeWords, word)
 }
 
 export function isHonorific(word: string): boolean {
