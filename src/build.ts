@@ -5,9 +5,10 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
-import {openParseCache, parseEntry, type ParseCache, type ParsedFile} from './cache/parsed.ts'
+import {openParseCache, parseEntry, type ParseCache, type ParsedEntry, type ParsedFile} from './cache/parsed.ts'
 import {buildSiteFromMentions} from './model/site.ts'
 import {createVocabulary, type Mention} from './model/tags/index.ts'
+import type {Vocabulary} from './model/tags/mentions.ts'
 import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
 import {readContentFile} from './read/file.ts'
 import {fileStamp} from './read/stamp.ts'
@@ -82,11 +83,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
-  let input: Input | null = await readInput(options, config, cacheDir, version, report, step)
-  const {failed, files, recalled} = input
-  if (options.strict && report.errors.length > 0) {
-    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
-  }
+  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
+  const read = await readFiles(options, config, parsed, report, step)
+  const files = read.sources.length + read.skipped
 
   const manifestPath = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}.json`)
   // A --no-cache build replaces the output behind the manifest's back: the manifest must go, or a
@@ -94,12 +93,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (cacheDir === null) rmSync(manifestPath, {force: true})
   const outputVersion = hashOf([version, templates])
   // Everything the model and the pages are made from: the same inputs make the same site.
-  const inputs = hashOf([input.inputs, config, options.drafts])
+  const inputs = hashOf([read.inputs, config, options.drafts])
   const same = cacheDir === null ? null : unchangedOutput(options.out, manifestPath, outputVersion, inputs)
   if (same !== null) {
-    report.stories.push(...same.stories)
+    parsed.save()
+    Object.assign(report, same.record.report)
     step(`model: nothing has changed since the last build of ${options.out}`)
-    return {published: true, report, files, pages: same.pages, failed, fatal: [], cache: {parsed: recalled, kept: same.pages}}
+    const {failed} = same.record
+    if (options.strict && report.errors.length > 0) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: 0, kept: 0}}
+    return {published: true, report, files, pages: same.pages, failed, fatal: [], cache: {parsed: read.sources.length, kept: same.pages}}
+  }
+
+  let input: ReadArticles | null = await articlesOf(read, options, config, parsed, report, step)
+  parsed.save()
+  const {failed} = input
+  const recalled = parsed.hits
+  if (options.strict && report.errors.length > 0) {
+    return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   }
 
   const site = buildSiteFromMentions(input.articles, input.mentions, config)
@@ -108,7 +118,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
 
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, outputVersion, {inputs, stories: report.stories})
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, outputVersion, {inputs, report, failed})
   const shards = options.jobs ?? defaultThreads(site, writer.plan)
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {
@@ -140,27 +150,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
 }
 
-type Input = ReadArticles & {recalled: number}
-
-/**
- * Read → parse, through the parse cache. The cache is saved here, since what parsing gave holds
- * whatever the rendering does, and let go of before the model is built.
- */
-async function readInput(
-  options: BuildOptions,
-  config: SiteConfig,
-  cacheDir: string | null,
-  version: string,
-  report: BuildReport,
-  step: (line: string) => void
-): Promise<Input> {
-  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
-  const read = await readArticles(options, config, parsed, report, step)
-  parsed.save()
-  return {...read, recalled: parsed.hits}
+/** What reading a content folder gave, before parsing anything that need not be parsed. */
+export interface ReadFiles {
+  /** Every article file found, in order. */
+  sources: string[]
+  /** What reading each gave, in the same order. */
+  outcomes: ParsedFile[]
+  /** How many files were skipped (listed in the report). */
+  skipped: number
+  /** A hash of every file's path and content hash, and of what was skipped and why. */
+  inputs: string
 }
 
-/** What reading and parsing a content folder gave: the articles to publish and how many files it saw. */
+/** What reading and parsing a content folder gave: the articles to publish. */
 export interface ReadArticles {
   articles: Article[]
   /** Each article's tag candidates, in the same order. */
@@ -169,8 +171,6 @@ export interface ReadArticles {
   failed: number
   /** Every file found, skipped ones included. */
   files: number
-  /** A hash of every file's path and content hash, and of what was skipped and why. */
-  inputs: string
 }
 
 /**
@@ -185,31 +185,93 @@ export async function readArticles(
   report: BuildReport,
   step: (line: string) => void = () => {}
 ): Promise<ReadArticles> {
+  return articlesOf(await readFiles(options, config, parsed, report, step), options, config, parsed, report, step)
+}
+
+/**
+ * Lists and reads a content folder, as little as it can: a file whose stamp is unchanged is not
+ * read, and a file read again whose bytes are unchanged (touched) is not parsed; the cache holds
+ * what parsing them gave. Enough to tell whether anything changed at all.
+ */
+export async function readFiles(
+  options: Pick<BuildOptions, 'content' | 'onProgress'>,
+  config: SiteConfig,
+  parsed: ParseCache,
+  report: BuildReport,
+  step: (line: string) => void
+): Promise<ReadFiles> {
   const listing = await listContentFiles(options.content)
   report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
   step(`read: ${listing.files.length} files in ${options.content}`)
   const sources = listing.files.map((file) => path.join(options.content, file))
-  const outcomes = await readAndParse(sources, config, parsed, options)
+  const outcomes: Array<ParsedFile | undefined> = new Array(sources.length)
+  let done = 0
+  const settle = (i: number, outcome: ParsedFile): void => {
+    outcomes[i] = outcome
+    if (!('error' in outcome)) parsed.stamp(sources[i]!, outcome.stamp, outcome.hash)
+    options.onProgress?.({phase: 'parse', done: ++done, total: sources.length})
+  }
+  const all = sources.map((_, i) => i)
+  if (parsed.stamped) {
+    await inBatches(all, async (i) => {
+      const stamped = await fileStamp(sources[i]!)
+      const hash = stamped && stamped.size <= config.maxFileBytes ? parsed.hashFor(sources[i]!, stamped.stamp) : undefined
+      if (stamped && hash !== undefined) settle(i, {hash, stamp: stamped.stamp})
+    })
+  }
+  // Parsing runs on this thread: a second one was tried, and the two together were no faster
+  // than one on a two-core machine (allocation-heavy work that shares memory and the collector).
+  const rest = all.filter((i) => outcomes[i] === undefined)
+  let vocabulary: Vocabulary | null = null
+  await inBatches(rest, async (i) => {
+    const source = sources[i]!
+    const read = await readContentFile(source, source, config.maxFileBytes)
+    if ('error' in read) return settle(i, read)
+    // Touched, not changed: what parsing it gave is in the cache.
+    if (parsed.lastHash(source) === read.hash) return settle(i, {hash: read.hash, stamp: read.stamp})
+    vocabulary ??= createVocabulary(config.tags)
+    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary)
+    settle(i, {hash: read.hash, stamp: read.stamp, entry})
+  })
+  const read = outcomes as ParsedFile[]
+  const inputs = hashOf([sources.map((source, i) => [source, 'error' in read[i]! ? read[i]!.error : read[i]!.hash]), listing.skipped])
+  return {sources, outcomes: read, skipped: listing.skipped.length, inputs}
+}
 
+/** The articles of what `readFiles` read, in order, with every error, duplicate and draft in `report`. */
+export async function articlesOf(
+  read: ReadFiles,
+  options: Pick<BuildOptions, 'drafts'>,
+  config: SiteConfig,
+  parsed: ParseCache,
+  report: BuildReport,
+  step: (line: string) => void
+): Promise<ReadArticles> {
   const articles: Article[] = []
   const mentions: Mention[][] = []
   let failed = 0
   const firstByHash = new Map<string, string>()
-  for (const [i, source] of sources.entries()) {
-    const read = outcomes[i]!
-    if ('error' in read) {
-      report.errors.push({source, line: read.error.line, message: read.error.message})
+  for (const [i, source] of read.sources.entries()) {
+    const outcome = read.outcomes[i]!
+    if ('error' in outcome) {
+      report.errors.push({source, line: outcome.error.line, message: outcome.error.message})
       failed++
       continue
     }
-    const original = firstByHash.get(read.hash)
+    const original = firstByHash.get(outcome.hash)
     if (original !== undefined) {
       report.duplicates.push({source, sameAs: original})
       continue
     }
-    firstByHash.set(read.hash, source)
-    const {entry} = read
-    parsed.set(read.hash, source, entry, read.stamp)
+    firstByHash.set(outcome.hash, source)
+    const entry = outcome.entry ?? parsed.get(outcome.hash, source) ?? (await parseAgain(source, outcome.hash, config))
+    if (entry === null) {
+      // Changed between reading and now: this build cannot say what it holds.
+      report.errors.push({source, line: 0, message: 'the file changed while it was being built; build again'})
+      failed++
+      continue
+    }
+    parsed.set(outcome.hash, source, entry)
     const {result} = entry
     const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
     for (const d of diagnostics) {
@@ -229,42 +291,18 @@ export async function readArticles(
     mentions.push(entry.mentions)
   }
   step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
-  const inputs = hashOf([sources.map((source, i) => [source, 'error' in outcomes[i]! ? outcomes[i]!.error : outcomes[i]!.hash]), listing.skipped])
-  return {articles, mentions, failed, files: listing.files.length + listing.skipped.length, inputs}
+  return {articles, mentions, failed, files: read.sources.length + read.skipped}
 }
 
-/** What each file gave, in the order of `sources`: from the cache when its stamp is unchanged, else read and parsed. */
-async function readAndParse(
-  sources: string[],
-  config: SiteConfig,
-  parsed: ParseCache,
-  options: Pick<BuildOptions, 'onProgress'>
-): Promise<ParsedFile[]> {
-  const outcomes: Array<ParsedFile | undefined> = new Array(sources.length)
-  let done = 0
-  const settle = (i: number, outcome: ParsedFile): void => {
-    outcomes[i] = outcome
-    options.onProgress?.({phase: 'parse', done: ++done, total: sources.length})
-  }
-  const all = sources.map((_, i) => i)
-  if (parsed.stamped) {
-    await inBatches(all, async (i) => {
-      const recalled = await recall(sources[i]!, config.maxFileBytes, parsed)
-      if (recalled) settle(i, recalled)
-    })
-  }
-  // Parsing runs on this thread: a second one was tried, and the two together were no faster
-  // than one on a two-core machine (allocation-heavy work that shares memory and the collector).
-  const rest = all.filter((i) => outcomes[i] === undefined)
-  const vocabulary = rest.length > 0 ? createVocabulary(config.tags) : null
-  await inBatches(rest, async (i) => {
-    const source = sources[i]!
-    const read = await readContentFile(source, source, config.maxFileBytes)
-    if ('error' in read) return settle(i, read)
-    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary!)
-    settle(i, {hash: read.hash, stamp: read.stamp, entry})
-  })
-  return outcomes as ParsedFile[]
+/**
+ * A file known by its stamp or hash whose parse is not in the cache (a cache from another version
+ * of Broadsheet, or a damaged shard): read and parsed now. null if its bytes are no longer the ones
+ * the build saw.
+ */
+async function parseAgain(source: string, hash: string, config: SiteConfig): Promise<ParsedEntry | null> {
+  const read = await readContentFile(source, source, config.maxFileBytes)
+  if ('error' in read || read.hash !== hash) return null
+  return parseEntry(read.text, read.diagnostics, source, createVocabulary(config.tags))
 }
 
 /** Reads overlap in libuv's thread pool; one await per file would leave the CPU idle most of the time. */
@@ -273,17 +311,6 @@ async function inBatches(indices: number[], each: (i: number) => Promise<void>):
   for (let start = 0; start < indices.length; start += BATCH) {
     await Promise.all(indices.slice(start, start + BATCH).map(each))
   }
-}
-
-/**
- * A file whose stamp has not changed since the last build is not read again: the cache knows its
- * hash and what parsing it gave.
- */
-async function recall(file: string, maxFileBytes: number, parsed: ParseCache): Promise<ParsedFile | null> {
-  const stamped = await fileStamp(file)
-  const hash = stamped && stamped.size <= maxFileBytes ? parsed.hashFor(file, stamped.stamp) : undefined
-  const entry = hash === undefined ? undefined : parsed.get(hash, file)
-  return stamped && hash !== undefined && entry !== undefined ? {hash, stamp: stamped.stamp, entry} : null
 }
 
 /** broadsheet.config.json (or `options.config`), validated, with `--base-url` applied. */

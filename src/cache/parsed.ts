@@ -14,8 +14,11 @@ export interface ParsedEntry {
   mentions: Mention[]
 }
 
-/** What reading a file gave: an error, or its hash, stamp and what parsing it gave. */
-export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; entry: ParsedEntry}
+/**
+ * What reading a file gave: an error, or its hash and stamp, and what parsing it gave when this
+ * build had to parse it (otherwise the cache has it).
+ */
+export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; entry?: ParsedEntry}
 
 /** Parsing a file's text, and the tag candidates of the article it gives. */
 export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
@@ -24,75 +27,83 @@ export function parseEntry(text: string, decoded: Diagnostic[], source: string, 
 }
 
 export interface ParseCache {
+  /** What parsing `source` gave when it had this hash. The entries are loaded on the first call. */
   get(hash: string, source: string): ParsedEntry | undefined
-  /**
-   * @param stamp the file's size, modification time and inode (read/stamp.ts) when it was read, so
-   * the next build can know its hash without reading it.
-   */
-  set(hash: string, source: string, entry: ParsedEntry, stamp: string | null): void
+  set(hash: string, source: string, entry: ParsedEntry): void
   /** The content hash of `source` when it was last read, if the file still has the same stamp. */
   hashFor(source: string, stamp: string): string | undefined
+  /** The content hash `source` had at the last build, whatever its stamp. */
+  lastHash(source: string): string | undefined
+  /**
+   * Records a file of this build with its stamp (read/stamp.ts), so the next build can know its
+   * hash without reading it.
+   */
+  stamp(source: string, stamp: string, hash: string): void
   /** Whether the previous build left stamps to compare with; if not, stamping files is wasted work. */
   readonly stamped: boolean
-  /** Writes the entries set in this build, so deleted files drop out. */
+  /** Writes what changed: the stamp index, and the shards whose entries changed. */
   save(): void
   readonly hits: number
 }
 
 /**
  * Entries live in SHARDS files by a hash of the source path, so a build that changed one story
- * rewrites one small file, not the cache of the whole site.
+ * rewrites one small file, not the cache of the whole site. The stamps (path → stamp and hash)
+ * are one small file of their own, enough to tell that nothing changed without loading a single
+ * entry.
  */
 const FOLDER = 'parsed'
 const SHARDS = 64
+const STAMPS = 'stamps.json'
 
 /** @param dir the cache folder, or null for a build that keeps no cache. */
 export function openParseCache(dir: string | null, version: string): ParseCache {
   const folder = dir === null ? null : path.join(dir, FOLDER)
-  const {entries: previous, stamps} = folder ? load(folder, version) : {entries: new Map<string, ParsedEntry>(), stamps: new Map<string, Stamped>()}
-  const next = new Map<string, {entry: ParsedEntry; stamp: string | null}>()
+  const stamps = folder ? loadStamps(folder) : new Map<string, Stamped>()
+  let previous: Map<string, ParsedEntry> | null = null
+  const next = new Map<string, ParsedEntry>()
+  const nextStamps = new Map<string, Stamped>()
   const recalled = new Set<string>()
   const keyOf = (hash: string, source: string) => `${hash}\u0000${source}`
+  const entries = () => (previous ??= folder ? loadEntries(folder, version) : new Map())
   return {
     get(hash, source) {
-      const entry = previous.get(keyOf(hash, source))
+      const entry = entries().get(keyOf(hash, source))
       if (entry) recalled.add(keyOf(hash, source))
       return entry
     },
-    set(hash, source, entry, stamp) {
+    set(hash, source, entry) {
       // A build without a cache keeps nothing: every article would stay in memory to the end.
-      if (folder === null) return
-      next.set(keyOf(hash, source), {entry, stamp})
+      if (folder !== null) next.set(keyOf(hash, source), entry)
     },
     hashFor(source, stamp) {
       const known = stamps.get(source)
       return known?.stamp === stamp ? known.hash : undefined
     },
+    lastHash: (source) => stamps.get(source)?.hash,
+    stamp(source, stamp, hash) {
+      if (folder !== null) nextStamps.set(source, {stamp, hash})
+    },
     stamped: stamps.size > 0,
     save() {
       if (folder === null) return
-      const changed = new Set<number>()
-      for (const [key, {stamp}] of next) {
-        const source = sourceOf(key)
-        // New or edited (not recalled), or touched (recalled, but its stamp moved).
-        if (!recalled.has(key) || stamp === null || stamps.get(source)?.stamp !== stamp) changed.add(shardOf(source))
-      }
-      // Gone since the last build.
-      for (const key of previous.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
-      if (changed.size === 0) return
       mkdirSync(folder, {recursive: true})
+      if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
+        writeAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
+      }
+      // Entries: only when this build looked at them (a build that found nothing changed did not).
+      if (previous === null && next.size === 0) return
+      const old = entries()
+      const changed = new Set<number>()
+      for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
+      for (const key of old.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
       const lines = new Map<number, string[]>([...changed].map((shard) => [shard, [JSON.stringify({version})]]))
-      for (const [key, {entry, stamp}] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry, stamp]))
+      for (const [key, entry] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry]))
       for (const [shard, text] of lines) {
         const file = path.join(folder, `${shard}.ndjson`)
-        if (text.length === 1) {
-          rmSync(file, {force: true})
-          continue
-        }
         // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
-        const temporary = `${file}.${process.pid}.tmp`
-        writeFileSync(temporary, `${text.join('\n')}\n`)
-        renameSync(temporary, file)
+        if (text.length === 1) rmSync(file, {force: true})
+        else writeAtomically(file, `${text.join('\n')}\n`)
       }
     },
     get hits() {
@@ -106,6 +117,12 @@ interface Stamped {
   hash: string
 }
 
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, file)
+}
+
 function sourceOf(key: string): string {
   return key.slice(key.indexOf('\u0000') + 1)
 }
@@ -117,9 +134,21 @@ function shardOf(source: string): number {
   return (hash >>> 0) % SHARDS
 }
 
-function load(folder: string, version: string): {entries: Map<string, ParsedEntry>; stamps: Map<string, Stamped>} {
-  const entries = new Map<string, ParsedEntry>()
+function loadStamps(folder: string): Map<string, Stamped> {
   const stamps = new Map<string, Stamped>()
+  try {
+    const raw = JSON.parse(readFileSync(path.join(folder, STAMPS), 'utf8')) as Record<string, [string, string]>
+    for (const [source, [stamp, hash]] of Object.entries(raw)) {
+      if (typeof stamp === 'string' && typeof hash === 'string') stamps.set(source, {stamp, hash})
+    }
+  } catch {
+    // None yet, or damaged: every file is read, which is only slower.
+  }
+  return stamps
+}
+
+function loadEntries(folder: string, version: string): Map<string, ParsedEntry> {
+  const entries = new Map<string, ParsedEntry>()
   for (let shard = 0; shard < SHARDS; shard++) {
     const file = path.join(folder, `${shard}.ndjson`)
     if (!existsSync(file)) continue
@@ -130,9 +159,8 @@ function load(folder: string, version: string): {entries: Map<string, ParsedEntr
       if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) continue
       while (start < text.length - 1) {
         const end = text.indexOf('\n', start + 1)
-        const [key, entry, stamp] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry, string | null]
+        const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
         entries.set(key, entry)
-        if (typeof stamp === 'string') stamps.set(sourceOf(key), {stamp, hash: key.slice(0, key.indexOf('\u0000'))})
         start = end < 0 ? text.length : end
       }
     } catch {
@@ -140,5 +168,5 @@ function load(folder: string, version: string): {entries: Map<string, ParsedEntr
       continue
     }
   }
-  return {entries, stamps}
+  return entries
 }

@@ -66,23 +66,25 @@ interface Manifest {
   build?: BuildRecord
 }
 
-/** A hash of everything a build is made from, and the stories it published. */
+/** A hash of everything a build is made from, and what it reported. */
 export interface BuildRecord {
   inputs: string
-  stories: BuildReport['stories']
+  report: BuildReport
+  /** Files that gave no story because of an error. */
+  failed: number
 }
 
 /**
  * The previous build of `out`, when it was made from the same inputs by the same version and
  * every file it wrote is still there: then building again would write the same bytes.
  */
-export function unchangedOutput(out: string, cacheFile: string, version: string, inputs: string): {pages: number; stories: BuildRecord['stories']} | null {
+export function unchangedOutput(out: string, cacheFile: string, version: string, inputs: string): {pages: number; record: BuildRecord} | null {
   const previous = readManifest(cacheFile, version, out)
   if (previous?.build?.inputs !== inputs) return null
   const present = new Set(listFiles(path.resolve(out)))
   const files = Object.keys(previous.files)
   if (!files.every((file) => present.has(file))) return null
-  return {pages: files.length, stories: previous.build.stories}
+  return {pages: files.length, record: previous.build}
 }
 
 /**

@@ -186,3 +186,38 @@ describe('a build whose inputs are all unchanged', () => {
     expect(drafts.result.report.stories.map((s) => s.headline)).toContain('A draft')
   })
 })
+
+describe('the stamp index and the parse entries', () => {
+  it('an unchanged build needs only the stamps; a changed one parses again what the entries lost', async () => {
+    const {root, content} = writeContent(stories)
+    const out = path.join(root, 'dist')
+    const first = await buildIn(root, {out, cache: true})
+    const before = tree(out)
+    const parsedDir = path.join(root, '.broadsheet-cache', 'parsed')
+    const shards = listFiles(parsedDir).filter((name) => name.endsWith('.ndjson'))
+    expect(shards.length).toBeGreaterThan(0)
+    for (const name of shards) rmSync(path.join(parsedDir, name))
+
+    const same = await buildIn(root, {out, cache: true})
+    expect(same.result.report).toEqual(first.result.report)
+    expect(tree(out)).toEqual(before)
+
+    // One story edited: the other four are known by their stamps, but their parses are gone.
+    writeFileSync(path.join(content, 'france.txt'), article('2024-02-28', 'France hosts summit', ['France hosted Germany, Russia and the United States.']))
+    const edited = await buildIn(root, {out, cache: true})
+    expect(edited.result.cache.parsed).toBe(0)
+    expect(tree(out)).toEqual(tree((await buildIn(root, {out: path.join(root, 'fresh')})).out))
+  })
+
+  it('--strict fails on the errors of an unchanged build too', async () => {
+    const {root, content} = writeContent(stories)
+    writeFileSync(path.join(content, 'bad.txt'), ' date 2022-02-30 Bad date\n\nBody.\n')
+    const out = path.join(root, 'dist')
+    const lenient = await buildIn(root, {out, cache: true})
+    expect(lenient.result.published).toBe(true)
+    expect(lenient.result.failed).toBe(1)
+    const strict = await buildIn(root, {out, cache: true, strict: true})
+    expect(strict.result.published).toBe(false)
+    expect(strict.result.report.errors).toEqual(lenient.result.report.errors)
+  })
+})
