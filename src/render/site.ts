@@ -53,6 +53,9 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
   const cards: Array<StoryCard | undefined> = []
   const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
   const cardsOf = (indices: readonly number[]) => indices.map(card)
+  // A card in a page key is its digest: a card listed on a dozen pages is serialised once.
+  const cardDigests: Array<string | undefined> = []
+  const cardKey = (index: number): string => (cardDigests[index] ??= digestOf([JSON.stringify(card(index))]))
 
   const allIndices = site.stories.map((s) => s.index)
   const siteFeed = feedStories(site, allIndices)
@@ -107,6 +110,13 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
         undated: undatedFirst
           ? {count: site.undated.length, url: 'undated/', stories: cardsOf(site.undated.slice(0, config.pageSize))}
           : null,
+        pagination: paginationView('', n, dayPages.length, root)
+      }),
+      null,
+      (root) => ({
+        pageNumber: n,
+        days: days.map((day) => ({...dayLabel(day.date), stories: day.stories.map(cardKey)})),
+        undated: undatedFirst ? {count: site.undated.length, stories: site.undated.slice(0, config.pageSize).map(cardKey)} : null,
         pagination: paginationView('', n, dayPages.length, root)
       })
     )
@@ -227,7 +237,13 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
         },
         (root) => ({
           month: {month: month.month, title, count: month.count, countText: countText(month.count), calendar: monthCalendar(month)},
-          groups: groupByDay(entries),
+          groups: groupByDay(entries, card),
+          pagination: paginationView(url, n, pages.length, root)
+        }),
+        null,
+        (root) => ({
+          month: {month: month.month, title, count: month.count, countText: countText(month.count), calendar: monthCalendar(month)},
+          groups: groupByDay(entries, cardKey),
           pagination: paginationView(url, n, pages.length, root)
         })
       )
@@ -302,20 +318,26 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
           stories: cardsOf(slice),
           pagination: paginationView(url, n, pages.length, root)
         }),
-        lastmod
+        lastmod,
+        (root) => ({
+          list: {...list, pageNumber: n},
+          stories: slice.map(cardKey),
+          pagination: paginationView(url, n, pages.length, root)
+        })
       )
     }
   }
 
-  function groupByDay(entries: Array<{day: Day; index: number}>) {
-    const groups: Array<{date: string; dateText: string; url: string; stories: StoryCard[]}> = []
+  /** @param show a story's card, or its card's digest in a page key. */
+  function groupByDay<T>(entries: Array<{day: Day; index: number}>, show: (index: number) => T) {
+    const groups: Array<{date: string; dateText: string; url: string; stories: T[]}> = []
     for (const {day, index} of entries) {
       let group = groups.at(-1)
       if (group?.date !== day.date) {
         group = {...dayLabel(day.date), stories: []}
         groups.push(group)
       }
-      group.stories.push(card(index))
+      group.stories.push(show(index))
     }
     return groups
   }
@@ -329,8 +351,13 @@ const home = {name: 'Home', url: ''}
  * different bodies give the same input.
  */
 function bodyDigest(paragraphs: readonly string[]): string {
+  return digestOf(paragraphs)
+}
+
+/** Each part goes in with its length, so no two different lists of parts give the same input. */
+function digestOf(parts: readonly string[]): string {
   const hash = createHash('sha1')
-  for (const paragraph of paragraphs) hash.update(`${paragraph.length}:`).update(paragraph)
+  for (const part of parts) hash.update(`${part.length}:`).update(part)
   return hash.digest('base64url')
 }
 
