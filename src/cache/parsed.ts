@@ -41,7 +41,11 @@ export interface ParseCache {
   stamp(source: string, stamp: string, hash: string): void
   /** Whether the previous build left stamps to compare with; if not, stamping files is wasted work. */
   readonly stamped: boolean
-  /** Writes what changed: the stamp index, and the shards whose entries changed. */
+  /**
+   * Writes what changed: the stamp index, and the shards whose entries changed. The cache is done
+   * with after this: it lets go of its entries, which at 100,000 stories are gigabytes that the
+   * rest of the build does not need.
+   */
   save(): void
   readonly hits: number
 }
@@ -86,28 +90,38 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     },
     stamped: stamps.size > 0,
     save() {
-      if (folder === null) return
-      mkdirSync(folder, {recursive: true})
-      if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
-        writeAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
-      }
-      // Entries: only when this build looked at them (a build that found nothing changed did not).
-      if (previous === null && next.size === 0) return
-      const old = entries()
-      const changed = new Set<number>()
-      for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
-      for (const key of old.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
-      const lines = new Map<number, string[]>([...changed].map((shard) => [shard, [JSON.stringify({version})]]))
-      for (const [key, entry] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry]))
-      for (const [shard, text] of lines) {
-        const file = path.join(folder, `${shard}.ndjson`)
-        // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
-        if (text.length === 1) rmSync(file, {force: true})
-        else writeAtomically(file, `${text.join('\n')}\n`)
+      try {
+        write()
+      } finally {
+        previous = new Map()
+        next.clear()
+        nextStamps.clear()
       }
     },
     get hits() {
       return recalled.size
+    }
+  }
+
+  function write(): void {
+    if (folder === null) return
+    mkdirSync(folder, {recursive: true})
+    if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
+      writeAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
+    }
+    // Entries: only when this build looked at them (a build that found nothing changed did not).
+    if (previous === null && next.size === 0) return
+    const old = entries()
+    const changed = new Set<number>()
+    for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
+    for (const key of old.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
+    const lines = new Map<number, string[]>([...changed].map((shard) => [shard, [JSON.stringify({version})]]))
+    for (const [key, entry] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry]))
+    for (const [shard, text] of lines) {
+      const file = path.join(folder, `${shard}.ndjson`)
+      // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
+      if (text.length === 1) rmSync(file, {force: true})
+      else writeAtomically(file, `${text.join('\n')}\n`)
     }
   }
 }
