@@ -251,6 +251,7 @@ export async function articlesOf(
   const mentions: Mention[][] = []
   let failed = 0
   const firstByHash = new Map<string, string>()
+  let vocabulary: Vocabulary | null = null
   for (const [i, source] of read.sources.entries()) {
     const outcome = read.outcomes[i]!
     if ('error' in outcome) {
@@ -264,7 +265,7 @@ export async function articlesOf(
       continue
     }
     firstByHash.set(outcome.hash, source)
-    const entry = outcome.entry ?? parsed.get(outcome.hash, source) ?? (await parseAgain(source, outcome.hash, config))
+    const entry = outcome.entry ?? parsed.get(outcome.hash, source) ?? (await parseAgain(source, outcome.hash, config, (vocabulary ??= createVocabulary(config.tags))))
     if (entry === null) {
       // Changed between reading and now: this build cannot say what it holds.
       report.errors.push({source, line: 0, message: 'the file changed while it was being built; build again'})
@@ -299,10 +300,10 @@ export async function articlesOf(
  * of Broadsheet, or a damaged shard): read and parsed now. null if its bytes are no longer the ones
  * the build saw.
  */
-async function parseAgain(source: string, hash: string, config: SiteConfig): Promise<ParsedEntry | null> {
+async function parseAgain(source: string, hash: string, config: SiteConfig, vocabulary: Vocabulary): Promise<ParsedEntry | null> {
   const read = await readContentFile(source, source, config.maxFileBytes)
   if ('error' in read || read.hash !== hash) return null
-  return parseEntry(read.text, read.diagnostics, source, createVocabulary(config.tags))
+  return parseEntry(read.text, read.diagnostics, source, vocabulary)
 }
 
 /** Reads overlap in libuv's thread pool; one await per file would leave the CPU idle most of the time. */
