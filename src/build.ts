@@ -17,7 +17,7 @@ import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {ownsFile, startRenderPool} from './threads/render-pool.ts'
-import {openSiteWriter, unchangedOutput, type ShardPlan} from './write/site-writer.ts'
+import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
 export interface BuildOptions {
   content: string
@@ -48,8 +48,8 @@ const STORIES_PER_EXTRA_THREAD = 1000
  * A build with a previous manifest mostly keys pages and renders few: measured at 10,000 stories,
  * one thread was as fast as two, without a second copy of the site in memory.
  */
-function defaultThreads(site: Site, plan: ShardPlan): number {
-  if (plan.previous !== null && Object.keys(plan.previous).length > 0) return 1
+function defaultThreads(site: Site, previous: Manifest | null): number {
+  if (previous !== null) return 1
   return Math.min(availableParallelism(), Math.max(1, Math.floor(site.stories.length / STORIES_PER_EXTRA_THREAD)))
 }
 
@@ -94,7 +94,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputVersion = hashOf([version, templates])
   // Everything the model and the pages are made from: the same inputs make the same site.
   const inputs = hashOf([read.inputs, config, options.drafts])
-  const same = cacheDir === null ? null : unchangedOutput(options.out, manifestPath, outputVersion, inputs)
+  const previous = cacheDir === null ? null : readManifest(manifestPath, outputVersion, options.out)
+  const same = unchangedOutput(options.out, previous, inputs)
   if (same !== null) {
     parsed.save()
     Object.assign(report, same.record.report)
@@ -118,8 +119,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
 
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, outputVersion, {inputs, report, failed})
-  const shards = options.jobs ?? defaultThreads(site, writer.plan)
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed})
+  const shards = options.jobs ?? defaultThreads(site, previous)
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {
     pool?.stop()

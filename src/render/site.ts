@@ -136,7 +136,7 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
       },
       () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
       story.date,
-      () => ({story: storyView(site, story, card(story.index), ''), body: bodyDigest(story.paragraphs)})
+      () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)})
     )
   }
 
@@ -346,15 +346,10 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
 const home = {name: 'Home', url: ''}
 
 /**
- * A story's body as its page key holds it: a digest, so keying 10,000 story pages does not copy
- * every story's text into 10,000 strings. Each paragraph goes in with its length, so no two
- * different bodies give the same input.
+ * Parts of a page key held as a digest (a story's body, a card), so keying 10,000 pages does not
+ * copy every story's text into 10,000 strings. Each part goes in with its length, so no two
+ * different lists of parts give the same input.
  */
-function bodyDigest(paragraphs: readonly string[]): string {
-  return digestOf(paragraphs)
-}
-
-/** Each part goes in with its length, so no two different lists of parts give the same input. */
 function digestOf(parts: readonly string[]): string {
   const hash = createHash('sha1')
   for (const part of parts) hash.update(`${part.length}:`).update(part)

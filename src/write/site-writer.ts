@@ -58,7 +58,7 @@ export interface SiteWriter {
   readonly stats: WriteStats
 }
 
-interface Manifest {
+export interface Manifest {
   /** Changes whenever Broadsheet or the templates change, so old hashes never match new output. */
   version: string
   files: Record<string, string>
@@ -78,8 +78,7 @@ export interface BuildRecord {
  * The previous build of `out`, when it was made from the same inputs by the same version and
  * every file it wrote is still there: then building again would write the same bytes.
  */
-export function unchangedOutput(out: string, cacheFile: string, version: string, inputs: string): {pages: number; record: BuildRecord} | null {
-  const previous = readManifest(cacheFile, version, out)
+export function unchangedOutput(out: string, previous: Manifest | null, inputs: string): {pages: number; record: BuildRecord} | null {
   if (previous?.build?.inputs !== inputs) return null
   const present = new Set(listFiles(path.resolve(out)))
   const files = Object.keys(previous.files)
@@ -89,14 +88,14 @@ export function unchangedOutput(out: string, cacheFile: string, version: string,
 
 /**
  * @param cacheFile where the manifest lives, or null to build cold and keep no manifest.
+ * @param previous the manifest there (`readManifest`), or null to build cold.
  * @param version Broadsheet's version and a hash of the templates.
  *
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cacheFile: string | null, version: string, record: BuildRecord): SiteWriter {
+export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord): SiteWriter {
   const target = path.resolve(out)
-  const previous = cacheFile ? readManifest(cacheFile, version, out) : null
   const output = openOutput(target)
   const plan: ShardPlan = {
     staging: output.staging,
@@ -188,7 +187,8 @@ function contentHash(content: string | Uint8Array): string {
   return createHash('sha1').update('c').update(content).digest('base64url')
 }
 
-function readManifest(file: string, version: string, out: string): Manifest | null {
+/** The manifest of the last build of `out` by this version of Broadsheet and the templates, if any. */
+export function readManifest(file: string, version: string, out: string): Manifest | null {
   if (!existsSync(file) || !existsSync(out)) return null
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest

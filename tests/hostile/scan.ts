@@ -2,7 +2,7 @@
 // from content could run as script: script elements, event-handler attributes, script URLs,
 // frames and plugins. HTML is parsed with parse5 (the WHATWG algorithm), so escaped text such as
 // `&lt;script` is text, and a broken-out attribute is an attribute.
-import {lstatSync, readdirSync, readFileSync} from 'node:fs'
+import {lstatSync, readdirSync, readFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {parse, parseFragment, type DefaultTreeAdapterTypes as T} from 'parse5'
 import {xml2js, type Element as XmlElement} from 'xml-js'
@@ -182,37 +182,37 @@ export function jsonProblems(file: string, text: string): Problem[] {
   return problems
 }
 
-/** Every file under `dir`, relative, `/`-separated; symlinks are listed, never followed. */
-export function walk(dir: string): string[] {
-  const out: string[] = []
+/**
+ * Every entry under `dir`, relative, `/`-separated, with its lstat (undefined for a name that is not
+ * valid UTF-8: it comes back mangled and cannot be stat'ed, but is still an entry found). Symlinks
+ * are listed, never followed.
+ */
+function* entries(dir: string): Generator<{rel: string; stats: Stats | undefined}> {
   const pending = ['']
   while (pending.length > 0) {
     const rel = pending.pop()!
     for (const name of readdirSync(path.join(dir, rel))) {
       const child = rel === '' ? name : `${rel}/${name}`
-      // A name that is not valid UTF-8 comes back mangled and cannot be stat'ed: it is still a file found.
       const stats = lstatSync(path.join(dir, child), {throwIfNoEntry: false})
       if (stats?.isDirectory()) pending.push(child)
-      else out.push(child)
+      yield {rel: child, stats}
     }
   }
+}
+
+/** Every file under `dir`, relative, `/`-separated; symlinks are listed, never followed. */
+export function walk(dir: string): string[] {
+  const out: string[] = []
+  for (const {rel, stats} of entries(dir)) if (!stats?.isDirectory()) out.push(rel)
   return out.sort()
 }
 
 /** Every folder and file under `dir` with its size (folders as `/`), for before/after comparison. */
 export function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>()
-  const pending = ['']
-  while (pending.length > 0) {
-    const rel = pending.pop()!
-    for (const name of readdirSync(path.join(dir, rel))) {
-      const child = rel === '' ? name : `${rel}/${name}`
-      const stats = lstatSync(path.join(dir, child), {throwIfNoEntry: false})
-      if (stats?.isDirectory()) {
-        out.set(`${child}/`, 'dir')
-        pending.push(child)
-      } else out.set(child, stats ? `${stats.size}:${stats.mtimeMs}` : 'unreadable name')
-    }
+  for (const {rel, stats} of entries(dir)) {
+    if (stats?.isDirectory()) out.set(`${rel}/`, 'dir')
+    else out.set(rel, stats ? `${stats.size}:${stats.mtimeMs}` : 'unreadable name')
   }
   return out
 }
