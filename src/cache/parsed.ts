@@ -6,6 +6,7 @@ import {extractMentions, type Mention} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
 import {parse} from '../parse/index.ts'
+import {compactArticle} from './compact.ts'
 
 export interface ParsedEntry {
   result: ParseResult
@@ -22,7 +23,8 @@ export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; ent
 
 /** Parsing a file's text, and the tag candidates of the article it gives. */
 export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
-  const result = parse(text, source)
+  const parsed = parse(text, source)
+  const result: ParseResult = parsed.ok ? {ok: true, article: compactArticle(parsed.article)} : parsed
   return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
 }
 
