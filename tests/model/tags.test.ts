@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {deriveTags, storyMentions} from '../../src/model/tags/index.ts'
+import {createVocabulary, deriveTags, extractMentions, storyMentions} from '../../src/model/tags/index.ts'
 import type {TagsConfig} from '../../src/model/types.ts'
 import {article, bbcArticles, parseFile, seedFile} from './story-files.ts'
 
@@ -189,6 +189,20 @@ describe('mentions', () => {
   it('keep `Securities and Exchange Commission` whole but split `Russia and China`', () => {
     const keys = storyMentions(article('x', ['The Securities and Exchange Commission sued. Russia and China objected.']), vocabulary).map((m) => m.key)
     expect(keys).toEqual(['china', 'russia', 'securities and exchange commission'])
+  })
+
+  it('are the same whether the vocabulary has scanned other stories first or none', () => {
+    // A vocabulary remembers the runs of capitals it has split; what it remembers must not leak.
+    const shared = createVocabulary(vocabulary)
+    const once = bbc.map((story) => extractMentions(story, shared))
+    const sample = bbc.filter((_, i) => i % 13 === 0)
+    expect(sample.length).toBeGreaterThan(100)
+    for (const story of sample) expect(extractMentions(story, createVocabulary(vocabulary))).toStrictEqual(once[bbc.indexOf(story)])
+    // The same run, first at a sentence start and then inside one, is two runs.
+    const fresh = createVocabulary(vocabulary)
+    const opening = extractMentions(article('x', ['Last Tuesday the talks ended.']), fresh)
+    expect(extractMentions(article('x', ['They met on Last Tuesday.']), fresh)).toStrictEqual(extractMentions(article('x', ['They met on Last Tuesday.']), createVocabulary(vocabulary)))
+    expect(extractMentions(article('x', ['Last Tuesday the talks ended.']), fresh)).toStrictEqual(opening)
   })
 
   it('survive hostile text', () => {
