@@ -130,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     let pages = 0
     for (const file of sitePages(site, templates)) {
-      if (ownsFile(pages++, 0, shards)) writer.put(file)
+      if (ownsFile(file, pages++, 0, shards)) writer.put(file)
       options.onProgress?.({phase: 'write', done: pages, total: null})
       // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
       // is handled only after commit, and "stops" a build that has already replaced the site.

@@ -204,6 +204,11 @@ export interface PendingFile {
   /** Everything the content is made from, serialised; null where making the file is cheaper than keying it. */
   key: string | null
   render: () => string | Uint8Array
+  /**
+   * The story whose body the file shows (its page), or `several` (the site's feeds). Threads share
+   * pages by this, so that a thread needs the bodies of only its own stories.
+   */
+  body?: number | 'several'
 }
 
 /** What `--report FILE` writes, and what the summary line counts. */

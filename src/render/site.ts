@@ -70,7 +70,8 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     input: PageInput,
     view: ViewOf,
     lastmod: string | null = null,
-    keyView: ViewOf = view
+    keyView: ViewOf = view,
+    body?: number
   ): PendingFile {
     const path = fileFor(url)
     const head = pageHead(config, {...input, url, path})
@@ -81,7 +82,8 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
       get key() {
         return JSON.stringify([template, siteView, head, keyView(head.root)])
       },
-      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})
+      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root}),
+      ...(body === undefined ? {} : {body})
     }
   }
 
@@ -136,7 +138,8 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
       },
       () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
       story.date,
-      () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)})
+      () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)}),
+      story.index
     )
   }
 
@@ -185,9 +188,9 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     stories: siteFeed,
     content: (story) => renderBody(story.paragraphs)
   })
-  yield lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml')))
-  yield lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml')))
-  yield lazyFile('feed.json', () => jsonFeed(site, feedSpec('feed.json')))
+  yield {...lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml'))), body: 'several'}
+  yield {...lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml'))), body: 'several'}
+  yield {...lazyFile('feed.json', () => jsonFeed(site, feedSpec('feed.json'))), body: 'several'}
 
   const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
   // A 404 page is served at any missing address, where a relative root would point elsewhere;

@@ -1,11 +1,12 @@
 // Rendering shared among threads. Every thread walks the same pages in the same order (cheap: a
 // page costs nothing until its key or content is asked for) and makes the ones whose position
 // falls to it, writing them into the one staging folder. The site model is copied to each worker
-// once; what comes back is only each worker's manifest lines and counts.
+// once, without the bodies of the stories whose pages other threads make; what comes back is only
+// each worker's manifest lines and counts.
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {Site} from '../model/types.ts'
+import type {PendingFile, Site, Story} from '../model/types.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
 import {startWorker} from './worker.ts'
@@ -24,9 +25,34 @@ interface Job {
 const STOP = 0
 const STOPPED = 1
 
-/** Whether the file at `position` of `sitePages` is made by thread `shard` of `shards`. */
-export function ownsFile(position: number, shard: number, shards: number): boolean {
-  return position % shards === shard
+/**
+ * Whether `file`, at `position` of `sitePages`, is made by thread `shard` of `shards`. A story's
+ * page goes by the story, so a worker needs only its own stories' bodies; the feeds, which show
+ * several bodies, go to thread 0, the main thread, which holds them all.
+ */
+export function ownsFile(file: PendingFile, position: number, shard: number, shards: number): boolean {
+  if (file.body === 'several') return shard === 0
+  return (file.body ?? position) % shards === shard
+}
+
+/** The site as thread `shard` needs it: only the stories whose pages it makes keep their body. */
+function siteForShard(site: Site, shard: number, shards: number): Site {
+  return {...site, stories: site.stories.map((story) => (story.index % shards === shard ? story : {...story, paragraphs: []}))}
+}
+
+/**
+ * In the worker, a body that was left out throws when read: a page that needs it belongs to
+ * another thread, and rendering it from an empty body would publish a blank story.
+ */
+function guardBodies(stories: Story[], shard: number, shards: number): void {
+  for (const story of stories) {
+    if (story.index % shards === shard) continue
+    Object.defineProperty(story, 'paragraphs', {
+      get() {
+        throw new Error(`render thread ${shard} read the body of story ${story.index}, which thread ${story.index % shards} renders`)
+      }
+    })
+  }
 }
 
 export interface RenderPool {
@@ -48,7 +74,7 @@ export function startRenderPool(site: Site, templates: Record<string, string>, p
     const control = new SharedArrayBuffer(8)
     const control32 = new Int32Array(control)
     controls.push(control32)
-    const job: Job = {kind: 'broadsheet-render-shard', site, templates, plan, shard, shards, control}
+    const job: Job = {kind: 'broadsheet-render-shard', site: siteForShard(site, shard, shards), templates, plan, shard, shards, control}
     const worker = startWorker(import.meta.url, job)
     workers.push(worker)
     results.push(
@@ -84,9 +110,10 @@ function runShard(job: Job): void {
   const control = new Int32Array(job.control)
   try {
     const shard = openShard(job.plan)
+    guardBodies(job.site.stories, job.shard, job.shards)
     let position = 0
     for (const file of sitePages(job.site, job.templates)) {
-      if (!ownsFile(position++, job.shard, job.shards)) continue
+      if (!ownsFile(file, position++, job.shard, job.shards)) continue
       if (Atomics.load(control, STOP) === 1) return
       shard.put(file)
     }

@@ -9,7 +9,7 @@ import {openParseCache} from '../../src/cache/parsed.ts'
 import {buildSiteFromMentions} from '../../src/model/site.ts'
 import type {SiteConfig} from '../../src/model/types.ts'
 import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
-import {startRenderPool} from '../../src/threads/render-pool.ts'
+import {ownsFile, startRenderPool} from '../../src/threads/render-pool.ts'
 import {buildIn, corpus, runCli, seedPath, tree, writeContent} from './fixture.ts'
 
 const bbc = path.join(corpus, 'bbc')
@@ -24,6 +24,23 @@ function newsroom(): {root: string; content: string} {
 function stagingFolders(root: string): string[] {
   return readdirSync(root).filter((name) => name.includes('.staging-'))
 }
+
+describe('ownsFile', () => {
+  const file = (body?: number | 'several') => ({path: 'x', key: null, render: () => '', ...(body === undefined ? {} : {body})})
+
+  it('gives a story page to the thread of its story, wherever the page comes in the list', () => {
+    expect([0, 1, 2].filter((shard) => ownsFile(file(7), 0, shard, 3))).toEqual([1])
+    expect([0, 1, 2].filter((shard) => ownsFile(file(7), 5, shard, 3))).toEqual([1])
+  })
+
+  it('gives the feeds, which show several bodies, to the main thread', () => {
+    for (const position of [0, 1, 2, 3]) expect([0, 1].filter((shard) => ownsFile(file('several'), position, shard, 2))).toEqual([0])
+  })
+
+  it('shares other files by position, each to exactly one thread', () => {
+    for (const position of [0, 1, 2, 3, 4, 5]) expect([0, 1, 2].filter((shard) => ownsFile(file(), position, shard, 3))).toEqual([position % 3])
+  })
+})
 
 describe('--jobs', () => {
   it('three threads write the same bytes as one', async () => {
