@@ -6,7 +6,8 @@
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {PendingFile, Site, Story} from '../model/types.ts'
+import type {PendingFile, Site} from '../model/types.ts'
+import {feedStories} from '../render/feeds.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
 import {startWorker} from './worker.ts'
@@ -35,18 +36,22 @@ export function ownsFile(file: PendingFile, position: number, shard: number, sha
   return (file.body ?? position) % shards === shard
 }
 
-/** The site as thread `shard` needs it: only the stories whose pages it makes keep their body. */
-function siteForShard(site: Site, shard: number, shards: number): Site {
+/** The site as a worker needs it: only the stories whose pages it makes keep their body. */
+function siteForWorker(site: Site, shard: number, shards: number): Site {
   return {...site, stories: site.stories.map((story) => (story.index % shards === shard ? story : {...story, paragraphs: []}))}
 }
 
 /**
- * In the worker, a body that was left out throws when read: a page that needs it belongs to
- * another thread, and rendering it from an empty body would publish a blank story.
+ * Lets thread `shard` of `shards` go of the bodies it does not show, once the search index (which
+ * reads every body) is made; at 100,000 stories they are hundreds of megabytes. The site is changed
+ * in place, so nothing else can hold on to them. Reading one afterwards throws: a page that needs
+ * it belongs to another thread, and rendering it from an empty body would publish a blank story.
  */
-function guardBodies(stories: Story[], shard: number, shards: number): void {
-  for (const story of stories) {
-    if (story.index % shards === shard) continue
+export function releaseOtherBodies(site: Site, shard: number, shards: number): void {
+  if (shards === 1) return
+  const feeds = new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
+  for (const story of site.stories) {
+    if (story.index % shards === shard || feeds.has(story.index)) continue
     Object.defineProperty(story, 'paragraphs', {
       get() {
         throw new Error(`render thread ${shard} read the body of story ${story.index}, which thread ${story.index % shards} renders`)
@@ -74,7 +79,7 @@ export function startRenderPool(site: Site, templates: Record<string, string>, p
     const control = new SharedArrayBuffer(8)
     const control32 = new Int32Array(control)
     controls.push(control32)
-    const job: Job = {kind: 'broadsheet-render-shard', site: siteForShard(site, shard, shards), templates, plan, shard, shards, control}
+    const job: Job = {kind: 'broadsheet-render-shard', site: siteForWorker(site, shard, shards), templates, plan, shard, shards, control}
     const worker = startWorker(import.meta.url, job)
     workers.push(worker)
     results.push(
@@ -110,7 +115,7 @@ function runShard(job: Job): void {
   const control = new Int32Array(job.control)
   try {
     const shard = openShard(job.plan)
-    guardBodies(job.site.stories, job.shard, job.shards)
+    releaseOtherBodies(job.site, job.shard, job.shards)
     let position = 0
     for (const file of sitePages(job.site, job.templates)) {
       if (!ownsFile(file, position++, job.shard, job.shards)) continue
