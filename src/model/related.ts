@@ -2,13 +2,19 @@
 // more than one shared by half the site, so each shared tag weighs its inverse document
 // frequency, log(1 + N / stories with the tag): always positive, so even a tag every story has
 // still relates stories when nothing rarer does.
+//
+// Candidates come from walking the postings of a story's tags that are on at most
+// EXPANSION_LIMIT stories. A story whose every tag is larger looks among the EXPANSION_LIMIT
+// stories nearest to it in site order (newest first, so nearest in date) that share its rarest
+// tag: walking all of them costs a story time in proportion to the site, and the whole site time
+// in proportion to its square (13 s of a 100,000-story build).
 
 interface Tagged {
   tags: readonly string[]
   date: string | null
 }
 
-/** Above this many stories, a tag's postings are not walked to find candidates (it still scores). */
+/** Above this many stories, a tag's postings are not walked whole to find candidates (it still scores). */
 const EXPANSION_LIMIT = 500
 
 /** result[i]: up to `max` other story indices, best first: score, then nearer date, then index. */
@@ -35,7 +41,10 @@ export function relatedStories(stories: readonly Tagged[], max = 5): number[][] 
     const walked = expandable.length > 0 ? expandable : rarest(tags, postings)
     for (const tag of walked) {
       const w = weight.get(tag) ?? 0
-      for (const other of postings.get(tag) ?? []) {
+      const list = postings.get(tag) ?? []
+      const [start, end] = list.length <= EXPANSION_LIMIT ? [0, list.length] : around(list, self, EXPANSION_LIMIT)
+      for (let k = start; k < end; k++) {
+        const other = list[k]!
         if (other === self) continue
         if (scores[other] === 0) touched.push(other)
         scores[other]! += w
@@ -69,6 +78,19 @@ function insertBest(best: Candidate[], candidate: Candidate, max: number): void 
   while (i > 0 && better(candidate, best[i - 1]!)) i--
   best.splice(i, 0, candidate)
   if (best.length > max) best.pop()
+}
+
+/** [start, end) of the `size` entries of the ascending `list` nearest to `value`, which it holds. */
+function around(list: readonly number[], value: number, size: number): [number, number] {
+  let low = 0
+  let high = list.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  const start = Math.max(0, Math.min(low - (size >> 1), list.length - size))
+  return [start, start + size]
 }
 
 function rarest(tags: readonly string[], postings: ReadonlyMap<string, number[]>): string[] {

@@ -41,6 +41,16 @@ describe('relatedStories', () => {
     expect(relatedStories([{tags: ['A'], date: null}, {tags: ['A'], date: null}])).toEqual([[1], [0]])
   })
 
+  it('looks among the 500 nearest stories sharing the rarest tag when every tag is on more', () => {
+    // `all` is on 2,000 stories, `even` on 1,000: story 1000 shares both with every even story,
+    // which tie, so the lowest indices would win if every one of them were a candidate.
+    const big = Array.from({length: 2000}, (_, i) => ({tags: i % 2 === 0 ? ['all', 'even'] : ['all'], date: null}))
+    const related = relatedStories(big)[1000]!
+    expect(related).toHaveLength(5)
+    expect(related.every((j) => j % 2 === 0 && j >= 500 && j <= 1500)).toBe(true)
+    expect(related).toEqual([...related].sort((a, b) => a - b))
+  })
+
   it('stays within max for a large site', () => {
     const many = Array.from({length: 3000}, (_, i) => ({tags: [`t${i % 7}`, `u${i % 13}`, 'all'], date: null}))
     const result = relatedStories(many)
