@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -70,6 +70,19 @@ describe('readContentFile', () => {
     expect(result).toEqual({error: {severity: 'error', line: 0, message: expect.stringMatching(/too large/)}})
     rmSync(file)
   })
+  it('reads on past the size stat gave, and still stops at the limit', async () => {
+    // /proc files say they are empty and are not: a file that grew between stat and read.
+    const whole = readFileSync('/proc/self/maps')
+    expect(whole.length).toBeGreaterThan(4096)
+    const read = await readContentFile('/proc/self/maps', 'maps', 10_000_000)
+    if ('error' in read) throw new Error(read.error.message)
+    // The process's memory map may change between the two reads; its first line does not.
+    expect(read.text.split('\n')[0]).toBe(whole.toString('utf8').split('\n')[0])
+    expect(read.text.length).toBeGreaterThan(4096)
+    const limited = await readContentFile('/proc/self/maps', 'maps', 1000)
+    expect('error' in limited && limited.error.message).toMatch(/too large.*1001 bytes or more \(the limit is 1000 bytes\)/)
+  })
+
   it('turns missing files and folders into line-0 errors', async () => {
     expect(await readContentFile(path.join(root, 'nope.txt'), 'nope.txt', 100)).toEqual({
       error: {severity: 'error', line: 0, message: 'cannot read the file: no such file'}
