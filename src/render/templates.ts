@@ -35,6 +35,9 @@ export function createRenderer(templates: Record<string, string>): Renderer {
   }
 }
 
+/** Partial renders remembered at most; at 10,000 stories one thread making every page makes about 125,000. */
+const MEMO_LIMIT = 200_000
+
 /** What RenderTag keeps private but a memo needs to see. */
 interface RenderTagFields {
   file: unknown
@@ -88,6 +91,8 @@ function memoizedRender(): typeof RenderTag {
       // A fresh emitter of the same kind captures exactly what the partial would have written.
       const capture = new (emitter.constructor as new () => Emitter & {buffer: string})()
       yield* super.render(ctx, capture)
+      // Bounded: at 100,000 stories every card's key would stay for the whole build.
+      if (memo.size >= MEMO_LIMIT) memo.clear()
       memo.set(key, seen === true ? capture.buffer : true)
       emitter.write(capture.buffer)
     }
