@@ -117,13 +117,14 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     const changed = new Set<number>()
     for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
     for (const key of old.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
-    const lines = new Map<number, string[]>([...changed].map((shard) => [shard, [JSON.stringify({version})]]))
-    for (const [key, entry] of next) lines.get(shardOf(sourceOf(key)))?.push(JSON.stringify([key, entry]))
-    for (const [shard, text] of lines) {
+    const keys = new Map<number, string[]>([...changed].map((shard) => [shard, []]))
+    for (const key of next.keys()) keys.get(shardOf(sourceOf(key)))?.push(key)
+    // A shard at a time: the text of every entry at once is most of a gigabyte at 100,000 stories.
+    for (const [shard, inShard] of keys) {
       const file = path.join(folder, `${shard}.ndjson`)
       // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
-      if (text.length === 1) rmSync(file, {force: true})
-      else writeAtomically(file, `${text.join('\n')}\n`)
+      if (inShard.length === 0) rmSync(file, {force: true})
+      else writeAtomically(file, [JSON.stringify({version}), ...inShard.map((key) => JSON.stringify([key, next.get(key)]))].join('\n') + '\n')
     }
   }
 }
