@@ -36,9 +36,14 @@ export function ownsFile(file: PendingFile, position: number, shard: number, sha
   return (file.body ?? position) % shards === shard
 }
 
+/** The thread that makes story `index`'s page, by the rule of ownsFile. */
+function threadOfStory(index: number, shards: number): number {
+  return index % shards
+}
+
 /** The site as a worker needs it: only the stories whose pages it makes keep their body. */
 function siteForWorker(site: Site, shard: number, shards: number): Site {
-  return {...site, stories: site.stories.map((story) => (story.index % shards === shard ? story : {...story, paragraphs: []}))}
+  return {...site, stories: site.stories.map((story) => (threadOfStory(story.index, shards) === shard ? story : {...story, paragraphs: []}))}
 }
 
 /**
@@ -51,10 +56,10 @@ export function releaseOtherBodies(site: Site, shard: number, shards: number): v
   if (shards === 1) return
   const feeds = new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
   for (const story of site.stories) {
-    if (story.index % shards === shard || feeds.has(story.index)) continue
+    if (threadOfStory(story.index, shards) === shard || feeds.has(story.index)) continue
     Object.defineProperty(story, 'paragraphs', {
       get() {
-        throw new Error(`render thread ${shard} read the body of story ${story.index}, which thread ${story.index % shards} renders`)
+        throw new Error(`render thread ${shard} read the body of story ${story.index}, which thread ${threadOfStory(story.index, shards)} renders`)
       }
     })
   }
