@@ -1,8 +1,9 @@
 // Hugo-style integration fixture: write a few content files to a temp folder, build, read the output.
-import {mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync} from 'node:fs'
+import {mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {afterAll} from 'vitest'
 import {build, type BuildOptions, type BuildResult} from '../../src/build.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 
@@ -19,8 +20,15 @@ export interface Built {
   files(): string[]
 }
 
+// Every folder a test file made goes when its tests are done: a run would otherwise leave ~150.
+const roots: string[] = []
+afterAll(() => {
+  for (const root of roots.splice(0)) rmSync(root, {recursive: true, force: true})
+})
+
 export function writeContent(files: Record<string, string | Uint8Array>): {root: string; content: string} {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-'))
+  roots.push(root)
   const content = path.join(root, 'content')
   mkdirSync(content)
   for (const [name, text] of Object.entries(files)) {
