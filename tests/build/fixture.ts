@@ -21,7 +21,7 @@ export interface Built {
 }
 
 // Every folder a test file made goes when its tests are done, not at the end of the run
-// (tests/temp-folder.ts): whole-corpus builds would otherwise pile up a gigabyte on disk.
+// (tests/temp-folder.ts): the outputs of whole-corpus builds would otherwise pile up on disk.
 const roots: string[] = []
 afterAll(() => {
   for (const root of roots.splice(0)) rmSync(root, {recursive: true, force: true})
