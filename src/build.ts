@@ -16,7 +16,7 @@ import {listContentFiles} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
-import {ownsFile, releaseOtherBodies, startRenderPool} from './threads/render-pool.ts'
+import {ownsFile, releaseOtherStories, startRenderPool} from './threads/render-pool.ts'
 import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
 export interface BuildOptions {
@@ -129,9 +129,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.onOutput?.({abort})
   try {
     // The search index is one computation over every story: this thread makes all of its files,
-    // first, so that it can then let go of the bodies of the stories other threads render.
+    // first, so that it can then let go of what only other threads' story pages show.
     for (const file of searchIndexFiles(site)) writer.put(file)
-    releaseOtherBodies(site, 0, shards)
+    releaseOtherStories(site, 0, shards)
     let pages = 0
     for (const file of sitePages(site, templates)) {
       if (ownsFile(file, pages++, 0, shards)) writer.put(file)

@@ -1,8 +1,8 @@
 // Rendering shared among threads. Every thread walks the same pages in the same order (cheap: a
 // page costs nothing until its key or content is asked for) and makes the ones whose position
 // falls to it, writing them into the one staging folder. The site model is copied to each worker
-// once, without the bodies of the stories whose pages other threads make; what comes back is only
-// each worker's manifest lines and counts.
+// once, without the bodies (and footer notes and teasers) of the stories whose pages other threads
+// make; what comes back is only each worker's manifest lines and counts.
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
@@ -41,27 +41,38 @@ function threadOfStory(index: number, shards: number): number {
   return index % shards
 }
 
-/** The site as a worker needs it: only the stories whose pages it makes keep their body. */
+/** What only a story's own page shows (and the feeds, its body): the bulk of a story. */
+const OWN_PAGE_ONLY = ['paragraphs', 'footer', 'recommended'] as const
+
+/** The site as a worker needs it: only the stories whose pages it makes keep what their page alone shows. */
 function siteForWorker(site: Site, shard: number, shards: number): Site {
-  return {...site, stories: site.stories.map((story) => (threadOfStory(story.index, shards) === shard ? story : {...story, paragraphs: []}))}
+  return {
+    ...site,
+    stories: site.stories.map((story) => (threadOfStory(story.index, shards) === shard ? story : {...story, paragraphs: [], footer: [], recommended: []}))
+  }
 }
 
 /**
- * Lets thread `shard` of `shards` go of the bodies it does not show, once the search index (which
- * reads every body) is made; at 100,000 stories they are hundreds of megabytes. The site is changed
- * in place, so nothing else can hold on to them. Reading one afterwards throws: a page that needs
- * it belongs to another thread, and rendering it from an empty body would publish a blank story.
+ * Lets thread `shard` of `shards` go of what only other threads' story pages show (bodies, footer
+ * notes, Recommended Stories), once the search index, which reads every body, is made: at 100,000
+ * stories that is hundreds of megabytes. Thread 0 keeps the bodies its feeds show. The site is
+ * changed in place, so nothing else can hold on to them. Reading one afterwards throws: a page that
+ * needs it belongs to another thread, and rendering it from an empty list would publish a blank story.
  */
-export function releaseOtherBodies(site: Site, shard: number, shards: number): void {
+export function releaseOtherStories(site: Site, shard: number, shards: number): void {
   if (shards === 1) return
   const feeds = new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
   for (const story of site.stories) {
-    if (threadOfStory(story.index, shards) === shard || feeds.has(story.index)) continue
-    Object.defineProperty(story, 'paragraphs', {
-      get() {
-        throw new Error(`render thread ${shard} read the body of story ${story.index}, which thread ${threadOfStory(story.index, shards)} renders`)
-      }
-    })
+    const owner = threadOfStory(story.index, shards)
+    if (owner === shard) continue
+    for (const field of OWN_PAGE_ONLY) {
+      if (field === 'paragraphs' && feeds.has(story.index)) continue
+      Object.defineProperty(story, field, {
+        get() {
+          throw new Error(`render thread ${shard} read the ${field} of story ${story.index}, whose page thread ${owner} renders`)
+        }
+      })
+    }
   }
 }
 
@@ -120,7 +131,7 @@ function runShard(job: Job): void {
   const control = new Int32Array(job.control)
   try {
     const shard = openShard(job.plan)
-    releaseOtherBodies(job.site, job.shard, job.shards)
+    releaseOtherStories(job.site, job.shard, job.shards)
     let position = 0
     for (const file of sitePages(job.site, job.templates)) {
       if (!ownsFile(file, position++, job.shard, job.shards)) continue
