@@ -4,6 +4,7 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {setFlagsFromString} from 'node:v8'
 import {isMainThread} from 'node:worker_threads'
 import {build, loadConfig, readArticles, type BuildOptions, type Progress} from './build.ts'
 import {openParseCache} from './cache/parsed.ts'
@@ -17,7 +18,6 @@ import {startDev} from './serve/dev.ts'
 import {listen, mountAt} from './serve/server.ts'
 import {staticSite} from './serve/static.ts'
 import {cleanHeadline, writeNewArticle} from './write/new-article.ts'
-import {setFlagsFromString} from 'node:v8'
 
 // A build makes garbage that outlives a young-generation collection (pages waiting to be written),
 // and V8 lets the old generation grow up to four times what survived the last full collection
