@@ -37,8 +37,15 @@ describe('ownsFile', () => {
     for (const position of [0, 1, 2, 3]) expect([0, 1].filter((shard) => ownsFile(file('several'), position, shard, 2))).toEqual([0])
   })
 
-  it('shares other files by position, each to exactly one thread', () => {
-    for (const position of [0, 1, 2, 3, 4, 5]) expect([0, 1, 2].filter((shard) => ownsFile(file(), position, shard, 3))).toEqual([position % 3])
+  it('shares other files by position, each to one thread, the main thread taking half a share', () => {
+    const counts = [0, 0, 0]
+    for (let position = 0; position < 500; position++) {
+      const owners = [0, 1, 2].filter((shard) => ownsFile(file(), position, shard, 3))
+      expect(owners).toHaveLength(1)
+      counts[owners[0]!]!++
+    }
+    expect(counts).toEqual([100, 200, 200])
+    expect([0, 1, 2, 3].map((position) => ownsFile(file(), position, 0, 1))).toEqual([true, true, true, true])
   })
 })
 
