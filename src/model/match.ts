@@ -57,8 +57,8 @@ export function createTitleMatcher(headlines: readonly string[]): (title: string
 /**
  * Headlines sharing at least half of the title's distinctive words (those in few headlines, or
  * in none: a misspelt word is in none). Edit distance then runs on a handful, not on thousands.
- * `shared` is all zeros, one counter a headline, and is left so: at 100,000 stories a Map per
- * title was most of the time spent matching.
+ * `shared` is all zeros, one counter a headline, and is left so: a Map per title, as this was,
+ * took 3 s of a 100,000-story build.
  */
 function candidatesFor(text: string, postings: ReadonlyMap<string, number[]>, commonLimit: number, shared: Uint32Array): number[] {
   const touched: number[] = []
