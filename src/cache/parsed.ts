@@ -1,11 +1,12 @@
 // The per-file half of a build, kept between builds: what parsing a file gave and its tag
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {extractMentions, type Mention} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
 import {parse} from '../parse/index.ts'
+import {writeFileAtomically} from '../write/output.ts'
 import {compactArticle} from './compact.ts'
 
 export interface ParsedEntry {
@@ -107,9 +108,8 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
 
   function write(): void {
     if (folder === null) return
-    mkdirSync(folder, {recursive: true})
     if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
-      writeAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
+      writeFileAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
     }
     // Entries: only when this build looked at them (a build that found nothing changed did not).
     if (previous === null && next.size === 0) return
@@ -124,7 +124,7 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       const file = path.join(folder, `${shard}.ndjson`)
       // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
       if (inShard.length === 0) rmSync(file, {force: true})
-      else writeAtomically(file, [JSON.stringify({version}), ...inShard.map((key) => JSON.stringify([key, next.get(key)]))].join('\n') + '\n')
+      else writeFileAtomically(file, [JSON.stringify({version}), ...inShard.map((key) => JSON.stringify([key, next.get(key)]))].join('\n') + '\n')
     }
   }
 }
@@ -132,12 +132,6 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
 interface Stamped {
   stamp: string
   hash: string
-}
-
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, text)
-  renameSync(temporary, file)
 }
 
 function sourceOf(key: string): string {

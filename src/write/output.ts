@@ -91,3 +91,14 @@ export function containedPath(root: string, relative: string): string {
   }
   return resolved
 }
+
+/**
+ * Writes `text` to `file` under a temporary name and renames it into place, so a reader (the next
+ * build) never sees half a file. For the cache's own files, which live outside the output folder.
+ */
+export function writeFileAtomically(file: string, text: string): void {
+  mkdirSync(path.dirname(file), {recursive: true})
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, file)
+}

@@ -6,10 +6,10 @@
 // and moved over the old ones at commit. Either way nothing in the output folder changes before
 // commit, so a failed or interrupted build leaves it as it was.
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, type Dirent} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 import type {BuildReport, PendingFile} from '../model/types.ts'
-import {containedPath, openOutput, stagingWriter} from './output.ts'
+import {containedPath, openOutput, stagingWriter, writeFileAtomically} from './output.ts'
 
 export interface WriteStats {
   /** Files rendered and written. */
@@ -200,11 +200,7 @@ export function readManifest(file: string, version: string, out: string): Manife
 }
 
 function save(file: string | null, manifest: Manifest): void {
-  if (file === null) return
-  mkdirSync(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify(manifest))
-  renameSync(temporary, file)
+  if (file !== null) writeFileAtomically(file, JSON.stringify(manifest))
 }
 
 function listFiles(dir: string): string[] {
