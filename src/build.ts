@@ -5,17 +5,20 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
+import {filesHash, siteInputs} from './cache/inputs.ts'
 import {openParseCache, parseEntry, type ParseCache, type ParsedEntry, type ParsedFile} from './cache/parsed.ts'
+import {removeSiteSnapshot, saveSiteSnapshot} from './cache/site-snapshot.ts'
 import {buildSiteFromMentions} from './model/site.ts'
 import {createVocabulary, type Mention} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
 import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
 import {readContentFile} from './read/file.ts'
 import {fileStamp} from './read/stamp.ts'
-import {listContentFiles} from './read/list.ts'
+import {listContentFiles, type Skipped} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
+import {rebuildBodies} from './rebuild-bodies.ts'
 import {ownsFile, releaseOtherStories, startRenderPool} from './threads/render-pool.ts'
 import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
@@ -87,13 +90,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const read = await readFiles(options, config, parsed, report, step)
   const files = read.sources.length + read.skipped
 
-  const manifestPath = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}.json`)
+  const outputCache = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}`)
+  const manifestPath = `${outputCache}.json`
+  const snapshotPath = `${outputCache}.site.ndjson`
   // A --no-cache build replaces the output behind the manifest's back: the manifest must go, or a
   // later cached build would trust it over files it no longer describes.
-  if (cacheDir === null) rmSync(manifestPath, {force: true})
+  if (cacheDir === null) {
+    rmSync(manifestPath, {force: true})
+    removeSiteSnapshot(snapshotPath)
+  }
   const outputVersion = hashOf([version, templates])
   // Everything the model and the pages are made from: the same inputs make the same site.
-  const inputs = hashOf([read.inputs, config, options.drafts])
+  const inputs = siteInputs(read.inputs, config, options.drafts)
   const previous = cacheDir === null ? null : readManifest(manifestPath, outputVersion, options.out)
   const same = unchangedOutput(options.out, previous, inputs)
   if (same !== null) {
@@ -103,6 +111,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const {failed} = same.record
     if (options.strict && report.errors.length > 0) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: 0, kept: 0}}
     return {published: true, report, files, pages: same.pages, failed, fatal: [], cache: {parsed: read.sources.length, kept: same.pages}}
+  }
+
+  if (previous !== null && !(options.strict && previous.build !== undefined && previous.build.report.errors.length > 0)) {
+    const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, manifestPath, snapshotPath})
+    if (bodies !== null) {
+      parsed.save()
+      Object.assign(report, bodies.report)
+      const {written, kept} = bodies.stats
+      step(`model: only the body of ${bodies.stories === 1 ? '1 story' : `${bodies.stories} stories`} changed since the last build`)
+      step(`write: ${written} files written, ${kept} unchanged in ${options.out}`)
+      return {published: true, report, files, pages: written + kept, failed: bodies.failed, fatal: [], cache: {parsed: read.sources.length - bodies.stories, kept}}
+    }
   }
 
   let input: ReadArticles | null = await articlesOf(read, options, config, parsed, report, step)
@@ -118,8 +138,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   input = null
   step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
+  // Before any thread lets go of bodies: the snapshot is written from the whole model.
+  if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
 
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed})
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed, ...(cacheDir === null ? {} : {snapshot: inputs})})
   const shards = options.jobs ?? defaultThreads(site, previous)
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {
@@ -163,7 +185,10 @@ export interface ReadFiles {
   skipped: number
   /** A hash of every file's path and content hash, and of what was skipped and why. */
   inputs: string
+  /** What the listing skipped, for `filesHash` with other hashes. */
+  listedSkipped: Skipped[]
 }
+
 
 /** What reading and parsing a content folder gave: the articles to publish. */
 export interface ReadArticles {
@@ -237,8 +262,8 @@ export async function readFiles(
     settle(i, {hash: read.hash, stamp: read.stamp, entry})
   })
   const read = outcomes as ParsedFile[]
-  const inputs = hashOf([sources.map((source, i) => [source, 'error' in read[i]! ? read[i]!.error : read[i]!.hash]), listing.skipped])
-  return {sources, outcomes: read, skipped: listing.skipped.length, inputs}
+  const inputs = filesHash(sources, read.map((outcome) => ('error' in outcome ? outcome.error : outcome.hash)), listing.skipped)
+  return {sources, outcomes: read, skipped: listing.skipped.length, inputs, listedSkipped: listing.skipped}
 }
 
 /** The articles of what `readFiles` read, in order, with every error, duplicate and draft in `report`. */

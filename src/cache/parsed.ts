@@ -32,7 +32,15 @@ export function parseEntry(text: string, decoded: Diagnostic[], source: string, 
 export interface ParseCache {
   /** What parsing `source` gave when it had this hash. The entries are loaded on the first call. */
   get(hash: string, source: string): ParsedEntry | undefined
+  /** The same, for looking back at a file's last version: not counted among the cache's hits. */
+  peek(hash: string, source: string): ParsedEntry | undefined
   set(hash: string, source: string, entry: ParsedEntry): void
+  /**
+   * For a build that patches the last one instead of making the site anew: `source` now has
+   * `hash` instead of `was`, and the cache keeps every other entry as it is. A build that
+   * replaces entries sets none.
+   */
+  replace(source: string, was: string, hash: string, entry: ParsedEntry): void
   /** The content hash of `source` when it was last read, if the file still has the same stamp. */
   hashFor(source: string, stamp: string): string | undefined
   /** The content hash `source` had at the last build, whatever its stamp. */
@@ -67,21 +75,36 @@ const STAMPS = 'stamps.json'
 export function openParseCache(dir: string | null, version: string): ParseCache {
   const folder = dir === null ? null : path.join(dir, FOLDER)
   const stamps = folder ? loadStamps(folder) : new Map<string, Stamped>()
-  let previous: Map<string, ParsedEntry> | null = null
+  // Shards are loaded as entries are asked for: a build that parses one changed file needs one.
+  const loaded = new Map<number, Map<string, ParsedEntry>>()
   const next = new Map<string, ParsedEntry>()
+  const replaced = new Map<string, {was: string; entry: ParsedEntry}>()
   const nextStamps = new Map<string, Stamped>()
   const recalled = new Set<string>()
   const keyOf = (hash: string, source: string) => `${hash}\u0000${source}`
-  const entries = () => (previous ??= folder ? loadEntries(folder, version) : new Map())
+  const shardEntries = (shard: number): Map<string, ParsedEntry> => {
+    let entries = loaded.get(shard)
+    if (entries === undefined) {
+      entries = folder ? loadShard(folder, shard, version) : new Map()
+      loaded.set(shard, entries)
+    }
+    return entries
+  }
+  let done = false
+  const peek = (hash: string, source: string) => (done ? undefined : shardEntries(shardOf(source)).get(keyOf(hash, source)))
   return {
     get(hash, source) {
-      const entry = entries().get(keyOf(hash, source))
+      const entry = peek(hash, source)
       if (entry) recalled.add(keyOf(hash, source))
       return entry
     },
+    peek,
     set(hash, source, entry) {
       // A build without a cache keeps nothing: every article would stay in memory to the end.
       if (folder !== null) next.set(keyOf(hash, source), entry)
+    },
+    replace(source, was, hash, entry) {
+      if (folder !== null) replaced.set(keyOf(hash, source), {was: keyOf(was, source), entry})
     },
     hashFor(source, stamp) {
       const known = stamps.get(source)
@@ -96,8 +119,10 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       try {
         write()
       } finally {
-        previous = new Map()
+        done = true
+        loaded.clear()
         next.clear()
+        replaced.clear()
         nextStamps.clear()
       }
     },
@@ -111,22 +136,39 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
       writeFileAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
     }
+    if (replaced.size > 0) return writeReplaced()
     // Entries: only when this build looked at them (a build that found nothing changed did not).
-    if (previous === null && next.size === 0) return
-    const old = entries()
+    if (loaded.size === 0 && next.size === 0) return
     const changed = new Set<number>()
     for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
-    for (const key of old.keys()) if (!next.has(key)) changed.add(shardOf(sourceOf(key)))
+    for (let shard = 0; shard < SHARDS; shard++) {
+      for (const key of shardEntries(shard).keys()) if (!next.has(key)) changed.add(shard)
+    }
     const keys = new Map<number, string[]>([...changed].map((shard) => [shard, []]))
     for (const key of next.keys()) keys.get(shardOf(sourceOf(key)))?.push(key)
     // A shard at a time: the text of every entry at once is most of a gigabyte at 100,000 stories.
-    for (const [shard, inShard] of keys) {
-      const file = path.join(folder, `${shard}.ndjson`)
-      // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
-      if (inShard.length === 0) rmSync(file, {force: true})
-      else writeFileAtomically(file, [JSON.stringify({version}), ...inShard.map((key) => JSON.stringify([key, next.get(key)]))].join('\n') + '\n')
-    }
+    for (const [shard, inShard] of keys) writeShard(folder, shard, version, inShard.map((key) => [key, next.get(key)!]))
   }
+
+  /** The shards of the replaced entries, each with its other entries as they were. */
+  function writeReplaced(): void {
+    const shards = new Map<number, Map<string, ParsedEntry>>()
+    for (const [key, {was, entry}] of replaced) {
+      const shard = shardOf(sourceOf(key))
+      const entries = shards.get(shard) ?? new Map(shardEntries(shard))
+      entries.delete(was)
+      entries.set(key, entry)
+      shards.set(shard, entries)
+    }
+    for (const [shard, entries] of shards) writeShard(folder!, shard, version, [...entries])
+  }
+}
+
+function writeShard(folder: string, shard: number, version: string, entries: Array<[string, ParsedEntry]>): void {
+  const file = path.join(folder, `${shard}.ndjson`)
+  // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
+  if (entries.length === 0) rmSync(file, {force: true})
+  else writeFileAtomically(file, [JSON.stringify({version}), ...entries.map((entry) => JSON.stringify(entry))].join('\n') + '\n')
 }
 
 interface Stamped {
@@ -158,26 +200,24 @@ function loadStamps(folder: string): Map<string, Stamped> {
   return stamps
 }
 
-function loadEntries(folder: string, version: string): Map<string, ParsedEntry> {
+function loadShard(folder: string, shard: number, version: string): Map<string, ParsedEntry> {
   const entries = new Map<string, ParsedEntry>()
-  for (let shard = 0; shard < SHARDS; shard++) {
-    const file = path.join(folder, `${shard}.ndjson`)
-    if (!existsSync(file)) continue
-    try {
-      const text = readFileSync(file, 'utf8')
-      let start = text.indexOf('\n')
-      // Another version's shard says nothing; the next save replaces it.
-      if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) continue
-      while (start < text.length - 1) {
-        const end = text.indexOf('\n', start + 1)
-        const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
-        entries.set(key, entry)
-        start = end < 0 ? text.length : end
-      }
-    } catch {
-      // A damaged shard is only a slower build: its files are parsed again.
-      continue
+  const file = path.join(folder, `${shard}.ndjson`)
+  if (!existsSync(file)) return entries
+  try {
+    const text = readFileSync(file, 'utf8')
+    let start = text.indexOf('\n')
+    // Another version's shard says nothing; the next save replaces it.
+    if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return entries
+    while (start < text.length - 1) {
+      const end = text.indexOf('\n', start + 1)
+      const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
+      entries.set(key, entry)
+      start = end < 0 ? text.length : end
     }
+  } catch {
+    // A damaged shard is only a slower build: its files are parsed again.
+    return new Map()
   }
   return entries
 }

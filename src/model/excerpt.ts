@@ -1,8 +1,13 @@
 // The digest's two-sentence excerpt: plain text, dateline removed (the digest shows it apart).
-import type {Dateline} from './types.ts'
+import type {Article, Dateline} from './types.ts'
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'sentence'})
 const MAX_CHARS = 400
+
+/** A story's excerpt: its front-matter summary, else the body's opening. */
+export function articleExcerpt(article: Pick<Article, 'summary' | 'paragraphs' | 'dateline'>): string {
+  return article.summary ?? excerpt(article.paragraphs, article.dateline)
+}
 
 export function excerpt(paragraphs: readonly string[], dateline: Dateline | null): string {
   const first = paragraphs.find((p) => p.trim() !== '')

@@ -1,6 +1,6 @@
 // Articles → the site model: order, unique slugs and URLs, date buckets, terms and cross-links.
 // Pure: the same articles and config always give the same site.
-import {excerpt} from './excerpt.ts'
+import {articleExcerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
 import {slugify} from './slug.ts'
@@ -48,7 +48,7 @@ export function buildSiteFromMentions(articles: readonly Article[], mentions: re
       readingMinutes: article.readingMinutes,
       paragraphs: article.paragraphs,
       footer: article.footer,
-      excerpt: article.summary ?? excerpt(article.paragraphs, article.dateline),
+      excerpt: articleExcerpt(article),
       tags: refs(tags, tagTerms, index),
       recommended: article.recommended.map((teaser) => {
         const match = matchTitle(teaser.title)

@@ -3,7 +3,7 @@
 // headlines and excerpts in chunks of stories. A query loads a few kilobytes, not the whole index.
 //
 // templates/assets/search.js reads this format; `searchTokens` there must split text the same way.
-import type {PendingFile, Site} from '../model/types.ts'
+import type {PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
 import {fixedFile} from './fixed-file.ts'
 
@@ -16,7 +16,7 @@ const MAX_WEIGHT = 255
 const HEADLINE_WEIGHT = 5
 const LABEL_WEIGHT = 3
 /** Numbers in a shard (two per posting) above which it is split by one more character. */
-const SPLIT_ABOVE = 20_000
+export const SPLIT_ABOVE = 20_000
 
 /** Lower-case, accents folded, split on anything but letters and digits; one-character terms dropped. */
 export function searchTokens(text: string): string[] {
@@ -45,23 +45,7 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
 }
 
 export function* searchIndexFiles(site: Site): Generator<PendingFile> {
-  const postings = new Map<string, number[]>()
-  for (const story of site.stories) {
-    const weights = new Map<string, number>()
-    const add = (text: string, weight: number) => {
-      for (const token of searchTokens(text)) {
-        if (!STOP_WORDS.has(token)) weights.set(token, (weights.get(token) ?? 0) + weight)
-      }
-    }
-    add(story.headline, HEADLINE_WEIGHT)
-    for (const term of [...story.tags, ...story.authors]) add(term.name, LABEL_WEIGHT)
-    for (const paragraph of story.paragraphs) add(paragraph, 1)
-    for (const [term, weight] of weights) {
-      const list = postings.get(term)
-      if (list === undefined) postings.set(term, [story.index, Math.min(weight, MAX_WEIGHT)])
-      else list.push(story.index, Math.min(weight, MAX_WEIGHT))
-    }
-  }
+  const postings = termPostings(site)
   const shards = new Map<string, Array<[string, number[]]>>()
   for (const term of [...postings.keys()].sort()) {
     const name = shardName(term)
@@ -99,4 +83,44 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
     const terms = shards.get(name)!
     yield fixedFile(`search/terms/${name}.json`, JSON.stringify(Object.fromEntries(terms)))
   }
+}
+
+/** What a story's search terms are made of. */
+export type SearchText = Pick<Story, 'headline' | 'tags' | 'authors' | 'paragraphs'>
+
+/** Each term of a story with a weight, once for every time it occurs; stop words left out. */
+function eachTerm(story: SearchText, visit: (term: string, weight: number) => void): void {
+  const add = (text: string, weight: number) => {
+    for (const token of searchTokens(text)) if (!STOP_WORDS.has(token)) visit(token, weight)
+  }
+  add(story.headline, HEADLINE_WEIGHT)
+  for (const term of story.tags) add(term.name, LABEL_WEIGHT)
+  for (const term of story.authors) add(term.name, LABEL_WEIGHT)
+  for (const paragraph of story.paragraphs) add(paragraph, 1)
+}
+
+/** A story's terms and their weights, as its postings give them. */
+export function storyTermWeights(story: SearchText): Map<string, number> {
+  const weights = new Map<string, number>()
+  eachTerm(story, (term, weight) => weights.set(term, Math.min((weights.get(term) ?? 0) + weight, MAX_WEIGHT)))
+  return weights
+}
+
+/**
+ * Each term's postings, `[story, weight, story, weight, …]` in story order. Weights add up in the
+ * term's last posting while its story is the one being read: one map lookup a token, and no map
+ * per story, for the millions of tokens of a large site.
+ */
+function termPostings(site: Site): Map<string, number[]> {
+  const postings = new Map<string, number[]>()
+  for (const story of site.stories) {
+    const index = story.index
+    eachTerm(story, (term, weight) => {
+      const list = postings.get(term)
+      if (list === undefined) postings.set(term, [index, Math.min(weight, MAX_WEIGHT)])
+      else if (list[list.length - 2] !== index) list.push(index, Math.min(weight, MAX_WEIGHT))
+      else list[list.length - 1] = Math.min(list[list.length - 1]! + weight, MAX_WEIGHT)
+    })
+  }
+  return postings
 }

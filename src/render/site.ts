@@ -40,53 +40,9 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
  */
 export function* sitePages(site: Site, templates: Record<string, string>): Generator<PendingFile> {
   const {config} = site
-  const renderer = createRenderer(templates)
-  const newestDay = site.days[0]
-  const siteView = {
-    title: config.title,
-    description: config.description,
-    language: config.language,
-    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null
-  }
-  const sitemap: SitemapEntry[] = []
-
-  const cards: Array<StoryCard | undefined> = []
-  const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
-  const cardsOf = (indices: readonly number[]) => indices.map(card)
-  // A card in a page key is its digest: a card listed on a dozen pages is serialised once.
-  const cardDigests: Array<string | undefined> = []
-  const cardKey = (index: number): string => (cardDigests[index] ??= digestOf([JSON.stringify(card(index))]))
-
+  const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(site, templates)
   const allIndices = site.stories.map((s) => s.index)
   const siteFeed = feedStories(site, allIndices)
-
-  /**
-   * A page and its key: the template name and every value the template will see. `keyView`
-   * stands in for `view` in the key where the view is costly to build (a story's body HTML).
-   */
-  function page(
-    url: string,
-    template: string,
-    input: PageInput,
-    view: ViewOf,
-    lastmod: string | null = null,
-    keyView: ViewOf = view,
-    body?: number
-  ): PendingFile {
-    const path = fileFor(url)
-    const head = pageHead(config, {...input, url, path})
-    sitemap.push({url, lastmod})
-    return {
-      path,
-      // A getter: when pages are shared among threads, each thread keys only the pages it writes.
-      get key() {
-        return JSON.stringify([template, siteView, head, keyView(head.root)])
-      },
-      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root}),
-      ...(body === undefined ? {} : {body})
-    }
-  }
-
 
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (name.startsWith('assets/')) yield fixedFile(name, content)
@@ -124,24 +80,7 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     )
   }
 
-  for (const story of site.stories) {
-    yield page(
-      story.url,
-      'story.liquid',
-      {
-        title: story.headline,
-        description: story.excerpt,
-        ogType: 'article',
-        breadcrumbs: storyCrumbs(story),
-        jsonLd: newsArticle(site, story),
-        published: story.date
-      },
-      () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
-      story.date,
-      () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)}),
-      story.index
-    )
-  }
+  for (const story of site.stories) yield storyPage(site, page, card, story)
 
   for (const year of site.years) {
     yield* yearPages(year)
@@ -344,6 +283,83 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
     }
     return groups
   }
+}
+
+/** The pages of these stories alone, as `sitePages` makes them: for a build that changed only their bodies. */
+export function storyPages(site: Site, templates: Record<string, string>, indices: readonly number[]): PendingFile[] {
+  const {page, card} = pageMaker(site, templates)
+  return indices.map((index) => storyPage(site, page, card, site.stories[index]!))
+}
+
+function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'], story: Story): PendingFile {
+  return page(
+    story.url,
+    'story.liquid',
+    {
+      title: story.headline,
+      description: story.excerpt,
+      ogType: 'article',
+      breadcrumbs: storyCrumbs(story),
+      jsonLd: newsArticle(site, story),
+      published: story.date
+    },
+    () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
+    story.date,
+    () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)}),
+    story.index
+  )
+}
+
+type PageMaker = ReturnType<typeof pageMaker>
+
+/** What every page of a site is made with: the renderer, the site's own view, the cards. */
+function pageMaker(site: Site, templates: Record<string, string>) {
+  const {config} = site
+  const renderer = createRenderer(templates)
+  const newestDay = site.days[0]
+  const siteView = {
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null
+  }
+  const sitemap: SitemapEntry[] = []
+
+  const cards: Array<StoryCard | undefined> = []
+  const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
+  const cardsOf = (indices: readonly number[]) => indices.map(card)
+  // A card in a page key is its digest: a card listed on a dozen pages is serialised once.
+  const cardDigests: Array<string | undefined> = []
+  const cardKey = (index: number): string => (cardDigests[index] ??= digestOf([JSON.stringify(card(index))]))
+
+  /**
+   * A page and its key: the template name and every value the template will see. `keyView`
+   * stands in for `view` in the key where the view is costly to build (a story's body HTML).
+   */
+  function page(
+    url: string,
+    template: string,
+    input: PageInput,
+    view: ViewOf,
+    lastmod: string | null = null,
+    keyView: ViewOf = view,
+    body?: number
+  ): PendingFile {
+    const path = fileFor(url)
+    const head = pageHead(config, {...input, url, path})
+    sitemap.push({url, lastmod})
+    return {
+      path,
+      // A getter: when pages are shared among threads, each thread keys only the pages it writes.
+      get key() {
+        return JSON.stringify([template, siteView, head, keyView(head.root)])
+      },
+      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root}),
+      ...(body === undefined ? {} : {body})
+    }
+  }
+
+  return {renderer, siteView, sitemap, page, card, cardsOf, cardKey}
 }
 
 const home = {name: 'Home', url: ''}

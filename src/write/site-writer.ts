@@ -72,6 +72,8 @@ export interface BuildRecord {
   report: BuildReport
   /** Files that gave no story because of an error. */
   failed: number
+  /** The site snapshot (cache/site-snapshot.ts) that describes this build's model, if one was kept. */
+  snapshot?: string
 }
 
 /**

@@ -1,0 +1,146 @@
+// A rebuild for the commonest edit to a large site: a correction to stories' bodies. When the
+// files changed since the last build changed nothing but bodies as the model sees them
+// (model/body-edit.ts), the new site is the last build's model (cache/site-snapshot.ts) with those
+// bodies put back, and only what shows a body can differ: the stories' own pages and the search
+// terms they hold. Those are made again; every other file of the last build stays as it is.
+// Anything else (a file added or removed, a headline or a name changed, a story in the site's
+// feeds) returns null, and the build makes the site anew.
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {filesHash, siteInputs} from './cache/inputs.ts'
+import type {ParseCache, ParsedEntry} from './cache/parsed.ts'
+import {loadSiteSnapshot, withBodies} from './cache/site-snapshot.ts'
+import {onlyBodyChanged} from './model/body-edit.ts'
+import type {BuildReport, SiteConfig, Story} from './model/types.ts'
+import type {ReadFiles} from './build.ts'
+import {feedStories} from './render/feeds.ts'
+import {fixedFile} from './render/fixed-file.ts'
+import {patchSearchIndex, type TermChange} from './render/search-patch.ts'
+import {storyTermWeights} from './render/search-index.ts'
+import {storyPages} from './render/site.ts'
+import {containedPath} from './write/output.ts'
+import {openSiteWriter, type Manifest, type WriteStats} from './write/site-writer.ts'
+
+export interface BodiesBuild {
+  out: string
+  read: ReadFiles
+  parsed: ParseCache
+  config: SiteConfig
+  drafts: boolean
+  templates: Record<string, string>
+  /** This build's inputs (cache/inputs.ts), and the version of Broadsheet and the templates. */
+  inputs: string
+  outputVersion: string
+  /** The last build's manifest, where it is kept, and where its site snapshot is. */
+  previous: Manifest
+  manifestPath: string
+  snapshotPath: string
+  onOutput?: (output: {abort(): void} | null) => void
+}
+
+export interface BodiesResult {
+  /** The last build's report, which an edit to bodies alone leaves as it was. */
+  report: BuildReport
+  failed: number
+  /** How many stories' bodies changed. */
+  stories: number
+  stats: WriteStats
+}
+
+interface Edit {
+  source: string
+  was: string
+  hash: string
+  before: ParsedEntry
+  after: ParsedEntry
+}
+
+export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
+  const {read, parsed, previous} = build
+  const record = previous.build
+  if (record?.snapshot === undefined) return null
+  const edits = editsOf(read, parsed)
+  if (edits === null || edits.length === 0) return null
+  // The last build must have been made from exactly these files with the old hashes of the edited
+  // ones: else something else changed too (or that build failed after the cache saw the files).
+  const was = new Map(edits.map((edit) => [edit.source, edit.was]))
+  const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
+  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), build.config, build.drafts) !== record.inputs) return null
+
+  const others = new Set(read.sources.flatMap((source, i) => (was.has(source) ? [] : [(read.outcomes[i] as {hash: string}).hash])))
+  const involved = new Set(record.report.duplicates.flatMap((d) => [d.source, d.sameAs]))
+  for (const edit of edits) {
+    if (others.has(edit.hash) || involved.has(edit.source) || !onlyBodyChanged(edit.before, edit.after)) return null
+  }
+
+  const snapshot = loadSiteSnapshot(build.snapshotPath)
+  if (snapshot === null || snapshot.id !== record.snapshot) return null
+  const {site} = snapshot
+  const indexOf = new Map(site.stories.map((story) => [story.source, story.index]))
+  const inFeeds = new Set(feedStories(site, site.stories.map((story) => story.index)).map((story) => story.index))
+  const bodies = new Map<number, string[]>()
+  const changes: TermChange[] = []
+  for (const {source, before, after} of edits) {
+    const index = indexOf.get(source)
+    // A draft, or a story the site's feeds show in full.
+    if (index === undefined || inFeeds.has(index) || !before.result.ok || !after.result.ok) return null
+    const story = site.stories[index]!
+    bodies.set(index, after.result.article.paragraphs)
+    changes.push({index, before: termsOf(story, before.result.article.paragraphs), after: termsOf(story, after.result.article.paragraphs)})
+  }
+
+  const target = path.resolve(build.out)
+  const terms = patchSearchIndex((file) => readOutput(target, file), changes)
+  if (terms === null) return null
+
+  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs})
+  const present = new Set(writer.plan.present)
+  // A file of the last build deleted by hand: the build that makes every page puts it back.
+  if (!Object.keys(previous.files).every((file) => present.has(file))) {
+    writer.abort()
+    return null
+  }
+  build.onOutput?.({abort: () => writer.abort()})
+  try {
+    const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...terms.map((file) => fixedFile(file.path, file.content as string))]
+    const made = new Set(files.map((file) => file.path))
+    const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
+    for (const file of files) writer.put(file)
+    writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+    writer.commit()
+  } catch (error) {
+    writer.abort()
+    throw error
+  } finally {
+    build.onOutput?.(null)
+  }
+  for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
+  return {report: record.report, failed: record.failed, stories: edits.length, stats: writer.stats}
+}
+
+/** The files this build parsed because their bytes changed, with what they gave before; null if one is new or unreadable. */
+function editsOf(read: ReadFiles, parsed: ParseCache): Edit[] | null {
+  const edits: Edit[] = []
+  for (const [i, source] of read.sources.entries()) {
+    const outcome = read.outcomes[i]!
+    if ('error' in outcome) return null
+    if (outcome.entry === undefined) continue
+    const was = parsed.lastHash(source)
+    const before = was === undefined ? undefined : parsed.peek(was, source)
+    if (was === undefined || before === undefined) return null
+    edits.push({source, was, hash: outcome.hash, before, after: outcome.entry})
+  }
+  return edits
+}
+
+function termsOf(story: Story, paragraphs: string[]): Map<string, number> {
+  return storyTermWeights({headline: story.headline, tags: story.tags, authors: story.authors, paragraphs})
+}
+
+function readOutput(target: string, file: string): string | null {
+  try {
+    return readFileSync(containedPath(target, file), 'utf8')
+  } catch {
+    return null
+  }
+}

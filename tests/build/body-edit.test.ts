@@ -1,0 +1,116 @@
+// A rebuild after edits to bodies alone (src/rebuild-bodies.ts) remakes only the stories' pages and
+// the search terms they hold. It must give the bytes a cold build gives, and must step aside
+// whenever an edit reaches further than a body.
+import {cpSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {article, buildIn, corpus, seedPath, tree, writeContent} from './fixture.ts'
+
+const BODY_ONLY = 'model: only the body of'
+
+/** The seed, 150 BBC politics files (undated) and 60 dated stories newer than the seed, so the seed is not in the site's feeds. */
+function content(): {root: string; content: string} {
+  const files: Record<string, string> = {'seed.txt': readFileSync(seedPath, 'utf8')}
+  const bbc = path.join(corpus, 'bbc/politics')
+  for (const name of readdirSync(bbc).filter((n) => n.endsWith('.txt')).sort().slice(0, 150)) files[`bbc/${name}`] = readFileSync(path.join(bbc, name), 'utf8')
+  for (let i = 0; i < 60; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0')
+    files[`new/${i}.txt`] = article(`2024-0${1 + Math.floor(i / 28)}-${day}`, `Council meeting number ${i} held`, [`The council met for the ${i}th time and talked about roads.`, 'the meeting ended at noon.'])
+  }
+  return writeContent(files)
+}
+
+describe('a rebuild after edits to bodies alone', () => {
+  it('gives the bytes of a cold build, and makes the model anew when an edit reaches beyond a body', async () => {
+    const {root, content: folder} = content()
+    const file = (name: string) => path.join(folder, name)
+    const edit = (name: string, from: string, to: string) => {
+      const text = readFileSync(file(name), 'utf8')
+      expect(text, name).toContain(from)
+      writeFileSync(file(name), text.replace(from, to))
+    }
+    const seedEnd = '\n\n___\n'
+
+    const steps: Array<[string, () => void, 'bodies' | 'model']> = [
+      ['the first build', () => {}, 'model'],
+      ['a paragraph of plain words added to the seed', () => edit('seed.txt', seedEnd, '\n\nthe talks were to go on into the night, officials said, with more to come.' + seedEnd), 'bodies'],
+      ['a word in a BBC story changed and the seed edit undone', () => {
+        edit('bbc/001.txt', 'She said the Conservatives', 'She stated the Conservatives')
+        edit('seed.txt', '\n\nthe talks were to go on into the night, officials said, with more to come.', '')
+      }, 'bodies'],
+      ['a word new to the whole site added to a story', () => edit('bbc/001.txt', 'She stated the Conservatives', 'She quixotically stated the Conservatives'), 'bodies'],
+      ['a term whose index shard does not exist yet', () => edit('bbc/001.txt', 'quixotically', 'ꙮꙮꙮ'), 'model'],
+      ['a name added to a body, which can change the tags', () => edit('seed.txt', seedEnd, '\n\nVladimir Putin did not comment.' + seedEnd), 'model'],
+      ['the first paragraph changed, which is the excerpt', () => edit('seed.txt', 'North Korea on Tuesday accused', 'North Korea on Tuesday again accused'), 'model'],
+      ['a story of the site feeds edited', () => edit('new/59.txt', 'the meeting ended at noon.', 'the meeting ended at one.'), 'model'],
+      ['a headline edited', () => edit('seed.txt', 'N. Korea slams US', 'North Korea slams US'), 'model'],
+      ['a body edited and a story added', () => {
+        edit('bbc/002.txt', ' said ', ' stated ')
+        writeFileSync(file('new/added.txt'), article('2023-05-05', 'A story added', ['the story was added.']))
+      }, 'model'],
+      ['a body edited and a page of the output deleted by hand', () => {
+        edit('bbc/002.txt', ' stated ', ' said ')
+        rmSync(path.join(root, 'dist/archive/index.html'))
+      }, 'model'],
+      ['two bodies edited', () => {
+        edit('bbc/003.txt', 'increasingly high priority', 'increasingly big priority')
+        edit('seed.txt', seedEnd, '\n\nmore was said later.' + seedEnd)
+      }, 'bodies']
+    ]
+
+    for (const [i, [name, change, path_]] of steps.entries()) {
+      change()
+      const lines: string[] = []
+      const warm = await buildIn(root, {cache: true, onStep: (line) => lines.push(line)})
+      const cold = await buildIn(root, {cache: false, out: path.join(root, `cold-${i}`, 'dist')})
+      expect(warm.result.published, name).toBe(true)
+      expect(warm.result.report, name).toEqual(cold.result.report)
+      expect(tree(warm.out), name).toEqual(tree(cold.out))
+      expect(lines.some((line) => line.startsWith(BODY_ONLY)), `${name}: ${lines.join(' / ')}`).toBe(path_ === 'bodies')
+      if (path_ === 'bodies') {
+        // The stories' pages and a few search shards, no more.
+        const written = Number(/write: (\d+) files written/.exec(lines.at(-1) ?? '')?.[1])
+        expect(written, name).toBeGreaterThan(0)
+        expect(written, name).toBeLessThan(40)
+      }
+      rmSync(path.join(root, `cold-${i}`), {recursive: true})
+    }
+  }, 240_000)
+
+  it('makes the model anew when the last build failed after the cache had seen the edit', async () => {
+    const {root, content: folder} = content()
+    const seed = path.join(folder, 'seed.txt')
+    await buildIn(root, {cache: true})
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('\n\n___\n', '\n\nthe talks went on.\n\n___\n'))
+    writeFileSync(path.join(folder, 'bad.txt'), '\n\n\n')
+    const failed = await buildIn(root, {cache: true, strict: true})
+    expect(failed.result.published).toBe(false)
+    rmSync(path.join(folder, 'bad.txt'))
+    // The stamps now hold the edited seed's hash, but the output is still the one before the edit.
+    const lines: string[] = []
+    const warm = await buildIn(root, {cache: true, onStep: (line) => lines.push(line)})
+    const cold = await buildIn(root, {cache: false, out: path.join(root, 'cold', 'dist')})
+    expect(lines.some((line) => line.startsWith(BODY_ONLY))).toBe(false)
+    expect(tree(warm.out)).toEqual(tree(cold.out))
+    expect(warm.read('2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/index.html')).toContain('the talks went on.')
+  }, 120_000)
+
+  it('makes the model anew when the site snapshot is missing or from another build', async () => {
+    const {root, content: folder} = content()
+    const seed = path.join(folder, 'seed.txt')
+    await buildIn(root, {cache: true})
+    const cache = path.join(root, '.broadsheet-cache')
+    const snapshot = readdirSync(cache).find((name) => name.endsWith('.site.ndjson'))!
+    const saved = path.join(root, 'snapshot-copy')
+    cpSync(path.join(cache, snapshot), saved)
+    for (const [i, damage] of [() => rmSync(path.join(cache, snapshot)), () => cpSync(saved, path.join(cache, snapshot))].entries()) {
+      // The second time the snapshot is the first build's, and the last build was another.
+      writeFileSync(seed, readFileSync(seed, 'utf8').replace('\n\n___\n', `\n\nround ${i} of the talks.\n\n___\n`))
+      damage()
+      const lines: string[] = []
+      const warm = await buildIn(root, {cache: true, onStep: (line) => lines.push(line)})
+      expect(lines.some((line) => line.startsWith(BODY_ONLY)), String(i)).toBe(false)
+      expect(warm.read('2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/index.html')).toContain(`round ${i} of the talks.`)
+    }
+  }, 120_000)
+})
