@@ -20,6 +20,7 @@ import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {rebuildBodies} from './rebuild-bodies.ts'
 import {ownsFile, releaseOtherStories, startRenderPool} from './threads/render-pool.ts'
+import {listFilesAside} from './write/listing.ts'
 import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
 export interface BuildOptions {
@@ -87,9 +88,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
   const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
-  const read = await readFiles(options, config, parsed, report, step)
-  const files = read.sources.length + read.skipped
-
   const outputCache = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}`)
   const manifestPath = `${outputCache}.json`
   const snapshotPath = `${outputCache}.site.ndjson`
@@ -100,10 +98,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     removeSiteSnapshot(snapshotPath)
   }
   const outputVersion = hashOf([version, templates])
+  const previous = cacheDir === null ? null : readManifest(manifestPath, outputVersion, options.out)
+  // What the output folder holds now, listed on another thread while this one reads the content.
+  const listing = previous === null ? Promise.resolve([]) : listFilesAside(path.resolve(options.out))
+
+  const read = await readFiles(options, config, parsed, report, step)
+  const files = read.sources.length + read.skipped
+  const present = await listing
   // Everything the model and the pages are made from: the same inputs make the same site.
   const inputs = siteInputs(read.inputs, config, options.drafts)
-  const previous = cacheDir === null ? null : readManifest(manifestPath, outputVersion, options.out)
-  const same = unchangedOutput(options.out, previous, inputs)
+  const same = unchangedOutput(previous, inputs, present)
   if (same !== null) {
     parsed.save()
     Object.assign(report, same.record.report)
@@ -114,7 +118,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   if (previous !== null && !(options.strict && previous.build !== undefined && previous.build.report.errors.length > 0)) {
-    const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, manifestPath, snapshotPath})
+    const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, present, manifestPath, snapshotPath})
     if (bodies !== null) {
       parsed.save()
       Object.assign(report, bodies.report)
@@ -141,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
   if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
 
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed, ...(cacheDir === null ? {} : {snapshot: inputs})})
+  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed, ...(cacheDir === null ? {} : {snapshot: inputs})}, present)
   const shards = options.jobs ?? defaultThreads(site, previous)
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {

@@ -19,7 +19,7 @@ import {patchSearchIndex, type TermChange} from './render/search-patch.ts'
 import {storyTermWeights} from './render/search-index.ts'
 import {storyPages} from './render/site.ts'
 import {containedPath} from './write/output.ts'
-import {openSiteWriter, type Manifest, type WriteStats} from './write/site-writer.ts'
+import {allPresent, openSiteWriter, type Manifest, type WriteStats} from './write/site-writer.ts'
 
 export interface BodiesBuild {
   out: string
@@ -33,6 +33,8 @@ export interface BodiesBuild {
   outputVersion: string
   /** The last build's manifest, where it is kept, and where its site snapshot is. */
   previous: Manifest
+  /** The files the output folder holds (write/listing.ts). */
+  present: string[]
   manifestPath: string
   snapshotPath: string
   onOutput?: (output: {abort(): void} | null) => void
@@ -75,9 +77,9 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
 
   const snapshot = loadSiteSnapshot(build.snapshotPath)
   if (snapshot === null || snapshot.id !== record.snapshot) return null
-  const {site} = snapshot
-  const indexOf = new Map(site.stories.map((story) => [story.source, story.index]))
-  const inFeeds = new Set(feedStories(site, site.stories.map((story) => story.index)).map((story) => story.index))
+  const {site, sources} = snapshot
+  const indexOf = new Map(sources.map((source, index) => [source, index]))
+  const inFeeds = new Set(feedStories(site, sources.map((_, index) => index)).map((story) => story.index))
   const bodies = new Map<number, string[]>()
   const changes: TermChange[] = []
   for (const {source, before, after} of edits) {
@@ -93,13 +95,9 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const terms = patchSearchIndex((file) => readOutput(target, file), changes)
   if (terms === null) return null
 
-  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs})
-  const present = new Set(writer.plan.present)
   // A file of the last build deleted by hand: the build that makes every page puts it back.
-  if (!Object.keys(previous.files).every((file) => present.has(file))) {
-    writer.abort()
-    return null
-  }
+  if (!allPresent(previous, build.present)) return null
+  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present)
   build.onOutput?.({abort: () => writer.abort()})
   try {
     const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...terms.map((file) => fixedFile(file.path, file.content as string))]

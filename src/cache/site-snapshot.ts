@@ -1,7 +1,13 @@
 // The last build's site model without the story bodies, kept beside the output manifest. When a
 // rebuild finds that only stories' bodies changed, the model it would build is this one with
 // those bodies put back: it renders the changed pages from it instead of building the model again.
-import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
+//
+// Such a rebuild needs a few dozen stories of the snapshot (the changed ones, those their pages
+// link to, the newest), so each story is a line of its own, read and parsed only when asked for.
+// The file ends with its table of contents: the story lines come first, as they are written, then
+// the rest of the site, the sources, where each story line ends, and a last short line that says
+// where those are.
+import {closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {Site, Story} from '../model/types.ts'
 
@@ -9,39 +15,76 @@ import type {Site, Story} from '../model/types.ts'
 export interface SiteSnapshot {
   /** Names the build that wrote it; the manifest of that build names it too. */
   id: string
+  /** Each story's source, by index: which stories there are, without reading them. */
+  sources: string[]
+  /** Its stories are read from the file as they are asked for. */
   site: Site
 }
 
-const FORMAT = 1
+const FORMAT = 2
 /** Stories per write: one string for 100,000 stories would be hundreds of megabytes. */
 const BATCH = 1000
+/** More than the last line's length. */
+const TAIL = 1024
 
-/** One line of the site without its stories, then one line a story without its paragraphs. */
+/** The last line: [offset, length] in bytes of each part. */
+interface Contents {
+  format: number
+  id: string
+  site: [number, number]
+  sources: [number, number]
+  /** Byte offset where each story's line ends; story 0 starts at 0, story i where i - 1 ends. */
+  ends: [number, number]
+}
+
 export function saveSiteSnapshot(file: string, id: string, site: Site): void {
   mkdirSync(path.dirname(file), {recursive: true})
   const temporary = `${file}.${process.pid}.tmp`
   const fd = openSync(temporary, 'w')
   try {
-    writeSync(fd, `${JSON.stringify({format: FORMAT, id, stories: site.stories.length})}\n${JSON.stringify({...site, stories: []})}\n`)
-    for (let start = 0; start < site.stories.length; start += BATCH) {
-      const lines = site.stories.slice(start, start + BATCH).map((story) => JSON.stringify({...story, paragraphs: undefined}))
-      writeSync(fd, `${lines.join('\n')}\n`)
+    let offset = 0
+    const put = (text: string): [number, number] => {
+      const bytes = Buffer.from(text)
+      writeSync(fd, bytes)
+      offset += bytes.length
+      return [offset - bytes.length, bytes.length]
     }
+    const ends: number[] = []
+    for (let start = 0; start < site.stories.length; start += BATCH) {
+      const lines = site.stories.slice(start, start + BATCH).map((story) => `${JSON.stringify({...story, paragraphs: undefined})}\n`)
+      for (const line of lines) ends.push((ends.at(-1) ?? 0) + Buffer.byteLength(line))
+      put(lines.join(''))
+    }
+    const contents: Contents = {
+      format: FORMAT,
+      id,
+      site: put(`${JSON.stringify({...site, stories: []})}\n`),
+      sources: put(`${JSON.stringify(site.stories.map((story) => story.source))}\n`),
+      ends: put(`${JSON.stringify(ends)}\n`)
+    }
+    put(`${JSON.stringify(contents)}\n`)
   } finally {
     closeSync(fd)
   }
   renameSync(temporary, file)
 }
 
-/** The snapshot in `file`, or null when there is none or it cannot be read whole. */
+/** The snapshot in `file`, or null when there is none or it cannot be read. */
 export function loadSiteSnapshot(file: string): SiteSnapshot | null {
   try {
-    const lines = readFileSync(file, 'utf8').split('\n')
-    const head = JSON.parse(lines[0]!) as {format?: number; id?: string; stories?: number}
-    if (head.format !== FORMAT || typeof head.id !== 'string' || lines.length !== (head.stories ?? -1) + 3) return null
-    const site = JSON.parse(lines[1]!) as Site
-    for (let i = 2; i < lines.length - 1; i++) site.stories.push(withoutBody(JSON.parse(lines[i]!) as Story))
-    return {id: head.id, site}
+    const contents = withFile(file, (fd) => {
+      const size = fstatSync(fd).size
+      const tail = read(fd, Math.max(0, size - TAIL), Math.min(size, TAIL))
+      return JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
+    })
+    if (contents.format !== FORMAT || typeof contents.id !== 'string') return null
+    const [site, sources, ends] = withFile(file, (fd) => [contents.site, contents.sources, contents.ends].map((part) => JSON.parse(read(fd, ...part)) as unknown)) as [Site, string[], number[]]
+    if (sources.length !== ends.length || site.stories.length !== 0) return null
+    const story = (index: number): Story => {
+      const start = index === 0 ? 0 : ends[index - 1]!
+      return withoutBody(JSON.parse(withFile(file, (fd) => read(fd, start, ends[index]! - start))) as Story)
+    }
+    return {id: contents.id, sources, site: {...site, stories: lazyStories(sources.length, story)}}
   } catch {
     // None yet, or damaged: the build makes the model anew.
     return null
@@ -50,6 +93,32 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
 
 export function removeSiteSnapshot(file: string): void {
   rmSync(file, {force: true})
+}
+
+/** The snapshot's site with these stories' bodies put back. */
+export function withBodies(site: Site, bodies: ReadonlyMap<number, string[]>): Site {
+  for (const [index, paragraphs] of bodies) {
+    Object.defineProperty(site.stories[index], 'paragraphs', {value: paragraphs, configurable: true, enumerable: true, writable: true})
+  }
+  return site
+}
+
+/** An array of `count` stories, each read once, when first asked for. */
+function lazyStories(count: number, load: (index: number) => Story): Story[] {
+  const stories = new Array<Story | undefined>(count)
+  const indexOf = (key: string | symbol): number | null => {
+    if (typeof key !== 'string') return null
+    const index = Number(key)
+    return Number.isInteger(index) && index >= 0 && index < count && String(index) === key ? index : null
+  }
+  return new Proxy(stories as Story[], {
+    get(target, key, receiver) {
+      const index = indexOf(key)
+      return index === null ? (Reflect.get(target, key, receiver) as unknown) : (stories[index] ??= load(index))
+    },
+    // Array methods skip the holes of an array: every story is there, read or not.
+    has: (target, key) => indexOf(key) !== null || Reflect.has(target, key)
+  })
 }
 
 /** A body that is not in the snapshot must never be taken for an empty one. */
@@ -63,10 +132,22 @@ function withoutBody(story: Story): Story {
   })
 }
 
-/** The snapshot's site with these stories' bodies put back. */
-export function withBodies(site: Site, bodies: ReadonlyMap<number, string[]>): Site {
-  for (const [index, paragraphs] of bodies) {
-    Object.defineProperty(site.stories[index], 'paragraphs', {value: paragraphs, configurable: true, enumerable: true, writable: true})
+function withFile<T>(file: string, use: (fd: number) => T): T {
+  const fd = openSync(file, 'r')
+  try {
+    return use(fd)
+  } finally {
+    closeSync(fd)
   }
-  return site
+}
+
+function read(fd: number, position: number, length: number): string {
+  const buffer = Buffer.allocUnsafe(length)
+  let done = 0
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done)
+    if (n === 0) throw new Error('the site snapshot ends early')
+    done += n
+  }
+  return buffer.toString('utf8')
 }

@@ -6,7 +6,8 @@
 // and moved over the old ones at commit. Either way nothing in the output folder changes before
 // commit, so a failed or interrupted build leaves it as it was.
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, type Dirent} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync} from 'node:fs'
+import {listFiles} from './listing.ts'
 import path from 'node:path'
 import type {BuildReport, PendingFile} from '../model/types.ts'
 import {containedPath, openOutput, stagingWriter, writeFileAtomically} from './output.ts'
@@ -80,29 +81,35 @@ export interface BuildRecord {
  * The previous build of `out`, when it was made from the same inputs by the same version and
  * every file it wrote is still there: then building again would write the same bytes.
  */
-export function unchangedOutput(out: string, previous: Manifest | null, inputs: string): {pages: number; record: BuildRecord} | null {
+export function unchangedOutput(previous: Manifest | null, inputs: string, present: readonly string[]): {pages: number; record: BuildRecord} | null {
   if (previous?.build?.inputs !== inputs) return null
-  const present = new Set(listFiles(path.resolve(out)))
   const files = Object.keys(previous.files)
-  if (!files.every((file) => present.has(file))) return null
+  if (!allPresent(previous, present)) return null
   return {pages: files.length, record: previous.build}
+}
+
+/** Whether every file of the last build is still in the output folder (`present`: write/listing.ts). */
+export function allPresent(previous: Manifest, present: readonly string[]): boolean {
+  const there = new Set(present)
+  return Object.keys(previous.files).every((file) => there.has(file))
 }
 
 /**
  * @param cacheFile where the manifest lives, or null to build cold and keep no manifest.
  * @param previous the manifest there (`readManifest`), or null to build cold.
  * @param version Broadsheet's version and a hash of the templates.
+ * @param present the files the output folder holds (write/listing.ts); none matter when building cold.
  *
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord): SiteWriter {
+export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord, present: string[]): SiteWriter {
   const target = path.resolve(out)
   const output = openOutput(target)
   const plan: ShardPlan = {
     staging: output.staging,
     previous: cacheFile === null ? null : (previous?.files ?? {}),
-    present: previous ? listFiles(target) : []
+    present: previous ? present : []
   }
   const files: Record<string, string> = {}
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
@@ -203,13 +210,6 @@ export function readManifest(file: string, version: string, out: string): Manife
 
 function save(file: string | null, manifest: Manifest): void {
   if (file !== null) writeFileAtomically(file, JSON.stringify(manifest))
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return (readdirSync(dir, {recursive: true, withFileTypes: true}) as Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
 }
 
 function removeEmptyParents(root: string, dir: string): void {

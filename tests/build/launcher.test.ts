@@ -1,7 +1,8 @@
 // bin/broadsheet.js runs the CLI from an esbuild bundle cached per version of the source. Each test
-// runs it in a copy of the repo (bin, src, templates, package.json, tsconfig.json, and node_modules
-// as links to the real packages), so edits others make to src/ meanwhile cannot change the hash
-// between two runs, and no test touches the repo's own node_modules/.broadsheet/.
+// runs it in a copy of the repo (bin, src, templates, package.json, package-lock.json,
+// tsconfig.json, and node_modules as links to the real packages), so edits others make to src/
+// meanwhile cannot change the hash between two runs, and no test touches the repo's own
+// node_modules/.broadsheet/.
 import {spawn, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
@@ -22,7 +23,7 @@ afterAll(() => {
 function copyRepo(without: string[] = []): string {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-launcher-'))
   copies.push(root)
-  for (const item of ['bin', 'src', 'templates', 'package.json', 'tsconfig.json']) {
+  for (const item of ['bin', 'src', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json']) {
     cpSync(path.join(repo, item), path.join(root, item), {recursive: true})
   }
   mkdirSync(path.join(root, 'node_modules'))
@@ -40,7 +41,7 @@ function expectedHash(root: string): string {
     .map((file) => `src/${file.split(path.sep).join('/')}`)
     .sort()
   const hash = createHash('sha256')
-  for (const file of ['package.json', 'tsconfig.json', 'bin/broadsheet.js', ...src]) {
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/broadsheet.js', ...src]) {
     hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update('\0')
   }
   return hash.digest('hex').slice(0, 16)
