@@ -117,13 +117,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {published: true, report, files, pages: same.pages, failed, fatal: [], cache: {parsed: read.sources.length, kept: same.pages}}
   }
 
-  if (previous !== null && !(options.strict && previous.build !== undefined && previous.build.report.errors.length > 0)) {
+  // Under --strict the errors the last build reported fail this one, which must then write nothing.
+  const failsStrict = options.strict && (previous?.build?.report.errors.length ?? 0) > 0
+  if (previous !== null && !failsStrict) {
     const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, present, manifestPath, snapshotPath})
     if (bodies !== null) {
       parsed.save()
       Object.assign(report, bodies.report)
       const {written, kept} = bodies.stats
-      step(`model: only the body of ${bodies.stories === 1 ? '1 story' : `${bodies.stories} stories`} changed since the last build`)
+      const stories = bodies.stories === 1 ? '1 story' : `${bodies.stories} stories`
+      step(`parse: ${bodies.stories === 1 ? '1 changed file' : `${bodies.stories} changed files`} parsed, ${read.sources.length - bodies.stories} from the cache`)
+      step(`model: only the body of ${stories} changed since the last build`)
       step(`write: ${written} files written, ${kept} unchanged in ${options.out}`)
       return {published: true, report, files, pages: written + kept, failed: bodies.failed, fatal: [], cache: {parsed: read.sources.length - bodies.stories, kept}}
     }
@@ -192,7 +196,6 @@ export interface ReadFiles {
   /** What the listing skipped, for `filesHash` with other hashes. */
   listedSkipped: Skipped[]
 }
-
 
 /** What reading and parsing a content folder gave: the articles to publish. */
 export interface ReadArticles {

@@ -69,10 +69,13 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
   if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), build.config, build.drafts) !== record.inputs) return null
 
-  const others = new Set(read.sources.flatMap((source, i) => (was.has(source) ? [] : [(read.outcomes[i] as {hash: string}).hash])))
+  // An edit that makes a file a copy of another (which the build reports as a duplicate), or a
+  // file that was one or had one, changes which stories there are.
+  const taken = new Set(read.sources.flatMap((source, i) => (was.has(source) ? [] : [(read.outcomes[i] as {hash: string}).hash])))
   const involved = new Set(record.report.duplicates.flatMap((d) => [d.source, d.sameAs]))
   for (const edit of edits) {
-    if (others.has(edit.hash) || involved.has(edit.source) || !onlyBodyChanged(edit.before, edit.after)) return null
+    if (taken.has(edit.hash) || involved.has(edit.source) || !onlyBodyChanged(edit.before, edit.after)) return null
+    taken.add(edit.hash)
   }
 
   const snapshot = loadSiteSnapshot(build.snapshotPath)

@@ -17,6 +17,8 @@ function content(): {root: string; content: string} {
     const day = String(1 + (i % 28)).padStart(2, '0')
     files[`new/${i}.txt`] = article(`2024-0${1 + Math.floor(i / 28)}-${day}`, `Council meeting number ${i} held`, [`The council met for the ${i}th time and talked about roads.`, 'the meeting ended at noon.'])
   }
+  // Twins: one day, one headline, bodies that differ at the end.
+  for (const twin of ['a', 'b']) files[`twin-${twin}.txt`] = article('2023-02-02', 'Twin stories', ['The twins were born on a Thursday.', `this is twin ${twin}.`])
   return writeContent(files)
 }
 
@@ -51,6 +53,10 @@ describe('a rebuild after edits to bodies alone', () => {
       ['a body edited and a page of the output deleted by hand', () => {
         edit('bbc/002.txt', ' stated ', ' said ')
         rmSync(path.join(root, 'dist/archive/index.html'))
+      }, 'model'],
+      ['two stories edited into copies of each other, so one becomes a duplicate', () => {
+        edit('twin-a.txt', 'this is twin a.', 'these are the twins.')
+        edit('twin-b.txt', 'this is twin b.', 'these are the twins.')
       }, 'model'],
       ['two bodies edited', () => {
         edit('bbc/003.txt', 'increasingly high priority', 'increasingly big priority')
