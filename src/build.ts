@@ -19,7 +19,7 @@ import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {rebuildBodies} from './rebuild-bodies.ts'
-import {ownsFile, releaseOtherStories, startRenderPool} from './threads/render-pool.ts'
+import {ownsFile, releaseOtherStories, releaseWritten, startRenderPool} from './threads/render-pool.ts'
 import {listFilesAside} from './write/listing.ts'
 import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
@@ -162,9 +162,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // first, so that it can then let go of what only other threads' story pages show.
     for (const file of searchIndexFiles(site)) writer.put(file)
     releaseOtherStories(site, 0, shards)
+    const written = releaseWritten(site, 0)
     let pages = 0
     for (const file of sitePages(site, templates)) {
-      if (ownsFile(file, pages++, 0, shards)) writer.put(file)
+      if (ownsFile(file, pages++, 0, shards)) {
+        writer.put(file)
+        written(file)
+      }
       options.onProgress?.({phase: 'write', done: pages, total: null})
       // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
       // is handled only after commit, and "stops" a build that has already replaced the site.

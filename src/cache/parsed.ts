@@ -30,15 +30,15 @@ export function parseEntry(text: string, decoded: Diagnostic[], source: string, 
 }
 
 export interface ParseCache {
-  /** What parsing `source` gave when it had this hash. The entries are loaded on the first call. */
+  /** What parsing `source` gave when it had this hash. The shard that holds it is loaded on the first call for it. */
   get(hash: string, source: string): ParsedEntry | undefined
   /** The same, for looking back at a file's last version: not counted among the cache's hits. */
   peek(hash: string, source: string): ParsedEntry | undefined
   set(hash: string, source: string, entry: ParsedEntry): void
   /**
    * For a build that patches the last one instead of making the site anew: `source` now has
-   * `hash` instead of `was`, and the cache keeps every other entry as it is. A build that
-   * replaces entries sets none.
+   * `hash` instead of `was`, and the cache keeps every other entry as it is. Such a build calls
+   * `replace` instead of `set`, which names every entry to keep.
    */
   replace(source: string, was: string, hash: string, entry: ParsedEntry): void
   /** The content hash of `source` when it was last read, if the file still has the same stamp. */

@@ -6,7 +6,7 @@
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {PendingFile, Site} from '../model/types.ts'
+import type {PendingFile, Site, Story} from '../model/types.ts'
 import {feedStories} from '../render/feeds.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
@@ -71,18 +71,38 @@ function siteForWorker(site: Site, shard: number, shards: number): Site {
  */
 export function releaseOtherStories(site: Site, shard: number, shards: number): void {
   if (shards === 1) return
-  const feeds = new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
+  const feeds = feedBodies(site, shard)
   for (const story of site.stories) {
     const owner = threadOfStory(story.index, shards)
-    if (owner === shard) continue
-    for (const field of OWN_PAGE_ONLY) {
-      if (field === 'paragraphs' && feeds.has(story.index)) continue
-      Object.defineProperty(story, field, {
-        get() {
-          throw new Error(`render thread ${shard} read the ${field} of story ${story.index}, whose page thread ${owner} renders`)
-        }
-      })
-    }
+    if (owner !== shard) release(story, feeds, `render thread ${shard} read the %s of story ${story.index}, whose page thread ${owner} renders`)
+  }
+}
+
+/**
+ * What thread `shard` calls with each file it has written: once a story's page is written, nothing
+ * reads what only that page shows, and the thread lets go of it, as of other threads' stories.
+ */
+export function releaseWritten(site: Site, shard: number): (file: PendingFile) => void {
+  const feeds = feedBodies(site, shard)
+  return (file) => {
+    if (typeof file.body === 'number') release(site.stories[file.body]!, feeds, `render thread ${shard} read the %s of story ${file.body} after writing its page`)
+  }
+}
+
+/** The stories whose bodies thread `shard` keeps to the end: thread 0 makes the site's feeds. */
+function feedBodies(site: Site, shard: number): ReadonlySet<number> {
+  return new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
+}
+
+/** Replaces a story's own-page fields by getters that throw `why` (`%s`: the field). */
+function release(story: Story, feeds: ReadonlySet<number>, why: string): void {
+  for (const field of OWN_PAGE_ONLY) {
+    if (field === 'paragraphs' && feeds.has(story.index)) continue
+    Object.defineProperty(story, field, {
+      get() {
+        throw new Error(why.replace('%s', field))
+      }
+    })
   }
 }
 
@@ -142,11 +162,13 @@ function runShard(job: Job): void {
   try {
     const shard = openShard(job.plan)
     releaseOtherStories(job.site, job.shard, job.shards)
+    const written = releaseWritten(job.site, job.shard)
     let position = 0
     for (const file of sitePages(job.site, job.templates)) {
       if (!ownsFile(file, position++, job.shard, job.shards)) continue
       if (Atomics.load(control, STOP) === 1) return
       shard.put(file)
+      written(file)
     }
     parentPort!.postMessage(shard.result())
   } finally {

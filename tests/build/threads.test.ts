@@ -9,7 +9,10 @@ import {openParseCache} from '../../src/cache/parsed.ts'
 import {buildSiteFromMentions} from '../../src/model/site.ts'
 import type {SiteConfig} from '../../src/model/types.ts'
 import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
-import {ownsFile, startRenderPool} from '../../src/threads/render-pool.ts'
+import {ownsFile, releaseWritten, startRenderPool} from '../../src/threads/render-pool.ts'
+import {buildSite} from '../../src/model/site.ts'
+import {sitePages} from '../../src/render/site.ts'
+import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
 import {buildIn, corpus, runCli, seedPath, tree, writeContent} from './fixture.ts'
 
 const bbc = path.join(corpus, 'bbc')
@@ -46,6 +49,38 @@ describe('ownsFile', () => {
     }
     expect(counts).toEqual([100, 200, 200])
     expect([0, 1, 2, 3].map((position) => ownsFile(file(), position, 0, 1))).toEqual([true, true, true, true])
+  })
+})
+
+describe('releaseWritten', () => {
+  const fresh = () => buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles().slice(0, 40)], loadConfig({}) as SiteConfig)
+  const pageOf = (site: ReturnType<typeof fresh>, index: number) => [...sitePages(site, readTemplates(bundledTemplates))].find((file) => file.body === index)!
+
+  it('lets go of what only a story\'s page shows once the page is written, and reading it then throws', () => {
+    const site = fresh()
+    const story = site.stories.find((s) => s.date === null)!
+    const {headline, excerpt} = story
+    releaseWritten(site, 1)(pageOf(site, story.index))
+    for (const read of [() => story.paragraphs, () => story.footer, () => story.recommended]) expect(read).toThrow(/render thread 1 read the \w+ of story \d+ after writing its page/)
+    // What cards and links show stays.
+    expect([story.headline, story.excerpt]).toEqual([headline, excerpt])
+  })
+
+  it('keeps on the main thread the bodies of the stories its feeds show in full, and nothing for other files', () => {
+    const site = fresh()
+    // The seed is the one dated story: it is in the site's feeds.
+    const seed = site.stories.find((s) => s.source === 'seed.txt')!
+    const body = seed.paragraphs
+    const written = releaseWritten(site, 0)
+    for (const file of [...sitePages(site, readTemplates(bundledTemplates))].filter((f) => f.body === undefined).slice(0, 5)) written(file)
+    expect(seed.footer.length).toBeGreaterThan(0)
+    written(pageOf(site, seed.index))
+    expect(seed.paragraphs).toBe(body)
+    expect(() => seed.footer).toThrow(/after writing its page/)
+    const other = fresh()
+    const otherSeed = other.stories.find((s) => s.source === 'seed.txt')!
+    releaseWritten(other, 1)(pageOf(other, otherSeed.index))
+    expect(() => otherSeed.paragraphs).toThrow(/after writing its page/)
   })
 })
 
