@@ -2,9 +2,9 @@
 // files changed since the last build changed nothing but bodies as the model sees them
 // (model/body-edit.ts), the new site is the last build's model (cache/site-snapshot.ts) with those
 // bodies put back, and only what shows a body can differ: the stories' own pages and the search
-// terms they hold. Those are made again; every other file of the last build stays as it is.
-// Anything else (a file added or removed, a headline or a name changed, a story in the site's
-// feeds) returns null, and the build makes the site anew.
+// shards of the terms that came or went. Those are made again; every other file of the last build
+// stays as it is. Anything else (a file added or removed, a headline or a name changed, a story in
+// the site's feeds) returns null, and the build makes the site anew.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {filesHash, siteInputs} from './cache/inputs.ts'
@@ -95,16 +95,17 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   }
 
   const target = path.resolve(build.out)
-  const terms = patchSearchIndex((file) => readOutput(target, file), changes)
-  if (terms === null) return null
+  const search = patchSearchIndex((file) => readOutput(target, file), changes)
+  if (search === null) return null
 
   // A file of the last build deleted by hand: the build that makes every page puts it back.
   if (!allPresent(previous, build.present)) return null
   const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present)
   build.onOutput?.({abort: () => writer.abort()})
   try {
-    const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...terms.map((file) => fixedFile(file.path, file.content as string))]
-    const made = new Set(files.map((file) => file.path))
+    const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]
+    // Files of the last build left out of the manifest are deleted at commit: the shards emptied.
+    const made = new Set([...files.map((file) => file.path), ...search.remove])
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
     writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})

@@ -46,29 +46,19 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
 
 export function* searchIndexFiles(site: Site): Generator<PendingFile> {
   const postings = termPostings(site)
-  const shards = new Map<string, Array<[string, number[]]>>()
+  const groups = new Map<string, TermPostings[]>()
   for (const term of [...postings.keys()].sort()) {
     const name = shardName(term)
-    const shard = shards.get(name)
-    if (shard === undefined) shards.set(name, [[term, postings.get(term)!]])
-    else shard.push([term, postings.get(term)!])
+    const group = groups.get(name)
+    if (group === undefined) groups.set(name, [[term, postings.get(term)!]])
+    else group.push([term, postings.get(term)!])
   }
-  // Common prefixes (`co`, `re`) would make shards of most of a megabyte: those are split once
-  // more, by three characters, and meta.json lists them so the reader's script knows.
+  const shards = new Map<string, TermPostings[]>()
   const split: Record<string, string[]> = {}
-  for (const [name, terms] of [...shards]) {
-    if (terms.reduce((n, [, list]) => n + list.length, 0) <= SPLIT_ABOVE) continue
-    shards.delete(name)
-    const children = new Set<string>()
-    for (const entry of terms) {
-      // A two-character term keeps the parent's name, which now holds only such terms.
-      const longer = shardName(entry[0], SHARD_PREFIX + 1)
-      if (longer !== name) children.add(longer)
-      const shard = shards.get(longer)
-      if (shard === undefined) shards.set(longer, [entry])
-      else shard.push(entry)
-    }
-    split[name] = [...children].sort()
+  for (const [name, terms] of groups) {
+    const group = groupShards(name, terms)
+    for (const [shard, inShard] of group.shards) shards.set(shard, inShard)
+    if (group.children !== null) split[name] = group.children
   }
 
   const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
@@ -79,10 +69,35 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
       .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
     yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
   }
-  for (const name of [...shards.keys()].sort()) {
-    const terms = shards.get(name)!
-    yield fixedFile(`search/terms/${name}.json`, JSON.stringify(Object.fromEntries(terms)))
+  for (const name of [...shards.keys()].sort()) yield fixedFile(`search/terms/${name}.json`, shardText(shards.get(name)!))
+}
+
+/** A term and its postings, `[story, weight, story, weight, …]` in story order. */
+export type TermPostings = [string, number[]]
+
+/**
+ * The shards of a group: the terms, in order, that share their first SHARD_PREFIX characters
+ * (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of a megabyte:
+ * those groups are split once more, by three characters, and meta.json lists their children so the
+ * reader's script knows. `children` is null for a group that is not split.
+ */
+export function groupShards(name: string, terms: readonly TermPostings[]): {shards: Map<string, TermPostings[]>; children: string[] | null} {
+  if (terms.reduce((n, [, list]) => n + list.length, 0) <= SPLIT_ABOVE) return {shards: new Map([[name, [...terms]]]), children: null}
+  const shards = new Map<string, TermPostings[]>()
+  const children = new Set<string>()
+  for (const entry of terms) {
+    // A two-character term keeps the parent's name, which now holds only such terms.
+    const longer = shardName(entry[0], SHARD_PREFIX + 1)
+    if (longer !== name) children.add(longer)
+    const shard = shards.get(longer)
+    if (shard === undefined) shards.set(longer, [entry])
+    else shard.push(entry)
   }
+  return {shards, children: [...children].sort()}
+}
+
+export function shardText(terms: readonly TermPostings[]): string {
+  return JSON.stringify(Object.fromEntries(terms))
 }
 
 /** What a story's search terms are made of. */

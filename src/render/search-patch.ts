@@ -1,8 +1,10 @@
 // The search index of the last build, updated for stories whose terms changed while their place
-// in the site did not (an edit to a body). Only the term shards of the changed terms are made
-// again, and they come out byte for byte as `searchIndexFiles` would make them.
+// in the site did not (an edit to a body). Each group of terms that a change touches (the terms
+// sharing their first characters, `groupShards`) is read, changed and cut into shards again by the
+// rule the whole index is made by, so the files come out byte for byte as `searchIndexFiles`
+// would make them: shards made, emptied or split included, and meta.json when a split changes.
 import type {OutputFile} from '../model/types.ts'
-import {SHARD_PREFIX, SPLIT_ABOVE, shardName} from './search-index.ts'
+import {groupShards, shardName, shardText, type TermPostings} from './search-index.ts'
 
 export interface TermChange {
   /** The story's index, its position in the postings. */
@@ -12,61 +14,83 @@ export interface TermChange {
   after: ReadonlyMap<string, number>
 }
 
+export interface SearchPatch {
+  /** Files to write: changed shards, new shards, and meta.json if a group's split changed. */
+  write: OutputFile[]
+  /** Shards the index no longer has. */
+  remove: string[]
+}
+
+const META = 'search/meta.json'
+const shardPath = (name: string) => `search/terms/${name}.json`
+
 /**
  * @param read the last build's text of a file of the output folder, or null if it has none.
- * @returns the shards to write, or null when the change reaches beyond them: a shard made or
- *   emptied, a shard crossing the size at which it is split (so `meta.json` changes), or postings
- *   that are not what `before` says the last build wrote. Then the index must be made anew.
+ * @returns null when the last build's postings are not what `before` says they were: then the
+ *   output is not what this build thinks, and the index must be made anew.
  */
-export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[]): OutputFile[] | null {
-  const metaText = read('search/meta.json')
+export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[]): SearchPatch | null {
+  const metaText = read(META)
   if (metaText === null) return null
-  const split = (JSON.parse(metaText) as {split?: Record<string, string[]>}).split ?? {}
-  const shards = new Map<string, Map<string, number[]> | null>()
-  const shard = (name: string) => {
-    if (!shards.has(name)) {
-      const text = read(`search/terms/${name}.json`)
-      shards.set(name, text === null ? null : new Map(Object.entries(JSON.parse(text) as Record<string, number[]>)))
+  const meta = JSON.parse(metaText) as {split: Record<string, string[]>}
+  const split = meta.split
+
+  // Every group a changed weight falls in, with all its terms as the last build wrote them.
+  const groups = new Map<string, {files: Map<string, string>; terms: Map<string, number[]>}>()
+  const groupOf = (term: string) => {
+    const name = shardName(term)
+    let group = groups.get(name)
+    if (group === undefined) {
+      group = {files: new Map(), terms: new Map()}
+      for (const file of Object.hasOwn(split, name) ? [name, ...split[name]!] : [name]) {
+        const text = read(shardPath(file))
+        if (text === null) continue
+        group.files.set(file, text)
+        for (const [term, list] of Object.entries(JSON.parse(text) as Record<string, number[]>)) group.terms.set(term, list)
+      }
+      groups.set(name, group)
     }
-    return shards.get(name)!
+    return group
   }
-  const changedShards = new Set<string>()
-  const changedGroups = new Set<string>()
 
   for (const {index, before, after} of changes) {
     for (const term of new Set([...before.keys(), ...after.keys()])) {
-      const group = shardName(term)
-      const name = group in split ? shardName(term, SHARD_PREFIX + 1) : group
-      const terms = shard(name)
-      if (terms === null) return null
-      const list = terms.get(term) ?? []
-      const at = postingOf(list, index)
       const was = before.get(term)
-      if (was === undefined ? at.found : !at.found || list[at.position + 1] !== was) return null
       const now = after.get(term)
       if (now === was) continue
+      const {terms} = groupOf(term)
+      const list = terms.get(term) ?? []
+      const at = postingOf(list, index)
+      if (was === undefined ? at.found : !at.found || list[at.position + 1] !== was) return null
       if (was !== undefined) list.splice(at.position, 2)
       if (now !== undefined) list.splice(at.position, 0, index, now)
       if (list.length === 0) terms.delete(term)
       else terms.set(term, list)
-      if (terms.size === 0) return null
-      changedShards.add(name)
-      if ((was === undefined) !== (now === undefined)) changedGroups.add(group)
     }
   }
 
-  // A group's size decides whether it is split: it must stay on the side it was.
-  for (const group of changedGroups) {
-    const names = group in split ? [group, ...split[group]!] : [group]
-    let numbers = 0
-    for (const name of names) for (const list of shard(name)?.values() ?? []) numbers += list.length
-    if (numbers > SPLIT_ABOVE !== group in split) return null
+  const write: OutputFile[] = []
+  const remove: string[] = []
+  let splitChanged = false
+  for (const [name, group] of groups) {
+    const terms: TermPostings[] = [...group.terms.keys()].sort().map((term) => [term, group.terms.get(term)!])
+    const {shards, children} = terms.length === 0 ? {shards: new Map<string, TermPostings[]>(), children: null} : groupShards(name, terms)
+    for (const [shard, inShard] of shards) {
+      const text = shardText(inShard)
+      if (group.files.get(shard) !== text) write.push({path: shardPath(shard), content: text})
+    }
+    for (const file of group.files.keys()) if (!shards.has(file)) remove.push(shardPath(file))
+    if (JSON.stringify(children) !== JSON.stringify(split[name] ?? null)) {
+      splitChanged = true
+      if (children === null) delete split[name]
+      else split[name] = children
+    }
   }
-
-  return [...changedShards].sort().map((name) => {
-    const terms = shard(name)!
-    return {path: `search/terms/${name}.json`, content: JSON.stringify(Object.fromEntries([...terms.keys()].sort().map((term) => [term, terms.get(term)!])))}
-  })
+  if (splitChanged) {
+    meta.split = Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))
+    write.push({path: META, content: JSON.stringify(meta)})
+  }
+  return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
 }
 
 /** Where story `index` is, or would go, in a term's `[story, weight, …]` list, which is in story order. */

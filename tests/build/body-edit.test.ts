@@ -41,7 +41,8 @@ describe('a rebuild after edits to bodies alone', () => {
         edit('seed.txt', '\n\nthe talks were to go on into the night, officials said, with more to come.', '')
       }, 'bodies'],
       ['a word new to the whole site added to a story', () => edit('bbc/001.txt', 'She stated the Conservatives', 'She quixotically stated the Conservatives'), 'bodies'],
-      ['a term whose index shard does not exist yet', () => edit('bbc/001.txt', 'quixotically', 'ꙮꙮꙮ'), 'model'],
+      ['a word whose search shard does not exist yet', () => edit('bbc/001.txt', 'quixotically', 'ꙮꙮꙮ'), 'bodies'],
+      ['that word taken out again, so its shard goes', () => edit('bbc/001.txt', 'She ꙮꙮꙮ stated', 'She stated'), 'bodies'],
       ['a name added to a body, which can change the tags', () => edit('seed.txt', seedEnd, '\n\nVladimir Putin did not comment.' + seedEnd), 'model'],
       ['the first paragraph changed, which is the excerpt', () => edit('seed.txt', 'North Korea on Tuesday accused', 'North Korea on Tuesday again accused'), 'model'],
       ['a story of the site feeds edited', () => edit('new/59.txt', 'the meeting ended at noon.', 'the meeting ended at one.'), 'model'],
