@@ -3,6 +3,7 @@
 // headlines and excerpts in chunks of stories. A query loads a few kilobytes, not the whole index.
 //
 // templates/assets/search.js reads this format; `searchTokens` there must split text the same way.
+// render/search-patch.ts updates these files in place after an edit to bodies alone, by the same rules.
 import type {PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
 import {fixedFile} from './fixed-file.ts'
@@ -96,6 +97,7 @@ export function groupShards(name: string, terms: readonly TermPostings[]): {shar
   return {shards, children: [...children].sort()}
 }
 
+/** A shard file's text: its terms, in order, each with its postings. */
 export function shardText(terms: readonly TermPostings[]): string {
   return JSON.stringify(Object.fromEntries(terms))
 }
