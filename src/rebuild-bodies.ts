@@ -33,10 +33,10 @@ export interface BodiesBuild {
   outputVersion: string
   /** The last build's manifest, where it is kept, and where its site snapshot is. */
   previous: Manifest
-  /** The files the output folder holds (write/listing.ts). */
-  present: string[]
   manifestPath: string
   snapshotPath: string
+  /** The files the output folder holds (write/listing.ts). */
+  present: string[]
   onOutput?: (output: {abort(): void} | null) => void
 }
 
