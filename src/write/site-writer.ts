@@ -7,9 +7,9 @@
 // commit, so a failed or interrupted build leaves it as it was.
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync} from 'node:fs'
-import {listFiles} from './listing.ts'
 import path from 'node:path'
 import type {BuildReport, PendingFile} from '../model/types.ts'
+import {listFiles} from './listing.ts'
 import {containedPath, openOutput, stagingWriter, writeFileAtomically} from './output.ts'
 
 export interface WriteStats {
