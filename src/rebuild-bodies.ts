@@ -13,7 +13,7 @@ import {loadSiteSnapshot, withBodies} from './cache/site-snapshot.ts'
 import {onlyBodyChanged} from './model/body-edit.ts'
 import type {BuildReport, SiteConfig, Story} from './model/types.ts'
 import type {ReadFiles} from './build.ts'
-import {feedStories} from './render/feeds.ts'
+import {siteFeedStories} from './render/feeds.ts'
 import {fixedFile} from './render/fixed-file.ts'
 import {patchSearchIndex, type TermChange} from './render/search-patch.ts'
 import {storyTermWeights} from './render/search-index.ts'
@@ -68,6 +68,8 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const was = new Map(edits.map((edit) => [edit.source, edit.was]))
   const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
   if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), build.config, build.drafts) !== record.inputs) return null
+  // A file of the last build deleted by hand: the build that makes every page puts it back.
+  if (!allPresent(previous, build.present)) return null
 
   // An edit that makes a file a copy of another (which the build reports as a duplicate), or a
   // file that was one or had one, changes which stories there are.
@@ -82,7 +84,7 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   if (snapshot === null || snapshot.id !== record.snapshot) return null
   const {site, sources} = snapshot
   const indexOf = new Map(sources.map((source, index) => [source, index]))
-  const inFeeds = new Set(feedStories(site, sources.map((_, index) => index)).map((story) => story.index))
+  const inFeeds = new Set(siteFeedStories(site).map((story) => story.index))
   const bodies = new Map<number, string[]>()
   const changes: TermChange[] = []
   for (const {source, before, after} of edits) {
@@ -98,8 +100,6 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const search = patchSearchIndex((file) => readOutput(target, file), changes)
   if (search === null) return null
 
-  // A file of the last build deleted by hand: the build that makes every page puts it back.
-  if (!allPresent(previous, build.present)) return null
   const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present)
   build.onOutput?.({abort: () => writer.abort()})
   try {

@@ -7,9 +7,9 @@
 // The file ends with its table of contents: the story lines come first, as they are written, then
 // the rest of the site, the sources, where each story line ends, and a last short line that says
 // where those are.
-import {closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs'
-import path from 'node:path'
+import {closeSync, fstatSync, openSync, readSync, rmSync} from 'node:fs'
 import type {Site, Story} from '../model/types.ts'
+import {writeFileAtomically} from '../write/output.ts'
 
 /** A site whose stories have no bodies: reading one throws (see `withBodies`). */
 export interface SiteSnapshot {
@@ -38,35 +38,32 @@ interface Contents {
 }
 
 export function saveSiteSnapshot(file: string, id: string, site: Site): void {
-  mkdirSync(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.tmp`
-  const fd = openSync(temporary, 'w')
-  try {
-    let offset = 0
-    const put = (text: string): [number, number] => {
-      const bytes = Buffer.from(text)
-      writeSync(fd, bytes)
-      offset += bytes.length
-      return [offset - bytes.length, bytes.length]
-    }
-    const ends: number[] = []
-    for (let start = 0; start < site.stories.length; start += BATCH) {
-      const lines = site.stories.slice(start, start + BATCH).map((story) => `${JSON.stringify({...story, paragraphs: undefined})}\n`)
-      for (const line of lines) ends.push((ends.at(-1) ?? 0) + Buffer.byteLength(line))
-      put(lines.join(''))
-    }
-    const contents: Contents = {
-      format: FORMAT,
-      id,
-      site: put(`${JSON.stringify({...site, stories: []})}\n`),
-      sources: put(`${JSON.stringify(site.stories.map((story) => story.source))}\n`),
-      ends: put(`${JSON.stringify(ends)}\n`)
-    }
-    put(`${JSON.stringify(contents)}\n`)
-  } finally {
-    closeSync(fd)
+  writeFileAtomically(file, snapshotText(id, site))
+}
+
+/** The snapshot's text, a batch of stories at a time, with the byte offsets that find each part. */
+function* snapshotText(id: string, site: Site): Generator<string> {
+  let offset = 0
+  const place = (text: string): [number, number] => {
+    const length = Buffer.byteLength(text)
+    offset += length
+    return [offset - length, length]
   }
-  renameSync(temporary, file)
+  const ends: number[] = []
+  for (let start = 0; start < site.stories.length; start += BATCH) {
+    const lines = site.stories.slice(start, start + BATCH).map((story) => `${JSON.stringify({...story, paragraphs: undefined})}\n`)
+    for (const line of lines) {
+      place(line)
+      ends.push(offset)
+    }
+    yield lines.join('')
+  }
+  const rest = `${JSON.stringify({...site, stories: []})}\n`
+  const sources = `${JSON.stringify(site.stories.map((story) => story.source))}\n`
+  const endsText = `${JSON.stringify(ends)}\n`
+  const contents: Contents = {format: FORMAT, id, site: place(rest), sources: place(sources), ends: place(endsText)}
+  yield rest + sources + endsText
+  yield `${JSON.stringify(contents)}\n`
 }
 
 /** The snapshot in `file`, or null when there is none or it cannot be read. */

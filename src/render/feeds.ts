@@ -25,6 +25,14 @@ export interface FeedSpec {
   content: (story: Story) => string | null
 }
 
+/**
+ * The stories of the site's own feeds, which show them in full: the newest dated ones. Reads only
+ * as far as it needs, so it costs nothing on a site whose stories are read lazily.
+ */
+export function siteFeedStories(site: Site): Story[] {
+  return feedStories(site, Array.from({length: site.stories.length}, (_, index) => index))
+}
+
 /** The newest dated stories among `indices` (already in site order). */
 export function feedStories(site: Site, indices: readonly number[]): Story[] {
   const stories: Story[] = []

@@ -3,7 +3,7 @@
 import {createHash} from 'node:crypto'
 import type {Day, Month, OutputFile, PendingFile, Site, Story, Term, Year} from '../model/types.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
-import {atomFeed, feedStories, jsonFeed, rssFeed, type FeedSpec} from './feeds.ts'
+import {atomFeed, feedStories, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds.ts'
 import {pageHead, type HeadInput} from './head.ts'
 import {newsArticle} from './news-article.ts'
 import {renderBody} from './markdown.ts'
@@ -41,8 +41,7 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
 export function* sitePages(site: Site, templates: Record<string, string>): Generator<PendingFile> {
   const {config} = site
   const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(site, templates)
-  const allIndices = site.stories.map((s) => s.index)
-  const siteFeed = feedStories(site, allIndices)
+  const siteFeed = siteFeedStories(site)
 
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (name.startsWith('assets/')) yield fixedFile(name, content)

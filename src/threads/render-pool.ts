@@ -7,7 +7,7 @@
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
 import type {PendingFile, Site, Story} from '../model/types.ts'
-import {feedStories} from '../render/feeds.ts'
+import {siteFeedStories} from '../render/feeds.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
 import {startWorker} from './worker.ts'
@@ -91,7 +91,7 @@ export function releaseWritten(site: Site, shard: number): (file: PendingFile) =
 
 /** The stories whose bodies thread `shard` keeps to the end: thread 0 makes the site's feeds. */
 function feedBodies(site: Site, shard: number): ReadonlySet<number> {
-  return new Set(shard === 0 ? feedStories(site, site.stories.map((s) => s.index)).map((s) => s.index) : [])
+  return new Set(shard === 0 ? siteFeedStories(site).map((s) => s.index) : [])
 }
 
 /** Replaces a story's own-page fields by getters that throw `why` (`%s`: the field). */

@@ -1,7 +1,7 @@
 // Writes the site into a fresh folder beside the output folder and swaps it in at the end, so a
 // failed or interrupted build leaves the previous site exactly as it was.
 import {randomBytes} from 'node:crypto'
-import {mkdirSync, renameSync, rmSync, writeFileSync, existsSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {OutputFile} from '../model/types.ts'
 
@@ -95,10 +95,19 @@ export function containedPath(root: string, relative: string): string {
 /**
  * Writes `text` to `file` under a temporary name and renames it into place, so a reader (the next
  * build) never sees half a file. For the cache's own files, which live outside the output folder.
+ * Text given in pieces is written a piece at a time, never held whole.
  */
-export function writeFileAtomically(file: string, text: string): void {
+export function writeFileAtomically(file: string, text: string | Iterable<string>): void {
   mkdirSync(path.dirname(file), {recursive: true})
   const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, text)
+  if (typeof text === 'string') writeFileSync(temporary, text)
+  else {
+    const fd = openSync(temporary, 'w')
+    try {
+      for (const piece of text) writeSync(fd, piece)
+    } finally {
+      closeSync(fd)
+    }
+  }
   renameSync(temporary, file)
 }
