@@ -100,7 +100,7 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const search = patchSearchIndex((file) => readOutput(target, file), changes)
   if (search === null) return null
 
-  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present)
+  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present, false)
   build.onOutput?.({abort: () => writer.abort()})
   try {
     const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]

@@ -47,30 +47,31 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
 
 export function* searchIndexFiles(site: Site): Generator<PendingFile> {
   const postings = termPostings(site)
-  const groups = new Map<string, TermPostings[]>()
+  const groups = new Map<string, string[]>()
   for (const term of [...postings.keys()].sort()) {
     const name = shardName(term)
     const group = groups.get(name)
-    if (group === undefined) groups.set(name, [[term, postings.get(term)!]])
-    else group.push([term, postings.get(term)!])
-  }
-  const shards = new Map<string, TermPostings[]>()
-  const split: Record<string, string[]> = {}
-  for (const [name, terms] of groups) {
-    const group = groupShards(name, terms)
-    for (const [shard, inShard] of group.shards) shards.set(shard, inShard)
-    if (group.children !== null) split[name] = group.children
+    if (group === undefined) groups.set(name, [term])
+    else group.push(term)
   }
 
   const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
-  yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split: Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))}))
   for (let chunk = 0; chunk < chunks; chunk++) {
     const docs = site.stories
       .slice(chunk * DOCS_PER_CHUNK, (chunk + 1) * DOCS_PER_CHUNK)
       .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
     yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
   }
-  for (const name of [...shards.keys()].sort()) yield fixedFile(`search/terms/${name}.json`, shardText(shards.get(name)!))
+  // A group at a time, unpacked only for its own shards and let go of once they are made.
+  const split: Record<string, string[]> = {}
+  for (const name of [...groups.keys()].sort()) {
+    const terms = groups.get(name)!.map((term): TermPostings => [term, unpackPostings(postings.get(term)!)])
+    for (const [term] of terms) postings.delete(term)
+    const group = groupShards(name, terms)
+    for (const shard of [...group.shards.keys()].sort()) yield fixedFile(`search/terms/${shard}.json`, shardText(group.shards.get(shard)!))
+    if (group.children !== null) split[name] = group.children
+  }
+  yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split}))
 }
 
 /** A term and its postings, `[story, weight, story, weight, …]` in story order. */
@@ -124,20 +125,37 @@ export function storyTermWeights(story: SearchText): Map<string, number> {
 }
 
 /**
- * Each term's postings, `[story, weight, story, weight, …]` in story order. Weights add up in the
- * term's last posting while its story is the one being read: one map lookup a token, and no map
- * per story, for the millions of tokens of a large site.
+ * A posting packed into one number, `story * POSTING_STORY + weight`: half the memory of two, for
+ * the millions of postings of a large site, all held until the index is written.
+ */
+const POSTING_STORY = MAX_WEIGHT + 1
+
+/**
+ * Each term's packed postings, in story order. Weights add up in the term's last posting while its
+ * story is the one being read: one map lookup a token, and no map per story.
  */
 function termPostings(site: Site): Map<string, number[]> {
   const postings = new Map<string, number[]>()
   for (const story of site.stories) {
-    const index = story.index
+    // Stories are read in index order, so a term's last posting is either this story's or older.
+    const base = story.index * POSTING_STORY
     eachTerm(story, (term, weight) => {
       const list = postings.get(term)
-      if (list === undefined) postings.set(term, [index, Math.min(weight, MAX_WEIGHT)])
-      else if (list[list.length - 2] !== index) list.push(index, Math.min(weight, MAX_WEIGHT))
-      else list[list.length - 1] = Math.min(list[list.length - 1]! + weight, MAX_WEIGHT)
+      if (list === undefined) postings.set(term, [base + Math.min(weight, MAX_WEIGHT)])
+      else if (list[list.length - 1]! < base) list.push(base + Math.min(weight, MAX_WEIGHT))
+      else list[list.length - 1] = base + Math.min(list[list.length - 1]! - base + weight, MAX_WEIGHT)
     })
   }
   return postings
+}
+
+/** Packed postings as the index files hold them, `[story, weight, story, weight, …]`. */
+function unpackPostings(packed: readonly number[]): number[] {
+  const list = new Array<number>(packed.length * 2)
+  for (let i = 0; i < packed.length; i++) {
+    const posting = packed[i]!
+    list[2 * i] = Math.floor(posting / POSTING_STORY)
+    list[2 * i + 1] = posting % POSTING_STORY
+  }
+  return list
 }

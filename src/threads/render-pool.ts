@@ -9,7 +9,7 @@ import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_thr
 import type {PendingFile, Site, Story} from '../model/types.ts'
 import {siteFeedStories} from '../render/feeds.ts'
 import {sitePages} from '../render/site.ts'
-import {openShard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
+import {openShard, type Shard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
 import {startWorker} from './worker.ts'
 
 interface Job {
@@ -159,8 +159,9 @@ export function startRenderPool(site: Site, templates: Record<string, string>, p
 
 function runShard(job: Job): void {
   const control = new Int32Array(job.control)
+  let shard: Shard | null = null
   try {
-    const shard = openShard(job.plan)
+    shard = openShard(job.plan)
     releaseOtherStories(job.site, job.shard, job.shards)
     const written = releaseWritten(job.site, job.shard)
     let position = 0
@@ -170,8 +171,11 @@ function runShard(job: Job): void {
       shard.put(file)
       written(file)
     }
-    parentPort!.postMessage(shard.result())
+    parentPort!.postMessage(shard.finish())
   } finally {
+    // After finish this does nothing; after a stop or an error it waits until the shard's writer
+    // thread, if it has one, can write nothing more.
+    shard?.stop()
     Atomics.store(control, STOPPED, 1)
     Atomics.notify(control, STOPPED)
   }

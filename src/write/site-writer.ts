@@ -11,6 +11,7 @@ import path from 'node:path'
 import type {BuildReport, PendingFile} from '../model/types.ts'
 import {listFiles} from './listing.ts'
 import {containedPath, openOutput, stagingWriter, writeFileAtomically} from './output.ts'
+import {stagingWriterAside, type FileSink} from './writer-thread.ts'
 
 export interface WriteStats {
   /** Files rendered and written. */
@@ -31,6 +32,8 @@ export interface ShardPlan {
   previous: Record<string, string> | null
   /** Files the output folder has now; only these can be kept. */
   present: string[]
+  /** Whether each thread writes its files through a thread of its own (write/writer-thread.ts). */
+  writerThread: boolean
 }
 
 /** What a thread wrote: the manifest lines of its files, and its counts. */
@@ -43,7 +46,10 @@ export interface ShardResult {
 export interface Shard {
   /** Every file of the thread's share passes here once. */
   put(file: PendingFile): void
-  result(): ShardResult
+  /** What the thread wrote, once all of it is on disk. */
+  finish(): ShardResult
+  /** Returns once no file of this shard can be written any more. */
+  stop(): void
 }
 
 export interface SiteWriter {
@@ -99,17 +105,20 @@ export function allPresent(previous: Manifest, present: readonly string[]): bool
  * @param previous the manifest there (`readManifest`), or null to build cold.
  * @param version Broadsheet's version and a hash of the templates.
  * @param present the files the output folder holds (write/listing.ts); none matter when building cold.
+ * @param writerThread whether files are written on a thread of their own: worth it when there are
+ *   thousands to write, not for a handful.
  *
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord, present: string[]): SiteWriter {
+export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord, present: string[], writerThread: boolean): SiteWriter {
   const target = path.resolve(out)
   const output = openOutput(target)
   const plan: ShardPlan = {
     staging: output.staging,
     previous: cacheFile === null ? null : (previous?.files ?? {}),
-    present: previous ? present : []
+    present: previous ? present : [],
+    writerThread
   }
   const files: Record<string, string> = {}
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
@@ -127,7 +136,7 @@ export function openSiteWriter(out: string, cacheFile: string | null, previous: 
     put: own.put,
     merge,
     commit() {
-      merge(own.result())
+      merge(own.finish())
       if (previous === null) {
         output.commit()
         saveManifest()
@@ -148,13 +157,16 @@ export function openSiteWriter(out: string, cacheFile: string | null, previous: 
       output.abort()
       saveManifest()
     },
-    abort: () => output.abort()
+    abort() {
+      own.stop()
+      output.abort()
+    }
   }
 }
 
 /** Renders and stages the files whose key changed since the previous build (every file, cold). */
 export function openShard(plan: ShardPlan): Shard {
-  const write = stagingWriter(plan.staging)
+  const sink = plan.writerThread ? stagingWriterAside(plan.staging) : writerHere(plan.staging)
   const present = new Set(plan.present)
   const previous = plan.previous
   const result: ShardResult = {files: {}, written: 0, kept: 0}
@@ -162,7 +174,7 @@ export function openShard(plan: ShardPlan): Shard {
     put(file) {
       if (previous === null) {
         // No manifest is kept: hashing would be wasted work.
-        write({path: file.path, content: file.render()})
+        sink.write({path: file.path, content: file.render()})
         result.written++
         return
       }
@@ -181,11 +193,21 @@ export function openShard(plan: ShardPlan): Shard {
         result.kept++
         return
       }
-      write({path: file.path, content})
+      sink.write({path: file.path, content})
       result.written++
     },
-    result: () => result
+    finish() {
+      sink.finish()
+      return result
+    },
+    stop: () => sink.stop()
   }
+}
+
+/** `stagingWriter` as a FileSink: every file is on disk when `write` returns. */
+function writerHere(staging: string): FileSink {
+  const write = stagingWriter(staging)
+  return {write, finish() {}, stop() {}}
 }
 
 function keyHash(key: string): string {

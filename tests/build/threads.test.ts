@@ -121,7 +121,7 @@ describe('--jobs', () => {
     templates['story.liquid'] = templates['story.liquid']!.replace('{{ story.headline }}', '{{ story.headline | no_such_filter }}')
     const staging = mkdtempSync(path.join(tmpdir(), 'broadsheet-staging-'))
     // Thread 0 is the caller's and renders nothing here: only the worker's failure can reject.
-    const pool = startRenderPool(site, templates, {staging, previous: null, present: []}, 2)
+    const pool = startRenderPool(site, templates, {staging, previous: null, present: [], writerThread: false}, 2)
     await expect(pool.results).rejects.toThrow(/no_such_filter/)
     pool.stop()
   }, 240_000)

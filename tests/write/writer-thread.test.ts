@@ -1,0 +1,79 @@
+import {mkdtempSync, readFileSync, readdirSync, rmSync, existsSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
+import {describe, expect, it} from 'vitest'
+import {stagingWriterAside} from '../../src/write/writer-thread.ts'
+
+const seed = readFileSync(new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
+
+function staging(): string {
+  return mkdtempSync(path.join(tmpdir(), 'bs-writer-'))
+}
+
+function filesUnder(root: string): string[] {
+  return (readdirSync(root, {recursive: true, withFileTypes: true}) as Array<{isFile(): boolean; parentPath: string; name: string}>)
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+describe('stagingWriterAside', () => {
+  it('writes every file, text and bytes, into the folders it makes, by the time finish returns', () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    // 300 pages of four seeds each, 18 MB in all: more than may wait in the queue, so the caller
+    // has to wait for the writer on the way.
+    const page = seed.repeat(4)
+    for (let i = 0; i < 300; i++) sink.write({path: `2022/11/${String(i % 30).padStart(2, '0')}/story-${i}/index.html`, content: `${i}\n${page}`})
+    const bytes = Uint8Array.from([0, 1, 2, 255])
+    sink.write({path: 'assets/blob.bin', content: bytes})
+    sink.finish()
+    expect(filesUnder(root)).toHaveLength(301)
+    expect(readFileSync(path.join(root, '2022/11/07/story-187/index.html'), 'utf8')).toBe(`187\n${page}`)
+    expect([...readFileSync(path.join(root, 'assets/blob.bin'))]).toEqual([0, 1, 2, 255])
+    // The seed's em dashes and middle dots survive the trip as UTF-8.
+    expect(readFileSync(path.join(root, '2022/11/00/story-0/index.html'), 'utf8')).toContain('·3 min read')
+  })
+
+  it('fails finish with the file system error when two files claim one path', () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    sink.write({path: 'a/index.html', content: 'first'})
+    sink.write({path: 'a/index.html', content: 'second'})
+    expect(() => sink.finish()).toThrow(/EEXIST.*a\/index\.html/)
+    expect(readFileSync(path.join(root, 'a/index.html'), 'utf8')).toBe('first')
+  })
+
+  it('writes nothing after a failure, and refuses more files once it is known', () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    sink.write({path: 'same.html', content: 'one'})
+    sink.write({path: 'same.html', content: 'two'})
+    for (let i = 0; i < 50; i++) sink.write({path: `after/${i}.html`, content: 'x'})
+    expect(() => sink.finish()).toThrow(/EEXIST/)
+    expect(existsSync(path.join(root, 'after'))).toBe(false)
+    expect(() => sink.write({path: 'later.html', content: 'x'})).toThrow(/closed/)
+  })
+
+  it('refuses a path outside the staging folder before it reaches the thread', () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    expect(() => sink.write({path: '../escape.html', content: 'x'})).toThrow(/outside the output folder/)
+    sink.finish()
+    expect(existsSync(path.join(path.dirname(root), 'escape.html'))).toBe(false)
+    expect(filesUnder(root)).toEqual([])
+  })
+
+  it('stop returns once nothing more can be written: a removed staging folder stays removed', async () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    for (let i = 0; i < 2000; i++) sink.write({path: `day-${i % 40}/story-${i}/index.html`, content: seed})
+    sink.stop()
+    rmSync(root, {recursive: true, force: true})
+    await sleep(200)
+    expect(existsSync(root)).toBe(false)
+    sink.stop()
+    sink.finish()
+  })
+})
