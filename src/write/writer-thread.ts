@@ -27,6 +27,12 @@ const STOP = 3
 /** Bytes queued at most: rendering waits beyond this, so a slow disk cannot fill the memory. */
 const QUEUED_BYTES = 4 * 1024 * 1024
 
+/**
+ * A writer that has written nothing for this long while files wait is taken to be gone: a thread
+ * that failed to start says so only on the event loop, which a waiting render thread never turns.
+ */
+const STALLED_MS = 60_000
+
 const WRITER = `
 const {mkdirSync, writeFileSync} = require('node:fs')
 const path = require('node:path')
@@ -73,21 +79,33 @@ export function stagingWriterAside(staging: string): FileSink {
   // Nothing is left to wait for once finish or stop has returned.
   worker.unref()
   port1.unref()
+  // A thread that cannot start reports it here, between pages; unheard, it would end the process.
+  let crashed: Error | null = null
+  worker.once('error', (error) => (crashed = error))
   const encoder = new TextEncoder()
   let closed = false
 
   const failure = (): Error | null => {
+    if (crashed !== null) return crashed
     if (Atomics.load(state, FAILED) === 0) return null
     // The writer posts its error before it raises the flag, so the message is there to take.
     const error = receiveMessageOnPort(port1)?.message as {message: string; code?: string} | undefined
     return Object.assign(new Error(error?.message ?? 'the writer thread failed'), {code: error?.code})
   }
-  const waitFor = (slot: number, done: (value: number) => boolean) => {
+  /** Waits until `done` holds of the slot, the writer fails, or it stalls (then false). */
+  const waitFor = (slot: number, done: (value: number) => boolean): boolean => {
+    let files = Atomics.load(state, FILES)
+    let since = Date.now()
     for (let value = Atomics.load(state, slot); !done(value); value = Atomics.load(state, slot)) {
-      if (Atomics.load(state, FAILED) !== 0) return
+      if (Atomics.load(state, FAILED) !== 0 || crashed !== null) return true
+      const now = Atomics.load(state, FILES)
+      if (now !== files) [files, since] = [now, Date.now()]
+      else if (Date.now() - since > STALLED_MS) return false
       Atomics.wait(state, slot, value, 1000)
     }
+    return true
   }
+  const stalled = () => new Error(`the writer thread has written nothing for ${STALLED_MS / 1000} s`)
   const close = () => {
     closed = true
     port1.close()
@@ -102,15 +120,17 @@ export function stagingWriterAside(staging: string): FileSink {
       const destination = containedPath(staging, file.path)
       // Encoded here as writeFileSync would have; a copy for bytes that may share their buffer.
       const bytes = typeof file.content === 'string' ? encoder.encode(file.content) : new Uint8Array(file.content)
-      waitFor(BYTES, (queued) => queued < QUEUED_BYTES)
+      if (!waitFor(BYTES, (queued) => queued < QUEUED_BYTES)) {
+        close()
+        throw stalled()
+      }
       Atomics.add(state, BYTES, bytes.length)
       Atomics.add(state, FILES, 1)
       port1.postMessage({file: destination, bytes}, [bytes.buffer])
     },
     finish() {
       if (closed) return
-      waitFor(FILES, (queued) => queued === 0)
-      const error = failure()
+      const error = waitFor(FILES, (queued) => queued === 0) ? failure() : stalled()
       close()
       if (error !== null) throw error
     },
