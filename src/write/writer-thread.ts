@@ -94,8 +94,9 @@ export function stagingWriterAside(staging: string): FileSink {
   }
   /** Waits until `done` holds of the slot, the writer fails, or it stalls (then false). */
   const waitFor = (slot: number, done: (value: number) => boolean): boolean => {
-    let files = Atomics.load(state, FILES)
-    let since = Date.now()
+    // Most calls find the queue short and return at once, without reading the clock.
+    let files = -1
+    let since = 0
     for (let value = Atomics.load(state, slot); !done(value); value = Atomics.load(state, slot)) {
       if (Atomics.load(state, FAILED) !== 0 || crashed !== null) return true
       const now = Atomics.load(state, FILES)
