@@ -187,14 +187,14 @@ function compileOutput(engine: Liquid, value: ValueLike): Compiled {
   const escape = engine.options.outputEscape
   // The escape LiquidJS appends to every output, inlined: it is by far the most common filter.
   if (last !== undefined && last.handler === escape && escape === engine.filters['escape']) {
-    const before = compileValue(engine, value.initial, filters.slice(0, -1))
+    const before = compileValue(value.initial, filters.slice(0, -1))
     return (ctx, out) => {
       const text = stringify(before(ctx))
       ctx.memoryLimit.use(text.length)
       out.buffer += escapeHtml(text)
     }
   }
-  const evaluate = compileValue(engine, value.initial, filters)
+  const evaluate = compileValue(value.initial, filters)
   return (ctx, out) => {
     out.write(toValue(evaluate(ctx)))
   }
@@ -202,7 +202,7 @@ function compileOutput(engine: Liquid, value: ValueLike): Compiled {
 
 function compileIf(engine: Liquid, tag: IfTag): Compiled {
   const branches = tag.branches.map((branch) => ({
-    test: compileValueOf(engine, branch.value),
+    test: compileValueOf(branch.value),
     body: compileList(engine, branch.templates),
   }))
   const otherwise = compileList(engine, tag.elseTemplates ?? [])
@@ -221,7 +221,7 @@ interface UnlessFields {
 
 function compileUnless(engine: Liquid, tag: UnlessFields): Compiled {
   const branches = tag.branches.map((branch) => ({
-    value: compileValueOf(engine, branch.value),
+    value: compileValueOf(branch.value),
     // canCompile leaves jsTruthy out, so LiquidJS's two tests are these two.
     test: branch.test === liquidIsFalsy ? isFalsy : isTruthy,
     body: compileList(engine, branch.templates),
@@ -346,12 +346,12 @@ function compileHash(hash: HashLike): Array<[string, Evaluate]> {
 }
 
 /** `Value.value`: the expression, then each filter in turn. */
-function compileValueOf(engine: Liquid, value: Value): Evaluate {
+function compileValueOf(value: Value): Evaluate {
   const like = value as unknown as ValueLike
-  return compileValue(engine, like.initial, like.filters as unknown as FilterLike[])
+  return compileValue(like.initial, like.filters as unknown as FilterLike[])
 }
 
-function compileValue(_engine: Liquid, initial: ExpressionLike, filters: FilterLike[]): Evaluate {
+function compileValue(initial: ExpressionLike, filters: FilterLike[]): Evaluate {
   const expression = compileExpression(initial.postfix)
   if (filters.length === 0) return expression
   const steps = filters.map((filter) => compileFilter(filter))
