@@ -6,9 +6,10 @@ import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
 import {codeVersion, hashOf} from './cache/version.ts'
 import {filesHash, siteInputs} from './cache/inputs.ts'
+import {fullCollection} from './full-collection.ts'
 import {openParseCache, parseEntry, type ParseCache, type ParsedEntry, type ParsedFile} from './cache/parsed.ts'
 import {removeSiteSnapshot, saveSiteSnapshot} from './cache/site-snapshot.ts'
-import {buildSiteFromMentions} from './model/site.ts'
+import {buildSiteFromTags, storyTags} from './model/site.ts'
 import {createVocabulary, type Mention} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
 import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
@@ -148,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const made = await siteOf(read, options, config, parsed, report, step)
   // Each file's outcome holds its article and tag candidates: let go of, now that the site is made.
   read = null
+  fullCollection()
   const {failed} = made
   const recalled = parsed.hits
   if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
@@ -169,6 +171,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The search index is one computation over every story: this thread makes all of its files,
     // first, so that it can then let go of what only other threads' story pages show.
     for (const file of searchIndexFiles(site)) writer.put(file)
+    fullCollection()
     releaseOtherStories(site, 0, shards)
     const written = releaseWritten(site, 0)
     let pages = 0
@@ -212,7 +215,21 @@ async function siteOf(
   const input = await articlesOf(read, options, config, parsed, report, step)
   parsed.save()
   if (options.strict && report.errors.length > 0) return {site: null, failed: input.failed}
-  return {site: buildSiteFromMentions(input.articles, input.mentions, config), failed: input.failed}
+  const tags = tagsLettingGoOfMentions(input, read, config)
+  return {site: buildSiteFromTags(input.articles, tags, config), failed: input.failed}
+}
+
+/**
+ * Each article's tags. The tag candidates they are chosen from are needed for nothing else, and
+ * were the peak of a cold build's memory while the rest of the model was made: they are let go of
+ * here, in `input` and in what each file's reading gave. A function of its own, like siteOf, so
+ * that no register of the caller's frame keeps them.
+ */
+function tagsLettingGoOfMentions(input: ReadArticles, read: ReadFiles, config: SiteConfig): string[][] {
+  const tags = storyTags(input.articles, input.mentions, config)
+  input.mentions = []
+  read.outcomes = []
+  return tags
 }
 
 /** What reading a content folder gave, before parsing anything that need not be parsed. */
