@@ -147,7 +147,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const made = await siteOf(read, options, config, parsed, report, step)
-  // Each file's outcome holds its article and tag candidates: let go of, now that the site is made.
+  // What reading gave is let go of now that the site is made, and the articles with it (the site
+  // keeps their bodies): most of the heap is garbage here, and a full collection now keeps the
+  // next limit V8 sets near what is live (full-collection.ts).
   read = null
   fullCollection()
   const {failed} = made
