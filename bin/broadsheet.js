@@ -3,7 +3,7 @@
 // compiling TypeScript through tsx on every start costs about half a second. Plain JavaScript: this
 // file runs before anything is compiled. Without esbuild, or when bundling fails, tsx runs src/cli.ts.
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -15,6 +15,8 @@ const entry = path.join(root, 'src', 'cli.ts')
 const folder = path.join(root, 'node_modules', '.broadsheet')
 const BUNDLE = /^cli-[0-9a-f]{16}\.mjs$/
 const TEMP = /^cli-[0-9a-f]{16}\.\d+\.tmp\.mjs$/
+// `cli-<hash>.<pid>.lease`: process <pid> runs that bundle, and its threads may still load it.
+const LEASE = /^(cli-[0-9a-f]{16})\.(\d+)\.lease$/
 // A temp file this old was left by a launcher that died while bundling; a live one takes well under this.
 const STALE_TEMP_MS = 60_000
 
@@ -77,13 +79,48 @@ async function ensureBundle() {
   return file
 }
 
-/** Bundles of older source, and temp files of launchers that died; never another's fresh temp file. */
+/**
+ * Bundles of older source that no running process holds a lease on, leases of processes that have
+ * ended, and temp files of launchers that died; never another's fresh temp file. A build that runs
+ * for minutes starts its render threads from its bundle long after launch: removing that bundle
+ * under it, because the source changed meanwhile, would fail the build.
+ */
 function removeOthers(keep) {
-  for (const name of readdirSync(folder)) {
-    if (name === keep) continue
+  const names = readdirSync(folder)
+  const leased = new Set()
+  for (const name of names) {
+    const lease = LEASE.exec(name)
+    if (lease === null) continue
+    if (running(Number(lease[2]))) leased.add(`${lease[1]}.mjs`)
+    else remove(path.join(folder, name))
+  }
+  for (const name of names) {
+    if (name === keep || leased.has(name)) continue
     const file = path.join(folder, name)
     if (BUNDLE.test(name) || (TEMP.test(name) && Date.now() - modified(file) > STALE_TEMP_MS)) remove(file)
   }
+}
+
+function running(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return error.code === 'EPERM'
+  }
+}
+
+/** Marks `file` as in use by this process until it exits. */
+function lease(file) {
+  const name = file.replace(/\.mjs$/, `.${process.pid}.lease`)
+  try {
+    writeFileSync(name, '')
+  } catch {
+    // A folder we cannot write to: the bundle was made elsewhere, and nothing here removes it.
+    return
+  }
+  process.once('exit', () => remove(name))
 }
 
 function modified(file) {
@@ -111,6 +148,7 @@ async function runWithTsx() {
 async function run(attempts) {
   const file = await ensureBundle()
   if (file === null) return runWithTsx()
+  lease(file)
   try {
     await import(pathToFileURL(file).href)
   } catch (error) {

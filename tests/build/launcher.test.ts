@@ -139,6 +139,33 @@ describe('bin/broadsheet.js', () => {
     expect(bundles(root)).not.toEqual(old)
   })
 
+  it('keeps an older bundle while a running process holds a lease on it, and removes it once that process has ended', () => {
+    const root = copyRepo()
+    const {root: work, content} = someContent()
+    const edit = (n: number) => {
+      const slug = path.join(root, 'src/model/slug.ts')
+      writeFileSync(slug, `${readFileSync(slug, 'utf8')}\n// edit ${n}\n`)
+    }
+    expect(launch(root, ['check', '--content', content], work).status).toBe(0)
+    const [first] = bundles(root)
+    // A launcher leaves no lease behind once it has exited.
+    expect(bundles(root)).toEqual([first])
+    // This test's own process is running: as if a long build were still using the first bundle.
+    const running = `${first!.replace(/\.mjs$/, '')}.${process.pid}.lease`
+    writeFileSync(path.join(root, 'node_modules/.broadsheet', running), '')
+    edit(1)
+    expect(launch(root, ['check', '--content', content], work).status).toBe(0)
+    const second = `cli-${expectedHash(root)}.mjs`
+    expect(bundles(root)).toEqual([first, running, second].sort())
+    // The same lease, now of a process that has ended.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid
+    rmSync(path.join(root, 'node_modules/.broadsheet', running))
+    writeFileSync(path.join(root, 'node_modules/.broadsheet', `${first!.replace(/\.mjs$/, '')}.${ended}.lease`), '')
+    edit(2)
+    expect(launch(root, ['check', '--content', content], work).status).toBe(0)
+    expect(bundles(root)).toEqual([`cli-${expectedHash(root)}.mjs`])
+  })
+
   it('answers no command, --help and an unknown command exactly as the tsx CLI does', () => {
     const root = copyRepo()
     const {root: work} = writeContent({})
@@ -207,10 +234,12 @@ describe('bin/broadsheet.js', () => {
       const response = await fetch(`${url}__broadsheet/dev.js`)
       expect(response.status).toBe(200)
       expect(await response.text()).toBe(readFileSync(path.join(root, 'src/serve/dev-client.js'), 'utf8'))
-      expect(bundles(root)).toEqual([`cli-${expectedHash(root)}.mjs`])
+      // The running server holds a lease on its bundle, so a launcher on newer source keeps it.
+      expect(bundles(root)).toEqual([`cli-${expectedHash(root)}.mjs`, `cli-${expectedHash(root)}.${child.pid}.lease`].sort())
     } finally {
       child.kill('SIGTERM')
       await exited
     }
+    expect(bundles(root)).toEqual([`cli-${expectedHash(root)}.mjs`])
   })
 })
