@@ -6,19 +6,32 @@ import type {Article, Teaser} from '../model/types.ts'
 
 export function compactArticle(article: Article): Article {
   return {
-    ...article,
+    source: article.source,
+    format: article.format,
     headline: own(article.headline),
+    date: article.date,
+    slug: article.slug,
     byline: article.byline === null ? null : own(article.byline),
-    dateline: article.dateline === null ? null : {...article.dateline, place: own(article.dateline.place)},
+    authors: article.authors,
+    commentCount: article.commentCount,
+    readingMinutes: article.readingMinutes,
+    dateline: article.dateline === null ? null : {place: own(article.dateline.place), agency: article.dateline.agency},
     paragraphs: article.paragraphs.map(own),
     footer: article.footer.map(own),
     recommended: article.recommended.map(compactTeaser),
-    summary: article.summary === null ? null : own(article.summary)
+    tags: article.tags,
+    draft: article.draft,
+    summary: article.summary === null ? null : own(article.summary),
+    diagnostics: article.diagnostics
   }
 }
 
+/**
+ * Written out field by field, not spread: V8 gave each spread copy of a teaser a hidden class of
+ * its own (tracking its `source` as a constant), about 200 bytes a teaser, 15 MB at 10,000 stories.
+ */
 function compactTeaser(teaser: Teaser): Teaser {
-  return {...teaser, title: own(teaser.title), summary: own(teaser.summary)}
+  return {title: own(teaser.title), summary: own(teaser.summary), source: teaser.source}
 }
 
 /**

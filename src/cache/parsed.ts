@@ -2,7 +2,7 @@
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
-import {extractMentions, type Mention} from '../model/tags/index.ts'
+import {extractMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
 import {parse} from '../parse/index.ts'
@@ -13,7 +13,7 @@ export interface ParsedEntry {
   result: ParseResult
   /** What decoding the bytes said (a Windows-1252 fallback). */
   decoded: Diagnostic[]
-  mentions: Mention[]
+  mentions: PackedMentions
 }
 
 /**
@@ -26,7 +26,7 @@ export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; ent
 export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
   const parsed = parse(text, source)
   const result: ParseResult = parsed.ok ? {ok: true, article: compactArticle(parsed.article)} : parsed
-  return {result, decoded, mentions: result.ok ? extractMentions(result.article, vocabulary) : []}
+  return {result, decoded, mentions: packMentions(result.ok ? extractMentions(result.article, vocabulary) : [], vocabulary.shared)}
 }
 
 export interface ParseCache {
@@ -168,7 +168,12 @@ function writeShard(folder: string, shard: number, version: string, entries: Arr
   const file = path.join(folder, `${shard}.ndjson`)
   // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
   if (entries.length === 0) rmSync(file, {force: true})
-  else writeFileAtomically(file, [JSON.stringify({version}), ...entries.map((entry) => JSON.stringify(entry))].join('\n') + '\n')
+  else writeFileAtomically(file, shardLines(version, entries))
+}
+
+function* shardLines(version: string, entries: Array<[string, ParsedEntry]>): Generator<string> {
+  yield `${JSON.stringify({version})}\n`
+  for (const entry of entries) yield `${JSON.stringify(entry)}\n`
 }
 
 interface Stamped {

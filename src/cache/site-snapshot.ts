@@ -22,8 +22,6 @@ export interface SiteSnapshot {
 }
 
 const FORMAT = 2
-/** Stories per write: one string for 100,000 stories would be hundreds of megabytes. */
-const BATCH = 1000
 /** More than the last line's length. */
 const TAIL = 1024
 
@@ -41,7 +39,7 @@ export function saveSiteSnapshot(file: string, id: string, site: Site): void {
   writeFileAtomically(file, snapshotText(id, site))
 }
 
-/** The snapshot's text, a batch of stories at a time, with the byte offsets that find each part. */
+/** The snapshot's text, a line at a time, with the byte offsets that find each part. */
 function* snapshotText(id: string, site: Site): Generator<string> {
   let offset = 0
   const place = (text: string): [number, number] => {
@@ -50,13 +48,11 @@ function* snapshotText(id: string, site: Site): Generator<string> {
     return [offset - length, length]
   }
   const ends: number[] = []
-  for (let start = 0; start < site.stories.length; start += BATCH) {
-    const lines = site.stories.slice(start, start + BATCH).map((story) => `${JSON.stringify({...story, paragraphs: undefined})}\n`)
-    for (const line of lines) {
-      place(line)
-      ends.push(offset)
-    }
-    yield lines.join('')
+  for (const story of site.stories) {
+    const line = `${JSON.stringify({...story, paragraphs: undefined})}\n`
+    place(line)
+    ends.push(offset)
+    yield line
   }
   const rest = `${JSON.stringify({...site, stories: []})}\n`
   const sources = `${JSON.stringify(site.stories.map((story) => story.source))}\n`

@@ -2,10 +2,12 @@
 // each story is most about, named one way across the corpus.
 import type {Article, TagsConfig} from '../types.ts'
 import {extractMentions, type Mention} from './mentions.ts'
+import {packMentions} from './packed.ts'
 import {selectTags} from './select.ts'
 import {createVocabulary} from './vocabulary.ts'
 
 export {extractMentions, type Mention} from './mentions.ts'
+export {packMentions, unpackMentions, type PackedMentions} from './packed.ts'
 export {selectTags, type StoryMentions} from './select.ts'
 export {createVocabulary} from './vocabulary.ts'
 
@@ -13,14 +15,14 @@ export {createVocabulary} from './vocabulary.ts'
 export function deriveTags(articles: readonly Article[], config: TagsConfig): string[][] {
   const vocabulary = createVocabulary(config)
   return selectTags(
-    articles.map((article) => ({front: article.tags, mentions: extractMentions(article, vocabulary)})),
+    articles.map((article) => ({front: article.tags, mentions: packMentions(extractMentions(article, vocabulary), vocabulary.shared)})),
     config
   )
 }
 
 /**
- * One story's candidates, JSON-serialisable: the costly per-story half of deriveTags, for a
- * build that caches it per file or computes it in workers, then calls selectTags.
+ * One story's candidates, as objects to read, from a vocabulary of its own. A build finds them with
+ * the build's vocabulary and keeps them packed (packed.ts) for selectTags.
  */
 export function storyMentions(article: Pick<Article, 'headline' | 'paragraphs'>, config: Pick<TagsConfig, 'aliases' | 'stop'>): Mention[] {
   return extractMentions(article, createVocabulary(config))

@@ -22,11 +22,16 @@ export interface Mention {
   count: number
 }
 
-/** Looks a spelling up in the alias tables and the stop lists. */
+/**
+ * Looks a spelling up in the alias tables and the stop lists, and keeps one copy of each name that
+ * a corpus spells out again and again (tags/packed.ts).
+ */
 export interface Vocabulary {
   /** kind null: a configured alias to a name the built-in table does not know. */
   canonical(spelling: string): {name: string; kind: EntityKind | null} | null
   stopped(key: string): boolean
+  /** The copy of `name` kept for every story that names it. */
+  shared(name: string): string
 }
 
 export interface StoryText {

@@ -3,11 +3,12 @@
 import type {TagsConfig} from '../types.ts'
 import type {Evidence, Mention} from './mentions.ts'
 import {compareStrings} from './mentions.ts'
+import {unpackMentions, type PackedMentions} from './packed.ts'
 
 export interface StoryMentions {
   /** Front-matter tags: kept as given, first, and never repeated by a derived tag. */
   front: readonly string[]
-  mentions: readonly Mention[]
+  mentions: PackedMentions
 }
 
 type Config = Pick<TagsConfig, 'max' | 'minStories'>
@@ -22,23 +23,27 @@ interface TermInfo {
 /** A one-word surname is folded into a full name only when that name has this share of its uses. */
 const SURNAME_DOMINANCE = 0.75
 
+/**
+ * Each story's candidates are unpacked, and folded, once for each pass that reads them, and let go
+ * of at once: all of them as objects at a time would be the peak of a large build's memory.
+ */
 export function selectTags(stories: readonly StoryMentions[], config: Config): string[][] {
-  let terms = describe(stories)
-  const folded = stories.map((story) => foldCorpusSurnames(story.mentions, terms))
-  terms = describe(folded.map((mentions, i) => ({front: stories[i]?.front ?? [], mentions})))
-  return folded.map((mentions, i) => chooseTags(stories[i]?.front ?? [], mentions, terms, config))
+  const written = describe(stories, (story) => unpackMentions(story.mentions))
+  const folded = (story: StoryMentions) => foldCorpusSurnames(unpackMentions(story.mentions), written)
+  const terms = describe(stories, folded)
+  return stories.map((story) => chooseTags(story.front, folded(story), terms, config))
 }
 
 function isEntity(term: TermInfo | undefined): term is TermInfo {
   return term !== undefined && (term.aliased || term.kind === 'person' || term.kind === 'place' || term.kind === 'org')
 }
 
-function describe(stories: readonly StoryMentions[]): Map<string, TermInfo> {
+function describe(stories: readonly StoryMentions[], mentionsOf: (story: StoryMentions) => readonly Mention[]): Map<string, TermInfo> {
   const votes = new Map<string, Map<string, number>>()
   const spellings = new Map<string, Map<string, number>>()
   const aliased = new Set<string>()
   for (const story of stories) {
-    for (const mention of story.mentions) {
+    for (const mention of mentionsOf(story)) {
       const vote = votes.get(mention.key) ?? new Map<string, number>()
       const kind = String(mention.kind)
       vote.set(kind, (vote.get(kind) ?? 0) + 1)

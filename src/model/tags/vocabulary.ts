@@ -29,6 +29,7 @@ export function createVocabulary(config: Pick<TagsConfig, 'aliases' | 'stop'>): 
   }
   for (const [key, list] of configured) entries.set(key, list)
   const stop = new Set(config.stop.map(foldKey))
+  const names = new Map<string, string>()
   return {
     canonical(spelling) {
       const list = entries.get(foldKey(spelling))
@@ -37,8 +38,24 @@ export function createVocabulary(config: Pick<TagsConfig, 'aliases' | 'stop'>): 
       const entry = list.find((e) => e.exact === null || e.exact === letters)
       return entry === undefined ? null : {name: entry.name, kind: entry.kind}
     },
-    stopped: (key) => stop.has(key) || isBuiltInStop(key)
+    stopped: (key) => stop.has(key) || isBuiltInStop(key),
+    shared(name) {
+      let kept = names.get(name)
+      if (kept === undefined) {
+        kept = flat(name)
+        names.set(kept, kept)
+      }
+      return kept
+    }
   }
+}
+
+/**
+ * A copy that shares no memory with the text it was cut from: V8 cuts a substring of 13 characters
+ * or more as a view that keeps its whole parent alive, and a kept name lives as long as the build.
+ */
+function flat(name: string): string {
+  return name.length < 13 ? name : Array.from(name).join('')
 }
 
 function add(map: Map<string, Entry[]>, spelling: string, entry: Entry): void {
