@@ -6,6 +6,6 @@ export function fixedFile(path: string, content: string): PendingFile {
 }
 
 /** A file made only when it is written: a feed or a sitemap costs nothing to a thread that skips it. */
-export function lazyFile(path: string, make: () => string): PendingFile {
+export function lazyFile(path: string, make: () => string | Uint8Array): PendingFile {
   return {path, key: null, render: make}
 }

@@ -6,7 +6,8 @@
 // render/search-patch.ts updates these files in place after an edit to bodies alone, by the same rules.
 import type {PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
-import {fixedFile} from './fixed-file.ts'
+import {fixedFile, lazyFile} from './fixed-file.ts'
+import {createPostingLists, type PostingLists} from './posting-lists.ts'
 
 /** Stories per results chunk. */
 export const DOCS_PER_CHUNK = 500
@@ -46,9 +47,9 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
 }
 
 export function* searchIndexFiles(site: Site): Generator<PendingFile> {
-  const postings = termPostings(site)
+  const {listOf, lists} = termPostings(site)
   const groups = new Map<string, string[]>()
-  for (const term of [...postings.keys()].sort()) {
+  for (const term of [...listOf.keys()].sort()) {
     const name = shardName(term)
     const group = groups.get(name)
     if (group === undefined) groups.set(name, [term])
@@ -62,13 +63,13 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
       .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
     yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
   }
-  // A group at a time, unpacked only for its own shards and let go of once they are made.
+  // A group at a time, unpacked only for its own shards.
   const split: Record<string, string[]> = {}
   for (const name of [...groups.keys()].sort()) {
-    const terms = groups.get(name)!.map((term): TermPostings => [term, unpackPostings(postings.get(term)!)])
-    for (const [term] of terms) postings.delete(term)
+    const terms = groups.get(name)!.map((term): [string, Numbers] => [term, unpackedPostings(lists, listOf.get(term)!)])
     const group = groupShards(name, terms)
-    for (const shard of [...group.shards.keys()].sort()) yield fixedFile(`search/terms/${shard}.json`, shardText(group.shards.get(shard)!))
+    // Made as each is written, new each time: the writer may take the bytes over (write/writer-thread.ts).
+    for (const shard of [...group.shards.keys()].sort()) yield lazyFile(`search/terms/${shard}.json`, () => shardBytes(group.shards.get(shard)!))
     if (group.children !== null) split[name] = group.children
   }
   yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split}))
@@ -77,15 +78,21 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
 /** A term and its postings, `[story, weight, story, weight, …]` in story order. */
 export type TermPostings = [string, number[]]
 
+/** Numbers as a shard holds them, to count and to visit in order: an array, or packed postings. */
+export interface Numbers {
+  readonly length: number
+  forEach(visit: (n: number) => void): void
+}
+
 /**
  * The shards of a group: the terms, in order, that share their first SHARD_PREFIX characters
  * (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of a megabyte:
  * those groups are split once more, by three characters, and meta.json lists their children so the
  * reader's script knows. `children` is null for a group that is not split.
  */
-export function groupShards(name: string, terms: readonly TermPostings[]): {shards: Map<string, TermPostings[]>; children: string[] | null} {
+export function groupShards<T extends readonly [string, {readonly length: number}]>(name: string, terms: readonly T[]): {shards: Map<string, T[]>; children: string[] | null} {
   if (terms.reduce((n, [, list]) => n + list.length, 0) <= SPLIT_ABOVE) return {shards: new Map([[name, [...terms]]]), children: null}
-  const shards = new Map<string, TermPostings[]>()
+  const shards = new Map<string, T[]>()
   const children = new Set<string>()
   for (const entry of terms) {
     // A two-character term keeps the parent's name, which now holds only such terms.
@@ -101,6 +108,66 @@ export function groupShards(name: string, terms: readonly TermPostings[]): {shar
 /** A shard file's text: its terms, in order, each with its postings. */
 export function shardText(terms: readonly TermPostings[]): string {
   return JSON.stringify(Object.fromEntries(terms))
+}
+
+/**
+ * The UTF-8 bytes of `shardText(terms)`, written without making that text. At 100,000 stories the
+ * shards are 250 MB of text, most of it in strings too large for V8's young generation: as text,
+ * they piled up as garbage while the index was written, which was then the peak of a build.
+ */
+export function shardBytes(terms: ReadonlyArray<readonly [string, Numbers]>): Uint8Array {
+  // Object.fromEntries puts keys that are array indices ("2022") first, in numeric order.
+  const ordered = [...terms.filter(([term]) => isArrayIndex(term)).sort((a, b) => Number(a[0]) - Number(b[0])), ...terms.filter(([term]) => !isArrayIndex(term))]
+  const keys = ordered.map(([term]) => encoder.encode(JSON.stringify(term)))
+  let size = 2 + Math.max(0, ordered.length - 1)
+  for (const [i, [, list]] of ordered.entries()) {
+    size += keys[i]!.length + 3 + Math.max(0, list.length - 1)
+    list.forEach((n) => (size += digits(n)))
+  }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  bytes[at++] = 0x7b // {
+  for (const [i, [, list]] of ordered.entries()) {
+    if (i > 0) bytes[at++] = 0x2c // ,
+    bytes.set(keys[i]!, at)
+    at += keys[i]!.length
+    bytes[at++] = 0x3a // :
+    bytes[at++] = 0x5b // [
+    let first = true
+    list.forEach((n) => {
+      if (!first) bytes[at++] = 0x2c
+      first = false
+      at = writeDigits(bytes, at, n)
+    })
+    bytes[at++] = 0x5d // ]
+  }
+  bytes[at++] = 0x7d // }
+  return bytes
+}
+
+const encoder = new TextEncoder()
+
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1
+}
+
+/** Postings are whole numbers from 0 up: story indices and weights. */
+function digits(n: number): number {
+  let count = 1
+  while (n >= 10) {
+    n = Math.floor(n / 10)
+    count++
+  }
+  return count
+}
+
+function writeDigits(bytes: Uint8Array, at: number, n: number): number {
+  const end = at + digits(n)
+  for (let i = end - 1; i >= at; i--) {
+    bytes[i] = 0x30 + (n % 10)
+    n = Math.floor(n / 10)
+  }
+  return end
 }
 
 /** What a story's search terms are made of. */
@@ -131,55 +198,44 @@ export function storyTermWeights(story: SearchText): Map<string, number> {
 const POSTING_STORY = MAX_WEIGHT + 1
 
 /**
- * A term's packed postings, in a typed array that doubles as it fills: 4 bytes a posting, where a
- * JavaScript array of numbers takes 8, and nothing for the collector to walk. At 100,000 stories
- * there are about 29 million, all held until the index is written.
+ * Each term's packed postings, in story order: its list in `lists` (render/posting-lists.ts, 4 bytes
+ * a posting). Weights add up in the term's last posting while its story is the one being read: one
+ * map lookup a token, and no map per story.
  */
-interface Postings {
-  data: Uint32Array
-  length: number
-}
-
-/**
- * Each term's packed postings, in story order. Weights add up in the term's last posting while its
- * story is the one being read: one map lookup a token, and no map per story.
- */
-function termPostings(site: Site): Map<string, Postings> {
-  const postings = new Map<string, Postings>()
+function termPostings(site: Site): {listOf: Map<string, number>; lists: PostingLists} {
+  const listOf = new Map<string, number>()
+  const lists = createPostingLists()
   for (const story of site.stories) {
     // Stories are read in index order, so a term's last posting is either this story's or older.
     const base = story.index * POSTING_STORY
     eachTerm(story, (term, weight) => {
-      const list = postings.get(term)
+      let list = listOf.get(term)
       if (list === undefined) {
-        const data = new Uint32Array(4)
-        data[0] = base + Math.min(weight, MAX_WEIGHT)
-        postings.set(term, {data, length: 1})
-        return
+        list = lists.open()
+        listOf.set(term, list)
+      } else {
+        const last = lists.last(list)
+        if (last >= base) return lists.setLast(list, base + Math.min(last - base + weight, MAX_WEIGHT))
       }
-      const last = list.data[list.length - 1]!
-      if (last >= base) {
-        list.data[list.length - 1] = base + Math.min(last - base + weight, MAX_WEIGHT)
-        return
-      }
-      if (list.length === list.data.length) {
-        const grown = new Uint32Array(list.length * 2)
-        grown.set(list.data)
-        list.data = grown
-      }
-      list.data[list.length++] = base + Math.min(weight, MAX_WEIGHT)
+      lists.push(list, base + Math.min(weight, MAX_WEIGHT))
     })
   }
-  return postings
+  return {listOf, lists}
 }
 
-/** Packed postings as the index files hold them, `[story, weight, story, weight, …]`. */
-function unpackPostings(packed: Postings): number[] {
-  const list = new Array<number>(packed.length * 2)
-  for (let i = 0; i < packed.length; i++) {
-    const posting = packed.data[i]!
-    list[2 * i] = Math.floor(posting / POSTING_STORY)
-    list[2 * i + 1] = posting % POSTING_STORY
+/**
+ * Packed postings as the index files hold them, `[story, weight, story, weight, …]`, unpacked as they
+ * are visited: as arrays, 8 bytes a number, the big groups' postings were hundreds of megabytes of
+ * garbage at 100,000 stories.
+ */
+function unpackedPostings(lists: PostingLists, list: number): Numbers {
+  return {
+    length: lists.length(list) * 2,
+    forEach(visit) {
+      lists.forEach(list, (posting) => {
+        visit(Math.floor(posting / POSTING_STORY))
+        visit(posting % POSTING_STORY)
+      })
+    }
   }
-  return list
 }

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
-import {searchIndexFiles, storyTermWeights} from '../../src/render/search-index.ts'
+import {searchIndexFiles, shardBytes, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
 import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
 
 /** Each story's terms and weights, as the index's shards give them. */
@@ -13,7 +13,9 @@ function weightsFromIndex(site: Site): Map<number, Map<string, number>> {
   const byStory = new Map<number, Map<string, number>>()
   for (const file of searchIndexFiles(site)) {
     if (!file.path.startsWith('search/terms/')) continue
-    for (const [term, list] of Object.entries(JSON.parse(file.render() as string) as Record<string, number[]>)) {
+    const content = file.render()
+    const text = typeof content === 'string' ? content : new TextDecoder('utf-8', {fatal: true}).decode(content)
+    for (const [term, list] of Object.entries(JSON.parse(text) as Record<string, number[]>)) {
       for (let i = 0; i < list.length; i += 2) {
         if (i > 0) expect(list[i]!, `${term}: postings in story order`).toBeGreaterThan(list[i - 2]!)
         const terms = byStory.get(list[i]!) ?? new Map<string, number>()
@@ -41,5 +43,38 @@ describe('searchIndexFiles', () => {
     const loud = site.stories.find((story) => story.source === 'shouting.txt')!
     expect(fromIndex.get(loud.index)!.get('pyongyang')).toBe(255)
     for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(story))
+  })
+})
+
+describe('shardBytes', () => {
+  const bytesOf = (text: string) => new TextEncoder().encode(text)
+
+  it('gives the bytes of shardText, keys that are array indices first as JSON.stringify orders them', () => {
+    const terms: TermPostings[] = [
+      ['007', [3, 1]],
+      ['10', [0, 255, 4294967, 2]],
+      ['2022', [1, 1, 22, 5]],
+      ['4294967295', [9, 9]],
+      ['9', []],
+      ['über', [12, 3]],
+      ['zoë', [100000, 17]]
+    ]
+    expect(new TextDecoder().decode(shardBytes(terms))).toBe(shardText(terms))
+    expect(shardBytes(terms)).toEqual(bytesOf(shardText(terms)))
+    expect(shardText(terms).startsWith('{"9":[],"10":')).toBe(true)
+    expect(shardBytes([])).toEqual(bytesOf('{}'))
+  })
+
+  it('gives every shard of the seed and BBC index as shardText would', () => {
+    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+    let shards = 0
+    for (const file of searchIndexFiles(site)) {
+      if (!file.path.startsWith('search/terms/')) continue
+      const bytes = file.render() as Uint8Array
+      const terms = Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, number[]>)
+      expect(bytes, file.path).toEqual(bytesOf(shardText(terms)))
+      shards++
+    }
+    expect(shards).toBeGreaterThan(300)
   })
 })

@@ -9,15 +9,20 @@ import {patchSearchIndex, type SearchPatch} from '../../src/render/search-patch.
 import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
 import {makeSite} from './site-fixture.ts'
 
+/** Each file's text; shards come as bytes, which must be the very bytes of that text. */
 function indexFiles(site: Site): Map<string, string> {
-  return new Map([...searchIndexFiles(site)].map((file) => [file.path, file.render() as string]))
+  return new Map([...searchIndexFiles(site)].map((file) => [file.path, text(file.render())]))
+}
+
+function text(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : new TextDecoder('utf-8', {fatal: true}).decode(content)
 }
 
 const read = (files: Map<string, string>) => (file: string) => files.get(file) ?? null
 
 function applied(files: Map<string, string>, patch: SearchPatch): Map<string, string> {
   const next = new Map(files)
-  for (const file of patch.write) next.set(file.path, file.content as string)
+  for (const file of patch.write) next.set(file.path, text(file.content))
   for (const file of patch.remove) next.delete(file)
   return next
 }

@@ -36,6 +36,26 @@ describe('stagingWriterAside', () => {
     expect(readFileSync(path.join(root, '2022/11/00/story-0/index.html'), 'utf8')).toContain('·3 min read')
   })
 
+  it('takes over bytes made for the file alone, and copies a Buffer or a view that others may use again', () => {
+    const root = staging()
+    const sink = stagingWriterAside(root)
+    const own = Uint8Array.from([1, 2, 3])
+    const kept = Buffer.from('template asset')
+    const shared = new Uint8Array(8).fill(7)
+    const view = shared.subarray(2, 5)
+    sink.write({path: 'own.bin', content: own})
+    sink.write({path: 'kept.txt', content: kept})
+    sink.write({path: 'view.bin', content: view})
+    sink.finish()
+    expect([...readFileSync(path.join(root, 'own.bin'))]).toEqual([1, 2, 3])
+    expect(readFileSync(path.join(root, 'kept.txt'), 'utf8')).toBe('template asset')
+    expect([...readFileSync(path.join(root, 'view.bin'))]).toEqual([7, 7, 7])
+    // Moved: nothing of it is left behind to collect. The others are as they were.
+    expect(own.byteLength).toBe(0)
+    expect(kept.toString()).toBe('template asset')
+    expect([...shared]).toEqual([7, 7, 7, 7, 7, 7, 7, 7])
+  })
+
   it('fails finish with the file system error when two files claim one path', () => {
     const root = staging()
     const sink = stagingWriterAside(root)
