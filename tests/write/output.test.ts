@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, exists
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {containedPath, openOutput} from '../../src/write/output.ts'
+import {containedPath, openOutput, writeFileAtomically} from '../../src/write/output.ts'
 
 describe('containedPath', () => {
   const root = path.join(tmpdir(), 'dist')
@@ -57,5 +57,18 @@ describe('openOutput', () => {
     expect(() => output.write({path: 'x.html', content: '2'})).toThrow()
     output.abort()
     expect(existsSync(path.join(parent, 'dist'))).toBe(false)
+  })
+})
+
+describe('writeFileAtomically', () => {
+  it('writes text given in pieces, small and large, as the text they make together, in place of the old file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bs-atomic-'))
+    const file = path.join(dir, 'cache', 'shard.ndjson')
+    writeFileAtomically(file, 'old')
+    // Thousands of lines, a piece far over the size a write gathers, and pieces of nothing.
+    const pieces = [...Array.from({length: 5000}, (_, i) => `{"line":${i},"text":"née — ${'x'.repeat(i % 50)}"}\n`), 'y'.repeat(200_000), '', 'end\n']
+    writeFileAtomically(file, pieces.values())
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''))
+    expect(readdirSync(path.dirname(file))).toEqual(['shard.ndjson'])
   })
 })
