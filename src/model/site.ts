@@ -20,7 +20,7 @@ export function buildSiteFromMentions(articles: readonly Article[], mentions: re
   return buildSiteFromTags(articles, storyTags(articles, mentions, config), config)
 }
 
-const NONE: PackedMentions = {names: [], numbers: []}
+const NONE: PackedMentions = {names: [], numbers: ''}
 
 /** Each article's tags, chosen from its front matter and the tag candidates of the whole corpus. */
 export function storyTags(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig): string[][] {

@@ -118,10 +118,11 @@ export function shardText(terms: readonly TermPostings[]): string {
 export function shardBytes(terms: ReadonlyArray<readonly [string, Numbers]>): Uint8Array {
   // Object.fromEntries puts keys that are array indices ("2022") first, in numeric order.
   const ordered = [...terms.filter(([term]) => isArrayIndex(term)).sort((a, b) => Number(a[0]) - Number(b[0])), ...terms.filter(([term]) => !isArrayIndex(term))]
-  const keys = ordered.map(([term]) => encoder.encode(JSON.stringify(term)))
+  // As text: a typed array per term, for a few hundred thousand terms, was costlier garbage.
+  const keys = ordered.map(([term]) => JSON.stringify(term))
   let size = 2 + Math.max(0, ordered.length - 1)
   for (const [i, [, list]] of ordered.entries()) {
-    size += keys[i]!.length + 3 + Math.max(0, list.length - 1)
+    size += utf8Length(keys[i]!) + 3 + Math.max(0, list.length - 1)
     list.forEach((n) => (size += digits(n)))
   }
   const bytes = new Uint8Array(size)
@@ -129,8 +130,7 @@ export function shardBytes(terms: ReadonlyArray<readonly [string, Numbers]>): Ui
   bytes[at++] = 0x7b // {
   for (const [i, [, list]] of ordered.entries()) {
     if (i > 0) bytes[at++] = 0x2c // ,
-    bytes.set(keys[i]!, at)
-    at += keys[i]!.length
+    at = writeUtf8(bytes, at, keys[i]!)
     bytes[at++] = 0x3a // :
     bytes[at++] = 0x5b // [
     let first = true
@@ -146,6 +146,16 @@ export function shardBytes(terms: ReadonlyArray<readonly [string, Numbers]>): Ui
 }
 
 const encoder = new TextEncoder()
+
+function utf8Length(text: string): number {
+  return ASCII.test(text) ? text.length : encoder.encode(text).length
+}
+
+function writeUtf8(bytes: Uint8Array, at: number, text: string): number {
+  if (!ASCII.test(text)) return at + encoder.encodeInto(text, bytes.subarray(at)).written
+  for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i)
+  return at + text.length
+}
 
 function isArrayIndex(key: string): boolean {
   return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1

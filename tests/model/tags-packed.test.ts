@@ -41,6 +41,31 @@ describe('packMentions', () => {
     expect(unpackMentions(packMentions(mentions, vocabulary.shared))).toStrictEqual(mentions)
   })
 
+  it('keeps counts of any size, through JSON too: a surrogate half, the escape unit and above', () => {
+    const counts = [0, 1, 220, 255, 256, 0xd800 - 0x23, 0xd800, 0xdc00, 0xffff - 0x24, 0xffff - 0x23, 0xfffe, 0xffff, 0x10000, 1_000_000, 2 ** 32 - 1]
+    const mentions = counts.map((count, i) => ({
+      key: `name ${i}`,
+      spellings: {[`Name ${i}`]: count, [`NAME ${i}`]: 1},
+      kind: 'person' as const,
+      aliased: false,
+      headline: count,
+      lead: 0xffff,
+      count
+    }))
+    const packed = packMentions(mentions, (name) => name)
+    expect(unpackMentions(packed)).toStrictEqual(mentions)
+    expect(unpackMentions(JSON.parse(JSON.stringify(packed)))).toStrictEqual(mentions)
+  })
+
+  it('holds the numbers of a story with few counts at one byte each, in memory and in JSON', () => {
+    const vocabulary = createVocabulary(config)
+    const packed = packMentions(extractMentions(stories[0]!, vocabulary), vocabulary.shared)
+    expect(packed.numbers.length).toBeGreaterThan(20)
+    expect([...packed.numbers].every((unit) => unit.charCodeAt(0) < 256)).toBe(true)
+    // Nothing in them that JSON writes as an escape.
+    expect(JSON.stringify(packed.numbers)).toBe(`"${packed.numbers}"`)
+  })
+
   it('gives nothing for no candidates', () => {
     expect(unpackMentions(packMentions([], (name) => name))).toEqual([])
   })

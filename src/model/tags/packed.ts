@@ -1,8 +1,8 @@
 // A story's tag candidates as a build holds them for the whole corpus, from parsing to the choice
 // of tags. As objects (a Mention and a spelling table each, and two strings) they took about 215
-// bytes a candidate: 51 MB at 10,000 stories, half a gigabyte at 100,000. Two flat arrays whose
-// strings the vocabulary shares across stories take about a sixth of that, and are as plain for
-// the cache's JSON.
+// bytes a candidate: 51 MB at 10,000 stories, half a gigabyte at 100,000. An array of names that
+// the vocabulary shares across stories, and the numbers as the characters of one string, take
+// about a tenth of that, and are as plain for the cache's JSON.
 import type {Evidence, Mention} from './mentions.ts'
 
 export interface PackedMentions {
@@ -10,13 +10,19 @@ export interface PackedMentions {
   names: string[]
   /**
    * Per candidate: its kind and whether an alias named it (`kindCode + 8 × aliased`), its headline,
-   * lead and total counts, its number of spellings, then each spelling's count.
+   * lead and total counts, its number of spellings, then each spelling's count. Each number n is
+   * one UTF-16 unit, n + 0x23, past the control characters and the quote, which JSON writes as
+   * escapes: one byte a number in memory and in the cache while all are small. From 0xFFFF - 0x23
+   * up, a number is 0xFFFF followed by two units, high half first, which holds any count below
+   * 2^32 (a string, and so a file, is shorter). An array took 8 bytes a number.
    */
-  numbers: number[]
+  numbers: string
 }
 
 const KINDS: readonly Evidence[] = [null, 'person', 'place', 'org', 'firstName']
 const ALIASED = 8
+const WIDE = 0xffff
+const SHIFT = 0x23
 
 /** `share` gives the copy of a name to keep (Vocabulary.shared): one per name across a corpus. */
 export function packMentions(mentions: readonly Mention[], share: (name: string) => string): PackedMentions {
@@ -31,8 +37,20 @@ export function packMentions(mentions: readonly Mention[], share: (name: string)
       numbers.push(count)
     }
   }
-  // Arrays grown by push keep spare room; copies are the exact size, for as long as the build runs.
-  return {names: names.slice(), numbers: numbers.slice()}
+  // An array grown by push keeps spare room; a copy is the exact size, for as long as the build runs.
+  return {names: names.slice(), numbers: unitsOf(numbers)}
+}
+
+function unitsOf(numbers: readonly number[]): string {
+  const units: number[] = []
+  for (const n of numbers) {
+    if (n + SHIFT < WIDE) units.push(n + SHIFT)
+    else units.push(WIDE, Math.floor(n / 0x10000), n % 0x10000)
+  }
+  let text = ''
+  // Spread in slices: a function's arguments are limited in number.
+  for (let start = 0; start < units.length; start += 4096) text += String.fromCharCode(...units.slice(start, start + 4096))
+  return text
 }
 
 /** The candidates as extractMentions gave them, in the same order. */
@@ -40,19 +58,25 @@ export function unpackMentions(packed: PackedMentions): Mention[] {
   const {names, numbers} = packed
   const mentions: Mention[] = []
   let name = 0
-  let number = 0
+  let unit = 0
+  const next = (): number => {
+    const n = numbers.charCodeAt(unit++)
+    if (n !== WIDE) return n - SHIFT
+    unit += 2
+    return numbers.charCodeAt(unit - 2) * 0x10000 + numbers.charCodeAt(unit - 1)
+  }
   while (name < names.length) {
-    const flags = numbers[number++]!
+    const flags = next()
     const mention: Mention = {
       key: names[name++]!,
       spellings: {},
       kind: KINDS[flags % ALIASED] ?? null,
       aliased: flags >= ALIASED,
-      headline: numbers[number++]!,
-      lead: numbers[number++]!,
-      count: numbers[number++]!
+      headline: next(),
+      lead: next(),
+      count: next()
     }
-    for (let left = numbers[number++]!; left > 0; left--) mention.spellings[names[name++]!] = numbers[number++]!
+    for (let left = next(); left > 0; left--) mention.spellings[names[name++]!] = next()
     mentions.push(mention)
   }
   return mentions
