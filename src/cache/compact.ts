@@ -2,6 +2,7 @@
 // V8 store all of it at two bytes a character; every paragraph cut from it is a slice that keeps the
 // whole file alive. At 10,000 stories that was 157 MB of strings. A copy made through UTF-8 is a
 // string of its own, at one byte a character whenever it fits in Latin-1, as most paragraphs do.
+import {own} from '../model/own-copy.ts'
 import type {Article, Teaser} from '../model/types.ts'
 
 export function compactArticle(article: Article): Article {
@@ -33,15 +34,3 @@ export function compactArticle(article: Article): Article {
 function compactTeaser(teaser: Teaser): Teaser {
   return {title: own(teaser.title), summary: own(teaser.summary), source: teaser.source}
 }
-
-/**
- * A flat copy of `text` that shares no memory with the string it was cut from. UTF-8 cannot carry
- * a lone surrogate, so such a string (decoding never makes one, but parse() takes any string) is
- * kept as it is.
- */
-export function own(text: string): string {
-  return LONE_SURROGATE.test(text) ? text : Buffer.from(text, 'utf8').toString('utf8')
-}
-
-// With the u flag a surrogate pair is one code point, so only an unpaired half matches.
-const LONE_SURROGATE = /\p{Cs}/u

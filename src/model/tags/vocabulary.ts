@@ -1,5 +1,6 @@
 // The alias table and stop list in force for one build: the built-in ones plus
 // `tags.aliases` and `tags.stop` from the configuration, which win over the built-ins.
+import {own} from '../own-copy.ts'
 import type {TagsConfig} from '../types.ts'
 import {BUILT_IN, type EntityKind} from './aliases.ts'
 import {foldKey} from './fold.ts'
@@ -42,20 +43,12 @@ export function createVocabulary(config: Pick<TagsConfig, 'aliases' | 'stop'>): 
     shared(name) {
       let kept = names.get(name)
       if (kept === undefined) {
-        kept = flat(name)
+        kept = own(name)
         names.set(kept, kept)
       }
       return kept
     }
   }
-}
-
-/**
- * A copy that shares no memory with the text it was cut from: V8 cuts a substring of 13 characters
- * or more as a view that keeps its whole parent alive, and a kept name lives as long as the build.
- */
-function flat(name: string): string {
-  return name.length < 13 ? name : Array.from(name).join('')
 }
 
 function add(map: Map<string, Entry[]>, spelling: string, entry: Entry): void {
