@@ -7,7 +7,7 @@
 import type {PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
 import {fixedFile, lazyFile} from './fixed-file.ts'
-import {createPostingLists, type PostingLists} from './posting-lists.ts'
+import {createPostingLists} from './posting-lists.ts'
 
 /** Stories per results chunk. */
 export const DOCS_PER_CHUNK = 500
@@ -47,14 +47,8 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
 }
 
 export function* searchIndexFiles(site: Site): Generator<PendingFile> {
-  const {listOf, lists} = termPostings(site)
-  const groups = new Map<string, string[]>()
-  for (const term of [...listOf.keys()].sort()) {
-    const name = shardName(term)
-    const group = groups.get(name)
-    if (group === undefined) groups.set(name, [term])
-    else group.push(term)
-  }
+  const postings = termPostings(site)
+  const {terms} = postings
 
   const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
   for (let chunk = 0; chunk < chunks; chunk++) {
@@ -63,13 +57,19 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
       .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
     yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
   }
-  // A group at a time, unpacked only for its own shards.
+  // Terms that share a shard name are neighbours in sorted order: a group, and each of its shards,
+  // is a range of positions, with no object made per term.
+  const groups: Array<{name: string; from: number}> = []
+  for (let i = 0; i < terms.length; i++) {
+    const name = shardName(terms[i]!)
+    if (groups.at(-1)?.name !== name) groups.push({name, from: i})
+  }
+  const ends = new Map(groups.map((group, i) => [group.name, groups[i + 1]?.from ?? terms.length]))
   const split: Record<string, string[]> = {}
-  for (const name of [...groups.keys()].sort()) {
-    const terms = groups.get(name)!.map((term): [string, Numbers] => [term, unpackedPostings(lists, listOf.get(term)!)])
-    const group = groupShards(name, terms)
-    // Made as each is written, new each time: the writer may take the bytes over (write/writer-thread.ts).
-    for (const shard of [...group.shards.keys()].sort()) yield lazyFile(`search/terms/${shard}.json`, () => shardBytes(group.shards.get(shard)!))
+  for (const {name, from} of groups.sort((a, b) => compareNames(a.name, b.name))) {
+    const group = groupShards(name, terms, from, ends.get(name)!, postings.count)
+    // Made as each is written: the bytes of one shard at a time.
+    for (const shard of group.shards) yield lazyFile(`search/terms/${shard.name}.json`, () => shardBytes(postings, shard.from, shard.to))
     if (group.children !== null) split[name] = group.children
   }
   yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split}))
@@ -78,31 +78,59 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
 /** A term and its postings, `[story, weight, story, weight, …]` in story order. */
 export type TermPostings = [string, number[]]
 
-/** Numbers as a shard holds them, to count and to visit in order: an array, or packed postings. */
-export interface Numbers {
-  readonly length: number
-  forEach(visit: (n: number) => void): void
+/**
+ * Terms in sorted order and their postings' numbers, `[story, weight, …]`, by position: no object
+ * is made per term, of the few hundred thousand that 100,000 stories have.
+ */
+export interface ShardTerms {
+  readonly terms: readonly string[]
+  /** How many numbers term `i`'s postings hold. */
+  count(i: number): number
+  /** Each of them, in order. */
+  forEach(i: number, visit: (n: number) => void): void
+}
+
+/** Postings held as arrays, in the order given: a few terms, as a test has them. */
+export function shardTerms(postings: readonly TermPostings[]): ShardTerms {
+  return {
+    terms: postings.map(([term]) => term),
+    count: (i) => postings[i]![1].length,
+    forEach: (i, visit) => postings[i]![1].forEach((n) => visit(n))
+  }
 }
 
 /**
- * The shards of a group: the terms, in order, that share their first SHARD_PREFIX characters
- * (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of a megabyte:
- * those groups are split once more, by three characters, and meta.json lists their children so the
- * reader's script knows. `children` is null for a group that is not split.
+ * The shards of a group: the terms `terms[from..to)`, sorted, that share their first SHARD_PREFIX
+ * characters (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of
+ * a megabyte: those groups are split once more, by three characters, and meta.json lists their
+ * children so the reader's script knows. Shards come as ranges of `terms`, ordered by name;
+ * `children` is null for a group that is not split.
  */
-export function groupShards<T extends readonly [string, {readonly length: number}]>(name: string, terms: readonly T[]): {shards: Map<string, T[]>; children: string[] | null} {
-  if (terms.reduce((n, [, list]) => n + list.length, 0) <= SPLIT_ABOVE) return {shards: new Map([[name, [...terms]]]), children: null}
-  const shards = new Map<string, T[]>()
-  const children = new Set<string>()
-  for (const entry of terms) {
-    // A two-character term keeps the parent's name, which now holds only such terms.
-    const longer = shardName(entry[0], SHARD_PREFIX + 1)
-    if (longer !== name) children.add(longer)
-    const shard = shards.get(longer)
-    if (shard === undefined) shards.set(longer, [entry])
-    else shard.push(entry)
+export function groupShards(
+  name: string,
+  terms: readonly string[],
+  from: number,
+  to: number,
+  count: (i: number) => number
+): {shards: Array<{name: string; from: number; to: number}>; children: string[] | null} {
+  let numbers = 0
+  for (let i = from; i < to; i++) numbers += count(i)
+  if (numbers <= SPLIT_ABOVE) return {shards: [{name, from, to}], children: null}
+  // Sorted, the terms of a three-character prefix are neighbours too, and the two-character term,
+  // which keeps the parent's name (now holding only such terms), comes first.
+  const shards: Array<{name: string; from: number; to: number}> = []
+  for (let i = from; i < to; i++) {
+    const longer = shardName(terms[i]!, SHARD_PREFIX + 1)
+    const last = shards.at(-1)
+    if (last?.name === longer) last.to = i + 1
+    else shards.push({name: longer, from: i, to: i + 1})
   }
-  return {shards, children: [...children].sort()}
+  const children = shards.map((shard) => shard.name).filter((child) => child !== name)
+  return {shards: shards.sort((a, b) => compareNames(a.name, b.name)), children: children.sort()}
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** A shard file's text: its terms, in order, each with its postings. */
@@ -111,38 +139,67 @@ export function shardText(terms: readonly TermPostings[]): string {
 }
 
 /**
- * The UTF-8 bytes of `shardText(terms)`, written without making that text. At 100,000 stories the
- * shards are 250 MB of text, most of it in strings too large for V8's young generation: as text,
- * they piled up as garbage while the index was written, which was then the peak of a build.
+ * The UTF-8 bytes of the shard of terms `from..to` of `source`, exactly those of `shardText`, written
+ * without making that text. At 100,000 stories the shards are 250 MB of text, most of it in strings
+ * too large for V8's young generation: as text, they piled up as garbage while the index was
+ * written, which was then the peak of a build.
  */
-export function shardBytes(terms: ReadonlyArray<readonly [string, Numbers]>): Uint8Array {
+export function shardBytes(source: ShardTerms, from: number, to: number): Uint8Array {
+  const {terms} = source
   // Object.fromEntries puts keys that are array indices ("2022") first, in numeric order.
-  const ordered = [...terms.filter(([term]) => isArrayIndex(term)).sort((a, b) => Number(a[0]) - Number(b[0])), ...terms.filter(([term]) => !isArrayIndex(term))]
-  // As text: a typed array per term, for a few hundred thousand terms, was costlier garbage.
-  const keys = ordered.map(([term]) => JSON.stringify(term))
-  let size = 2 + Math.max(0, ordered.length - 1)
-  for (const [i, [, list]] of ordered.entries()) {
-    size += utf8Length(keys[i]!) + 3 + Math.max(0, list.length - 1)
-    list.forEach((n) => (size += digits(n)))
+  const indices: number[] = []
+  for (let i = from; i < to; i++) if (isArrayIndex(terms[i]!)) indices.push(i)
+  indices.sort((a, b) => Number(terms[a]) - Number(terms[b]))
+  const order = (visit: (i: number) => void) => {
+    for (const i of indices) visit(i)
+    for (let i = from; i < to; i++) if (indices.length === 0 || !isArrayIndex(terms[i]!)) visit(i)
   }
+  let size = 2 + Math.max(0, to - from - 1)
+  const addDigits = (n: number) => (size += digits(n))
+  order((i) => {
+    size += keyLength(terms[i]!) + 3 + Math.max(0, source.count(i) - 1)
+    source.forEach(i, addDigits)
+  })
   const bytes = new Uint8Array(size)
   let at = 0
+  let first = true
+  const writeNumber = (n: number) => {
+    if (!first) bytes[at++] = 0x2c // ,
+    first = false
+    at = writeDigits(bytes, at, n)
+  }
   bytes[at++] = 0x7b // {
-  for (const [i, [, list]] of ordered.entries()) {
-    if (i > 0) bytes[at++] = 0x2c // ,
-    at = writeUtf8(bytes, at, keys[i]!)
+  let firstTerm = true
+  order((i) => {
+    if (!firstTerm) bytes[at++] = 0x2c // ,
+    firstTerm = false
+    at = writeKey(bytes, at, terms[i]!)
     bytes[at++] = 0x3a // :
     bytes[at++] = 0x5b // [
-    let first = true
-    list.forEach((n) => {
-      if (!first) bytes[at++] = 0x2c
-      first = false
-      at = writeDigits(bytes, at, n)
-    })
+    first = true
+    source.forEach(i, writeNumber)
     bytes[at++] = 0x5d // ]
-  }
+  })
   bytes[at++] = 0x7d // }
   return bytes
+}
+
+/**
+ * Search terms are letters and digits, which JSON writes as they are between quotes; anything else
+ * (no term of searchTokens) goes through JSON.stringify.
+ */
+const PLAIN_KEY = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/
+
+function keyLength(term: string): number {
+  return PLAIN_KEY.test(term) ? utf8Length(term) + 2 : utf8Length(JSON.stringify(term))
+}
+
+function writeKey(bytes: Uint8Array, at: number, term: string): number {
+  if (!PLAIN_KEY.test(term)) return writeUtf8(bytes, at, JSON.stringify(term))
+  bytes[at++] = 0x22 // "
+  at = writeUtf8(bytes, at, term)
+  bytes[at++] = 0x22
+  return at
 }
 
 const encoder = new TextEncoder()
@@ -210,9 +267,11 @@ const POSTING_STORY = MAX_WEIGHT + 1
 /**
  * Each term's packed postings, in story order: its list in `lists` (render/posting-lists.ts, 4 bytes
  * a posting). Weights add up in the term's last posting while its story is the one being read: one
- * map lookup a token, and no map per story.
+ * map lookup a token, and no map per story. Given as the index files hold them, `[story, weight,
+ * story, weight, …]`, unpacked as they are visited: as arrays, 8 bytes a number, the big groups'
+ * postings were hundreds of megabytes of garbage at 100,000 stories.
  */
-function termPostings(site: Site): {listOf: Map<string, number>; lists: PostingLists} {
+function termPostings(site: Site): ShardTerms {
   const listOf = new Map<string, number>()
   const lists = createPostingLists()
   for (const story of site.stories) {
@@ -230,19 +289,13 @@ function termPostings(site: Site): {listOf: Map<string, number>; lists: PostingL
       lists.push(list, base + Math.min(weight, MAX_WEIGHT))
     })
   }
-  return {listOf, lists}
-}
-
-/**
- * Packed postings as the index files hold them, `[story, weight, story, weight, …]`, unpacked as they
- * are visited: as arrays, 8 bytes a number, the big groups' postings were hundreds of megabytes of
- * garbage at 100,000 stories.
- */
-function unpackedPostings(lists: PostingLists, list: number): Numbers {
+  const terms = [...listOf.keys()].sort()
+  const ids = Uint32Array.from(terms, (term) => listOf.get(term)!)
   return {
-    length: lists.length(list) * 2,
-    forEach(visit) {
-      lists.forEach(list, (posting) => {
+    terms,
+    count: (i) => lists.length(ids[i]!) * 2,
+    forEach(i, visit) {
+      lists.forEach(ids[i]!, (posting) => {
         visit(Math.floor(posting / POSTING_STORY))
         visit(posting % POSTING_STORY)
       })

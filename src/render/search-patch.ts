@@ -73,13 +73,14 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   const remove: string[] = []
   let splitChanged = false
   for (const [name, group] of groups) {
-    const terms: TermPostings[] = [...group.terms.keys()].sort().map((term) => [term, group.terms.get(term)!])
-    const {shards, children} = terms.length === 0 ? {shards: new Map<string, TermPostings[]>(), children: null} : groupShards(name, terms)
-    for (const [shard, inShard] of shards) {
-      const text = shardText(inShard)
-      if (group.files.get(shard) !== text) write.push({path: shardPath(shard), content: text})
+    const sorted = [...group.terms.keys()].sort()
+    const {shards, children} = sorted.length === 0 ? {shards: [], children: null} : groupShards(name, sorted, 0, sorted.length, (i) => group.terms.get(sorted[i]!)!.length)
+    for (const shard of shards) {
+      const text = shardText(sorted.slice(shard.from, shard.to).map((term): TermPostings => [term, group.terms.get(term)!]))
+      if (group.files.get(shard.name) !== text) write.push({path: shardPath(shard.name), content: text})
     }
-    for (const file of group.files.keys()) if (!shards.has(file)) remove.push(shardPath(file))
+    const kept = new Set(shards.map((shard) => shard.name))
+    for (const file of group.files.keys()) if (!kept.has(file)) remove.push(shardPath(file))
     if (JSON.stringify(children) !== JSON.stringify(split[name] ?? null)) {
       splitChanged = true
       if (children === null) delete split[name]

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
-import {searchIndexFiles, shardBytes, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
+import {searchIndexFiles, shardBytes, shardTerms, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
 import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
 
 /** Each story's terms and weights, as the index's shards give them. */
@@ -57,12 +57,18 @@ describe('shardBytes', () => {
       ['4294967295', [9, 9]],
       ['9', []],
       ['über', [12, 3]],
-      ['zoë', [100000, 17]]
+      ['zoë', [100000, 17]],
+      // No term of searchTokens needs escaping; shardBytes still writes what JSON.stringify writes.
+      ['say "hi"\\', [5, 1]],
+      ['lone\ud800', [6, 2]],
+      ['𠀀陆', [7, 3]]
     ]
-    expect(new TextDecoder().decode(shardBytes(terms))).toBe(shardText(terms))
-    expect(shardBytes(terms)).toEqual(bytesOf(shardText(terms)))
+    const source = shardTerms(terms)
+    expect(new TextDecoder().decode(shardBytes(source, 0, terms.length))).toBe(shardText(terms))
+    expect(shardBytes(source, 0, terms.length)).toEqual(bytesOf(shardText(terms)))
     expect(shardText(terms).startsWith('{"9":[],"10":')).toBe(true)
-    expect(shardBytes([])).toEqual(bytesOf('{}'))
+    expect(shardBytes(source, 2, 5)).toEqual(bytesOf(shardText(terms.slice(2, 5))))
+    expect(shardBytes(shardTerms([]), 0, 0)).toEqual(bytesOf('{}'))
   })
 
   it('gives every shard of the seed and BBC index as shardText would', () => {
