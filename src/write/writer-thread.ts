@@ -4,32 +4,19 @@
 // another, it overlaps the rendering of the next pages.
 //
 // The writer is plain CommonJS in a string, so the thread loads no module of Broadsheet's (nor tsx
-// under the tests) and starts in milliseconds. Pages go to it as bytes, moved rather than copied.
+// under the tests) and starts in milliseconds. Pages go to it through a ring of shared memory that
+// they are encoded straight into: no buffer a page, nothing left for either thread to collect.
 import {receiveMessageOnPort, MessageChannel, Worker} from 'node:worker_threads'
 import type {OutputFile} from '../model/types.ts'
-import {containedPath} from './output.ts'
+import {containedPath, stagingWriter} from './output.ts'
 
 export interface FileSink {
-  /**
-   * Queues a file of the staging folder; throws if an earlier one failed. Content that is a plain
-   * Uint8Array spanning its whole buffer is the writer's from then on (see `handedOver`).
-   */
+  /** Queues a file of the staging folder (a copy of its content); throws if an earlier one failed. */
   write(file: OutputFile): void
   /** Returns once every queued file is written; throws the first error. The sink is then closed. */
   finish(): void
   /** Returns once the thread will write no more files, queued ones dropped. Safe to call twice. */
   stop(): void
-}
-
-/**
- * Bytes made for one file and nothing else, such as the search index's shards (a quarter of a
- * gigabyte at 100,000 stories), are moved to the writer, not copied: each copied original stayed
- * behind as memory outside the heap until a collection, and they piled up faster than V8 collected
- * them. A Buffer may be a file the templates keep for the next build, and a view may share its
- * buffer: those are copied.
- */
-function handedOver(content: Uint8Array): content is Uint8Array<ArrayBuffer> {
-  return !Buffer.isBuffer(content) && content.buffer instanceof ArrayBuffer && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength
 }
 
 // Slots of the shared state.
@@ -38,8 +25,18 @@ const FILES = 1
 const FAILED = 2
 const STOP = 3
 
-/** Bytes queued at most: rendering waits beyond this, so a slow disk cannot fill the memory. */
-const QUEUED_BYTES = 4 * 1024 * 1024
+/**
+ * Bytes of the ring that files pass through: rendering waits when it is full, so a slow disk cannot
+ * fill the memory. Pages were once encoded into a buffer each and moved to the writer, where the
+ * buffers waited for a collection of a heap that allocates next to nothing. Writing 20,000 pages of
+ * 44 KB into a tmpfs, the ring takes 99 to 102 MB of resident memory against 176 to 188, and
+ * 840 to 894 ms against 963 to 1,062 (three runs each).
+ */
+const RING = 8 * 1024 * 1024
+/** A file larger than this is written by the caller's thread, not queued: it would hold the ring. */
+const LARGEST_QUEUED = RING / 4
+/** A file's record in the ring: the length of its path and of its content, then both. */
+const HEADER = 8
 
 /**
  * A writer that has written nothing for this long while files wait is taken to be gone: a thread
@@ -48,37 +45,81 @@ const QUEUED_BYTES = 4 * 1024 * 1024
 const STALLED_MS = 60_000
 
 const WRITER = `
-const {mkdirSync, writeFileSync} = require('node:fs')
+const {closeSync, mkdirSync, openSync, writeSync} = require('node:fs')
 const path = require('node:path')
 const {workerData} = require('node:worker_threads')
-const {state: shared, port} = workerData
+const {state: shared, ring: ringBuffer, port} = workerData
 const state = new Int32Array(shared)
+const ring = Buffer.from(ringBuffer)
+const size = ring.length
 const made = new Set()
+let at = 0
 const fail = (error) => {
   port.postMessage({message: error.message, code: error.code})
   Atomics.store(state, ${FAILED}, 1)
   Atomics.notify(state, ${BYTES})
   Atomics.notify(state, ${FILES})
 }
-process.on('uncaughtException', fail)
-port.on('message', ({file, bytes}) => {
-  if (Atomics.load(state, ${FAILED}) === 0 && Atomics.load(state, ${STOP}) === 0) {
+const number = () => {
+  let n = 0
+  for (let i = 0; i < 4; i++) {
+    n = n * 256 + ring[at]
+    at = (at + 1) % size
+  }
+  return n
+}
+const text = (length) => {
+  const end = at + length
+  const bytes = end <= size ? ring.subarray(at, end) : Buffer.concat([ring.subarray(at), ring.subarray(0, end - size)])
+  at = end % size
+  return bytes.toString('utf8')
+}
+const write = (file, length) => {
+  const folder = path.dirname(file)
+  if (!made.has(folder)) {
+    mkdirSync(folder, {recursive: true})
+    made.add(folder)
+  }
+  const fd = openSync(file, 'wx')
+  try {
+    let from = at
+    for (let left = length; left > 0; ) {
+      const piece = Math.min(left, size - from)
+      for (let done = 0; done < piece; ) done += writeSync(fd, ring, from + done, piece - done)
+      left -= piece
+      from = (from + piece) % size
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+for (;;) {
+  Atomics.wait(state, ${FILES}, 0)
+  if (Atomics.load(state, ${STOP}) !== 0) break
+  // Woken late, by a file already written.
+  if (Atomics.load(state, ${FILES}) === 0) continue
+  const start = at
+  const name = number()
+  const length = number()
+  const file = text(name)
+  if (Atomics.load(state, ${FAILED}) === 0) {
     try {
-      const folder = path.dirname(file)
-      if (!made.has(folder)) {
-        mkdirSync(folder, {recursive: true})
-        made.add(folder)
-      }
-      writeFileSync(file, bytes, {flag: 'wx'})
+      write(file, length)
     } catch (error) {
       fail(error)
     }
   }
-  Atomics.sub(state, ${BYTES}, bytes.length)
+  at = (start + ${HEADER} + name + length) % size
+  Atomics.sub(state, ${BYTES}, ${HEADER} + name + length)
   Atomics.sub(state, ${FILES}, 1)
   Atomics.notify(state, ${BYTES})
   Atomics.notify(state, ${FILES})
-})
+}
+// Stopped: what is queued is dropped.
+Atomics.store(state, ${BYTES}, 0)
+Atomics.store(state, ${FILES}, 0)
+Atomics.notify(state, ${BYTES})
+Atomics.notify(state, ${FILES})
 `
 
 /**
@@ -88,8 +129,10 @@ port.on('message', ({file, bytes}) => {
 export function stagingWriterAside(staging: string): FileSink {
   const shared = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)
   const state = new Int32Array(shared)
+  const ringBuffer = new SharedArrayBuffer(RING)
+  const ring = new Uint8Array(ringBuffer)
   const {port1, port2} = new MessageChannel()
-  const worker = new Worker(WRITER, {eval: true, workerData: {state: shared, port: port2}, transferList: [port2]})
+  const worker = new Worker(WRITER, {eval: true, workerData: {state: shared, ring: ringBuffer, port: port2}, transferList: [port2]})
   // Nothing is left to wait for once finish or stop has returned.
   worker.unref()
   port1.unref()
@@ -97,6 +140,10 @@ export function stagingWriterAside(staging: string): FileSink {
   let crashed: Error | null = null
   worker.once('error', (error) => (crashed = error))
   const encoder = new TextEncoder()
+  // Files too large for the ring, written on this thread.
+  const writeHere = stagingWriter(staging)
+  // Where the next record goes: the writer reads the records in the same order, from the same start.
+  let at = 0
   let closed = false
 
   const failure = (): Error | null => {
@@ -123,8 +170,44 @@ export function stagingWriterAside(staging: string): FileSink {
   const stalled = () => new Error(`the writer thread has written nothing for ${STALLED_MS / 1000} s`)
   const close = () => {
     closed = true
+    // Wakes a writer waiting for files, which then ends.
+    Atomics.store(state, STOP, 1)
+    Atomics.notify(state, FILES)
     port1.close()
     void worker.terminate()
+  }
+
+  const putNumber = (n: number) => {
+    for (let shift = 24; shift >= 0; shift -= 8) {
+      ring[at] = (n >>> shift) & 0xff
+      at = (at + 1) % RING
+    }
+  }
+  const putBytes = (bytes: Uint8Array) => {
+    const first = Math.min(bytes.length, RING - at)
+    ring.set(bytes.subarray(0, first), at)
+    ring.set(bytes.subarray(first), 0)
+    at = (at + bytes.length) % RING
+  }
+  /** Encodes `text`, `size` bytes of UTF-8, straight into the ring. */
+  const putText = (text: string, size: number) => {
+    let read = 0
+    let written = 0
+    while (read < text.length) {
+      const from = (at + written) % RING
+      const room = Math.min(RING - from, size - written)
+      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), ring.subarray(from, from + room))
+      read += done.read
+      written += done.written
+      if (read < text.length && done.written < room) {
+        // A character across the end of the ring: its bytes go round one by one.
+        const char = String.fromCodePoint(text.codePointAt(read)!)
+        for (const byte of encoder.encode(char)) ring[(at + written++) % RING] = byte
+        read += char.length
+      }
+    }
+    if (written !== size) throw new Error(`${size} bytes of UTF-8 were expected and ${written} made`)
+    at = (at + size) % RING
   }
 
   return {
@@ -133,15 +216,23 @@ export function stagingWriterAside(staging: string): FileSink {
       const error = failure()
       if (error !== null) throw error
       const destination = containedPath(staging, file.path)
-      // Encoded here as writeFileSync would have; a copy for bytes that may share their buffer.
-      const bytes = typeof file.content === 'string' ? encoder.encode(file.content) : handedOver(file.content) ? file.content : new Uint8Array(file.content)
-      if (!waitFor(BYTES, (queued) => queued < QUEUED_BYTES)) {
+      const {content} = file
+      const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
+      const name = encoder.encode(destination)
+      const record = HEADER + name.length + size
+      if (record > LARGEST_QUEUED) return writeHere(file)
+      if (!waitFor(BYTES, (queued) => queued <= RING - record)) {
         close()
         throw stalled()
       }
-      Atomics.add(state, BYTES, bytes.length)
+      putNumber(name.length)
+      putNumber(size)
+      putBytes(name)
+      if (typeof content === 'string') putText(content, size)
+      else putBytes(content)
+      Atomics.add(state, BYTES, record)
       Atomics.add(state, FILES, 1)
-      port1.postMessage({file: destination, bytes}, [bytes.buffer])
+      Atomics.notify(state, FILES)
     },
     finish() {
       if (closed) return
@@ -152,7 +243,8 @@ export function stagingWriterAside(staging: string): FileSink {
     stop() {
       if (closed) return
       Atomics.store(state, STOP, 1)
-      // Queued files are dropped one by one without touching the disk: this returns within one file.
+      Atomics.notify(state, FILES)
+      // The writer drops what is queued once the file it is writing is written.
       waitFor(FILES, (queued) => queued === 0)
       close()
     }
