@@ -174,8 +174,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The search index is one computation over every story: this thread makes all of its files,
     // first, so that it can then let go of what only other threads' story pages show.
     for (const file of searchIndexFiles(site)) writer.put(file)
-    fullCollection()
+    // Lowered first: the collection sets the limit the heap may grow to next.
     restoreHeapGrowth = lowerHeapGrowth()
+    fullCollection()
     releaseOtherStories(site, 0, shards)
     const written = releaseWritten(site, 0)
     let pages = 0
