@@ -60,6 +60,8 @@ const fail = (error) => {
   Atomics.notify(state, ${BYTES})
   Atomics.notify(state, ${FILES})
 }
+// Anything thrown outside a file's own write ends the loop: the caller must hear of it at once.
+process.on('uncaughtException', fail)
 const number = () => {
   let n = 0
   for (let i = 0; i < 4; i++) {

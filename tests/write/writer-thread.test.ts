@@ -55,11 +55,11 @@ describe('stagingWriterAside', () => {
     expect([...shared]).toEqual([7, 7, 7, 7, 7, 7, 7, 7])
   })
 
-  it('writes pages whose characters and paths cross the end of its ring, and files too large to queue', () => {
+  it('writes pages whose characters and bytes cross the end of its ring, and files too large to queue', () => {
     const root = staging()
     const sink = stagingWriterAside(root)
     // Lengths that do not divide the ring, of two-, three- and four-byte characters and of bytes:
-    // 40 MB through a ring of 8 MB, which wraps inside characters, bytes and paths.
+    // 35 MB through a ring of 8 MB, which wraps inside characters and inside bytes.
     const pages: Array<string | Uint8Array> = ['é', '—', '𝄞', 'a'].map((char, i) => `${i}${char.repeat(100_003 + i)}`)
     pages.push(Uint8Array.from({length: 150_001}, (_, i) => i % 251))
     const names: string[] = []
