@@ -2,7 +2,7 @@
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
 import {existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
-import {extractMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
+import {packedMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
 import {parse} from '../parse/index.ts'
@@ -26,7 +26,7 @@ export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; ent
 export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
   const parsed = parse(text, source)
   const result: ParseResult = parsed.ok ? {ok: true, article: compactArticle(parsed.article)} : parsed
-  return {result, decoded, mentions: packMentions(result.ok ? extractMentions(result.article, vocabulary) : [], vocabulary.shared)}
+  return {result, decoded, mentions: result.ok ? packedMentions(result.article, vocabulary) : packMentions([], vocabulary.shared)}
 }
 
 export interface ParseCache {

@@ -4,12 +4,12 @@ import {articleExcerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
 import {slugify} from './slug.ts'
-import {createVocabulary, extractMentions, packMentions, selectTags, type PackedMentions} from './tags/index.ts'
+import {createVocabulary, packedMentions, selectTags, type PackedMentions} from './tags/index.ts'
 import type {Article, Day, Month, SiteConfig, Site, Story, Term, TermRef, Year} from './types.ts'
 
 export function buildSite(articles: readonly Article[], config: SiteConfig): Site {
   const vocabulary = createVocabulary(config.tags)
-  return buildSiteFromMentions(articles, articles.map((article) => packMentions(extractMentions(article, vocabulary), vocabulary.shared)), config)
+  return buildSiteFromMentions(articles, articles.map((article) => packedMentions(article, vocabulary)), config)
 }
 
 /**

@@ -59,15 +59,16 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
   }
   // Terms that share a shard name are neighbours in sorted order: a group, and each of its shards,
   // is a range of positions, with no object made per term.
-  const groups: Array<{name: string; from: number}> = []
+  const groups: Array<{name: string; from: number; to: number}> = []
   for (let i = 0; i < terms.length; i++) {
     const name = shardName(terms[i]!)
-    if (groups.at(-1)?.name !== name) groups.push({name, from: i})
+    const last = groups.at(-1)
+    if (last?.name === name) last.to = i + 1
+    else groups.push({name, from: i, to: i + 1})
   }
-  const ends = new Map(groups.map((group, i) => [group.name, groups[i + 1]?.from ?? terms.length]))
   const split: Record<string, string[]> = {}
-  for (const {name, from} of groups.sort((a, b) => compareNames(a.name, b.name))) {
-    const group = groupShards(name, terms, from, ends.get(name)!, postings.count)
+  for (const {name, from, to} of groups.sort((a, b) => compareNames(a.name, b.name))) {
+    const group = groupShards(name, terms, from, to, postings.count)
     // Made as each is written: the bytes of one shard at a time.
     for (const shard of group.shards) yield lazyFile(`search/terms/${shard.name}.json`, () => shardBytes(postings, shard.from, shard.to))
     if (group.children !== null) split[name] = group.children

@@ -1,8 +1,8 @@
 // Tags for every story: front-matter tags as given, then the people, places and organisations
 // each story is most about, named one way across the corpus.
 import type {Article, TagsConfig} from '../types.ts'
-import {extractMentions, type Mention} from './mentions.ts'
-import {packMentions} from './packed.ts'
+import {extractMentions, type Mention, type StoryText, type Vocabulary} from './mentions.ts'
+import {packMentions, type PackedMentions} from './packed.ts'
 import {selectTags} from './select.ts'
 import {createVocabulary} from './vocabulary.ts'
 
@@ -11,11 +11,16 @@ export {packMentions, unpackMentions, type PackedMentions} from './packed.ts'
 export {selectTags, type StoryMentions} from './select.ts'
 export {createVocabulary} from './vocabulary.ts'
 
+/** One story's candidates, found with the build's vocabulary and packed as a build keeps them. */
+export function packedMentions(story: StoryText, vocabulary: Vocabulary): PackedMentions {
+  return packMentions(extractMentions(story, vocabulary), vocabulary.shared)
+}
+
 /** result[i] is the tag list (display names) of articles[i]. */
 export function deriveTags(articles: readonly Article[], config: TagsConfig): string[][] {
   const vocabulary = createVocabulary(config)
   return selectTags(
-    articles.map((article) => ({front: article.tags, mentions: packMentions(extractMentions(article, vocabulary), vocabulary.shared)})),
+    articles.map((article) => ({front: article.tags, mentions: packedMentions(article, vocabulary)})),
     config
   )
 }
