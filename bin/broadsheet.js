@@ -58,9 +58,7 @@ async function ensureBundle() {
       format: 'esm',
       target: 'node20',
       // The dependencies go into the bundle too: one file starts in about half the time of the
-      // hundreds of small modules they are (0.11 s against 0.23 s for `--help`). compromise stays
-      // out: it is required only when a file is parsed, and is one large file already.
-      external: ['compromise'],
+      // hundreds of small modules they are (0.11 s against 0.23 s for `--help`).
       // What the bundled CommonJS packages require (node:fs...) needs a require in an ES module.
       banner: {js: "import {createRequire as __bundleRequire} from 'node:module'; const require = __bundleRequire(import.meta.url);"},
       outfile: temp,

@@ -10,82 +10,57 @@
 // organisations come from this same lexicon plus capitalisation and suffix patterns, which
 // tags/mentions.ts applies itself in one linear scan: ~0.3 ms a BBC story, 0.4-0.9 s for the
 // whole BBC corpus, ~3 s for 11,330 stories (the BBC files and 10,000 bench stories) on one core.
-import {createRequire} from 'node:module'
-
-interface Model {
-  one: {lexicon: Record<string, string | string[]>}
-  two: {orgWords: Record<string, boolean>; placeWords: Record<string, boolean>}
-}
-
-let loaded: Model | undefined
-
-/**
- * compromise is loaded on first use: it takes a quarter of a second, and a build whose files all
- * come from the cache never tags a word. Its CommonJS build holds the same lexicon as its ES module
- * (checked entry by entry) and can be loaded synchronously, where the ES module cannot.
- */
-function model(): Model {
-  loaded ??= (createRequire(import.meta.url)('compromise') as {model: () => Model}).model()
-  return loaded
-}
-
-function tagsOf(word: string): readonly string[] {
-  const lexicon = model().one.lexicon
-  const tags = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined
-  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags]
-}
+// The table is worked out from compromise once, by `npm run lexicon` (scripts/lexicon-table.ts):
+// loading compromise on every build took 155 to 175 ms, a fifth of a rebuild after one edited story.
+import {ENTRIES, ORG_WORDS, PLACE_WORDS} from './lexicon-table.ts'
 
 export type LexicalKind = 'person' | 'place' | 'org' | 'firstName' | 'calendar' | 'common' | 'unknown'
 
-const ENTITY: Record<string, LexicalKind> = {
-  Country: 'place',
-  City: 'place',
-  Region: 'place',
-  Place: 'place',
-  Organization: 'org',
-  SportsTeam: 'org',
-  Person: 'person',
-  FirstName: 'firstName',
-  MaleName: 'firstName',
-  FemaleName: 'firstName',
-  WeekDay: 'calendar',
-  Month: 'calendar',
-  Date: 'calendar',
-  Demonym: 'common',
-  Pronoun: 'common'
+interface Entry {
+  kind: LexicalKind
+  honorific: boolean
+  /** Starts sentences but never names: determiners, prepositions, verbs, adverbs, weekdays. */
+  functional: boolean
+}
+
+interface Table {
+  words: Map<string, Entry>
+  orgWords: Set<string>
+  placeWords: Set<string>
+}
+
+let table: Table | undefined
+
+/** Made on first use: a build whose files all come from the cache never looks a word up. */
+function lexicon(): Table {
+  if (table !== undefined) return table
+  const words = new Map<string, Entry>()
+  for (const [name, list] of Object.entries(ENTRIES)) {
+    const [kind, ...flags] = name.split(' ')
+    const entry: Entry = {kind: kind as LexicalKind, honorific: flags.includes('honorific'), functional: flags.includes('functional')}
+    for (const word of list.split('\n')) words.set(word, entry)
+  }
+  table = {words, orgWords: new Set(ORG_WORDS.split('\n')), placeWords: new Set(PLACE_WORDS.split('\n'))}
+  return table
 }
 
 /** `phrase` lower-cased, words separated by single spaces. */
 export function lexicalKind(phrase: string): LexicalKind {
-  const tags = tagsOf(phrase)
-  if (tags.length === 0) return 'unknown'
-  for (const tag of tags) {
-    const kind = ENTITY[tag]
-    if (kind !== undefined) return kind
-  }
-  return tags.includes('ProperNoun') ? 'unknown' : 'common'
+  return lexicon().words.get(phrase)?.kind ?? 'unknown'
 }
 
 export function isOrgWord(word: string): boolean {
-  return Object.hasOwn(model().two.orgWords, word)
+  return lexicon().orgWords.has(word)
 }
 
 export function isPlaceWord(word: string): boolean {
-  return Object.hasOwn(model().two.placeWords, word)
+  return lexicon().placeWords.has(word)
 }
 
 export function isHonorific(word: string): boolean {
-  return tagsOf(word).includes('Honorific')
+  return lexicon().words.get(word)?.honorific ?? false
 }
 
-// Words that start sentences but never names. Adjectives and nouns are not here: `New York`,
-// `Royal Mail` and `British Airways` start sentences too.
-const FUNCTIONAL = new Set([
-  'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord', 'Modal', 'Copula',
-  'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Possessive', 'Negative', 'Expression',
-  'Comparative', 'Superlative', 'WeekDay', 'Month', 'Date', 'Duration', 'Cardinal', 'Ordinal'
-])
-
 export function isFunctionalWord(word: string): boolean {
-  return tagsOf(word).some((tag) => FUNCTIONAL.has(tag))
+  return lexicon().words.get(word)?.functional ?? false
 }
