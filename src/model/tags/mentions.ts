@@ -5,6 +5,7 @@ import type {EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
 import {CONNECTORS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
+import {wordScanner} from './words.ts'
 
 /** `kind` null: a name with no evidence of what it is (yet; another story may know). */
 export type Evidence = EntityKind | 'firstName' | null
@@ -55,9 +56,6 @@ interface Segment {
   titled: boolean
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu
-const ASCII_WORD = /[A-Za-z0-9]+(?:[.'&-][A-Za-z0-9]+)*\.?/g
-const ASCII = /^[\x00-\x7f]*$/
 const DOTTED = /^(?:\p{L}\.)+$/u
 const ABBREVIATIONS = new Set([
   'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'jr.', 'sr.', 'gov.', 'sen.', 'rep.', 'lt.', 'col.', 'gen.', 'capt.',
@@ -101,24 +99,24 @@ function stripDateline(paragraph: string): string {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
+  const words = wordScanner(text)
   let position = 0
   let sentenceEnded = true
   // Lower-case words matter only as what separates names, so most of them never become tokens.
   let skipped = false
-  // The same words: in ASCII text, the common case, a regex without Unicode classes finds them faster.
-  for (const match of text.matchAll(ASCII.test(text) ? ASCII_WORD : WORD)) {
-    const raw = match[0]
-    const first = raw.charCodeAt(0)
-    const lowerStart = first >= 97 && first <= 122
+  for (let start = words.start(text, 0); start >= 0; start = words.start(text, position)) {
+    const end = words.end(text, start)
+    const first = text.charCodeAt(start)
     // Most words: only where they end and whether they end a sentence matter.
-    if (lowerStart && !CONNECTORS.has(raw) && raw !== 'the' && raw !== 'and' && raw.indexOf('-') < 0) {
-      position = match.index + raw.length
-      sentenceEnded = raw.endsWith('.') && !isAbbreviation(raw)
+    if (first >= 97 && first <= 122 && !isJoining(text, start, end) && !hasHyphen(text, start, end)) {
+      position = end
+      sentenceEnded = text.charCodeAt(end - 1) === 46 && !isAbbreviation(text.slice(start, end))
       skipped = true
       continue
     }
-    const gap = match.index === position + 1 && text.charCodeAt(position) === 32 ? '' : text.slice(position, match.index)
-    position = match.index + raw.length
+    const raw = text.slice(start, end)
+    const gap = start === position + 1 && text.charCodeAt(position) === 32 ? '' : text.slice(position, start)
+    position = end
     const punctuation = gap !== '' && /\S/.test(gap)
     const initial = sentenceEnded || (punctuation && (/[.!?“"‘(:;]/.test(gap) || /(?:^|\s)'$/.test(gap)))
     const broken = initial || punctuation || skipped || (tokens.at(-1)?.possessive ?? false)
@@ -137,6 +135,19 @@ function tokenize(text: string): Token[] {
     })
   }
   return tokens
+}
+
+/** Words that may join the words of a name: `Bank of England`, `Abu Bakr al-Baghdadi`. */
+const JOINING = new Set([...CONNECTORS, 'the', 'and'])
+const LONGEST_JOINING = Math.max(...[...JOINING].map((word) => word.length))
+
+function isJoining(text: string, start: number, end: number): boolean {
+  return end - start <= LONGEST_JOINING && JOINING.has(text.slice(start, end))
+}
+
+function hasHyphen(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 45) return true
+  return false
 }
 
 function startsUpper(word: string): boolean {
