@@ -1,6 +1,7 @@
 // The packed form a build holds every story's tag candidates in: nothing of them is lost.
 import {describe, expect, it} from 'vitest'
 import {createVocabulary, extractMentions, packMentions, unpackMentions} from '../../src/model/tags/index.ts'
+import {unpackCounts} from '../../src/model/tags/packed.ts'
 import {article, bbcArticles, parseFile, seedFile} from './story-files.ts'
 
 const config = {aliases: {'Kim Jong-un': 'Kim Jong Un'}, stop: []}
@@ -16,6 +17,17 @@ describe('packMentions', () => {
       expect(unpackMentions(packMentions(mentions, vocabulary.shared))).toStrictEqual(mentions)
     }
     expect(candidates).toBeGreaterThan(15_000)
+  })
+
+  it('unpacks counts without spellings, for the seed and every BBC story', () => {
+    const vocabulary = createVocabulary(config)
+    for (const story of stories) {
+      const mentions = extractMentions(story, vocabulary)
+      const counts = unpackCounts(packMentions(mentions, vocabulary.shared))
+      expect(counts).toStrictEqual(mentions.map((mention) => ({...mention, spellings: {}})))
+      // One shared table: writing into it would give every candidate the spelling.
+      expect(counts.every((mention) => Object.isFrozen(mention.spellings))).toBe(true)
+    }
   })
 
   it('survives the JSON of the parse cache', () => {
