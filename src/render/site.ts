@@ -12,7 +12,7 @@ import {fixedFile, lazyFile} from './fixed-file.ts'
 import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
-import {storyCard, storyView, type StoryCard} from './views.ts'
+import {storyCard, storyView, type StoryCard, type StoryView} from './views.ts'
 
 type PageInput = Omit<HeadInput, 'url' | 'path'>
 type ViewOf = (root: string) => object
@@ -291,6 +291,9 @@ export function storyPages(site: Site, templates: Record<string, string>, indice
 }
 
 function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'], story: Story): PendingFile {
+  // Made once for the key and the page, which a cached build asks for one after the other.
+  let withoutBody: StoryView | undefined
+  const view = () => (withoutBody ??= storyView(site, story, card(story.index), ''))
   return page(
     story.url,
     'story.liquid',
@@ -302,9 +305,9 @@ function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'],
       jsonLd: newsArticle(site, story),
       published: story.date
     },
-    () => ({story: storyView(site, story, card(story.index), renderBody(story.paragraphs))}),
+    () => ({story: {...view(), bodyHtml: renderBody(story.paragraphs)}}),
     story.date,
-    () => ({story: storyView(site, story, card(story.index), ''), body: digestOf(story.paragraphs)}),
+    () => ({story: view(), body: digestOf(story.paragraphs)}),
     story.index
   )
 }
