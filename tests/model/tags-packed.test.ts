@@ -1,6 +1,7 @@
 // The packed form a build holds every story's tag candidates in: nothing of them is lost.
 import {describe, expect, it} from 'vitest'
 import {createVocabulary, extractMentions, packMentions, unpackMentions} from '../../src/model/tags/index.ts'
+import {spellingTable} from '../../src/model/tags/mentions.ts'
 import {unpackCounts} from '../../src/model/tags/packed.ts'
 import {article, bbcArticles, parseFile, seedFile} from './story-files.ts'
 
@@ -57,7 +58,7 @@ describe('packMentions', () => {
     const counts = [0, 1, 220, 255, 256, 0xd800 - 0x23, 0xd800, 0xdc00, 0xffff - 0x24, 0xffff - 0x23, 0xfffe, 0xffff, 0x10000, 1_000_000, 2 ** 32 - 1]
     const mentions = counts.map((count, i) => ({
       key: `name ${i}`,
-      spellings: {[`Name ${i}`]: count, [`NAME ${i}`]: 1},
+      spellings: Object.assign(spellingTable(), {[`Name ${i}`]: count, [`NAME ${i}`]: 1}),
       kind: 'person' as const,
       aliased: false,
       headline: count,

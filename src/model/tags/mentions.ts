@@ -354,7 +354,16 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
 }
 
 function newMention(key: string, aliased: boolean): Mention {
-  return {key, spellings: {}, kind: null, aliased, headline: 0, lead: 0, count: 0}
+  return {key, spellings: spellingTable(), kind: null, aliased, headline: 0, lead: 0, count: 0}
+}
+
+/**
+ * An empty table of spellings. Without a prototype, V8 keeps it as a hash table from the start: an
+ * object literal instead gets a hidden class for each spelling first written into one, tens of
+ * thousands in a corpus, and finding names took 40 % longer (1.95 s against 1.37 s at 10,000 stories).
+ */
+export function spellingTable(): Record<string, number> {
+  return Object.create(null) as Record<string, number>
 }
 
 function isNameLike(spelling: string, key: string): boolean {

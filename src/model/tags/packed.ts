@@ -3,7 +3,7 @@
 // bytes a candidate: 51 MB at 10,000 stories, half a gigabyte at 100,000. An array of names that
 // the vocabulary shares across stories, and the numbers as the characters of one string, take
 // an eighth of that (6.6 MB at 10,000 stories), and are as plain for the cache's JSON.
-import type {Evidence, Mention} from './mentions.ts'
+import {spellingTable, type Evidence, type Mention} from './mentions.ts'
 
 export interface PackedMentions {
   /** Each candidate's key, followed by its spellings. */
@@ -84,7 +84,7 @@ function unpack(packed: PackedMentions, withSpellings: boolean): Mention[] {
     const flags = next()
     const mention: Mention = {
       key: names[name++]!,
-      spellings: withSpellings ? {} : NO_SPELLINGS,
+      spellings: withSpellings ? spellingTable() : NO_SPELLINGS,
       kind: KINDS[flags % ALIASED] ?? null,
       aliased: flags >= ALIASED,
       headline: next(),
