@@ -4,16 +4,22 @@
 // goes through remark. A differential test over every BBC and seed paragraph holds the two equal.
 
 // Characters that can start or change Markdown inline syntax, HTML, entities or line structure.
-// `&` is allowed only where it cannot start an entity reference (see below).
-const SYNTAX = /[\\`*_[\]<>!#~|\u0000-\u001f\u007f]/
+// `&` is allowed only where it cannot start an entity reference, brackets only where they cannot
+// make a link (see below). `#` and `!` say nothing inside a line: `#` opens a heading only at its
+// start, `!` an image only before `[…](…)`.
+const SYNTAX = /[\\`*_<>~|\u0000-\u001f\u007f]/
 // What may open a block: list markers, thematic breaks, headings, quotes, setext underlines,
-// indented code. Whitespace at either end is trimmed by Markdown, so it is left to remark too.
-const BLOCK_START = /^(?:[-+=*_#>]|\d{1,9}[.)])/
-const ENTITY_LIKE = /&[A-Za-z0-9#]/
+// indented code, and a link reference definition (`[id]: /url`), which would also turn a `[id]`
+// elsewhere into a link. Whitespace at either end is trimmed by Markdown, so it is left to remark too.
+const BLOCK_START = /^(?:[-+=*_#>[]|\d{1,9}[.)])/
+// With no definitions in a fast-path body, brackets make a link or an image only as `[text](url)`.
+const INLINE_LINK = /\]\(/
+// Markdown decodes a character reference only with its closing `;`: `AT&T` and `&copy` stay text.
+const ENTITY_LIKE = /&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)/
 const EDGE_SPACE = /^\s|\s$/
 
 export function plainParagraphHtml(paragraph: string): string | null {
   if (paragraph === '' || SYNTAX.test(paragraph) || BLOCK_START.test(paragraph)) return null
-  if (EDGE_SPACE.test(paragraph) || ENTITY_LIKE.test(paragraph)) return null
+  if (EDGE_SPACE.test(paragraph) || ENTITY_LIKE.test(paragraph) || INLINE_LINK.test(paragraph)) return null
   return `<p>${paragraph.replaceAll('&', '&#x26;')}</p>\n`
 }

@@ -47,7 +47,10 @@ describe('plain paragraph fast path', () => {
   })
 
   it('equals remark-html on generated lines full of Markdown-ish characters', () => {
-    const alphabet = fc.constantFrom(...'ab Z1.9)(-+*_#>!&;<[]`~|\\\'"—“é\u00a0\t\n=:/'.split(''))
+    const characters = 'ab Z1.9)(-+*_#>!&;<[]`~|\\\'"—“é\u00a0\t\n=:/'.split('')
+    // Whole pieces of syntax too: random characters seldom spell an entity or a link.
+    const pieces = ['&amp;', '&copy', '&copy;', '&#65;', '&#x41;', '&#;', '&T', '](', '![', '[x]', '[x]: /u', '(/u)']
+    const alphabet = fc.constantFrom(...characters, ...pieces)
     fc.assert(
       fc.property(fc.string({unit: alphabet, maxLength: 40}), (text) => {
         const fast = plainParagraphHtml(text)
@@ -57,10 +60,31 @@ describe('plain paragraph fast path', () => {
     )
   })
 
+  it('equals remark-html on generated lines of brackets, `#`, `!` and `&`, and takes many of them', () => {
+    const alphabet = fc.constantFrom(...'ab Z19.;:()[]!#&'.split(''), '&amp;', '&copy', '&copy;', '&#65;', '&#x41;', '](', '![', '[x]', '(/u)')
+    let taken = 0
+    fc.assert(
+      fc.property(fc.string({unit: alphabet, minLength: 1, maxLength: 30}), (text) => {
+        const fast = plainParagraphHtml(text)
+        if (fast === null) return
+        taken++
+        expect(fast).toBe(renderMarkdown(text))
+      }),
+      {numRuns: 3000}
+    )
+    expect(taken).toBeGreaterThan(500)
+  })
+
   it('steps aside for syntax', () => {
-    for (const text of ['*bold*', '- item', '1. first', '# Heading', '> quote', 'a &copy; b', '<b>x</b>', 'x  \ny', ' lead']) {
-      expect(plainParagraphHtml(text)).toBeNull()
-    }
+    const syntax = ['*bold*', '- item', '1. first', '# Heading', '> quote', 'a &copy; b', 'a &#65; b', '<b>x</b>', 'x  \ny', ' lead']
+    const links = ['see [the report](https://example.com)', 'an ![image](a.png)', '[id]: https://example.com']
+    for (const text of [...syntax, ...links]) expect(plainParagraphHtml(text)).toBeNull()
     expect(plainParagraphHtml('AT & T, 5%')).toBe('<p>AT &#x26; T, 5%</p>\n')
+  })
+
+  it('takes brackets, `#`, `!` and an `&` that no `;` closes, as remark does', () => {
+    for (const text of ['AT&T and S&P 500 shares', 'It was [sic] wrong!', 'the #1 hit (again) [2004]', 'Wow! [x] (y)']) {
+      expect(plainParagraphHtml(text)).toBe(renderMarkdown(text))
+    }
   })
 })
