@@ -4,10 +4,10 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {setFlagsFromString} from 'node:v8'
 import {isMainThread} from 'node:worker_threads'
 import {build, loadConfig, readArticles, type BuildOptions, type Progress} from './build.ts'
 import {openParseCache} from './cache/parsed.ts'
+import {buildHeapGrowth} from './full-collection.ts'
 import {buildSiteFromMentions} from './model/site.ts'
 import path from 'node:path'
 import type {BuildReport, Diagnostic, ParseResult} from './model/types.ts'
@@ -19,12 +19,7 @@ import {listen, mountAt} from './serve/server.ts'
 import {staticSite} from './serve/static.ts'
 import {cleanHeadline, writeNewArticle} from './write/new-article.ts'
 
-// A build makes garbage that outlives a young-generation collection (pages waiting to be written),
-// and V8 lets the old generation grow up to four times what survived the last full collection
-// before it collects again: at 10,000 stories that was 900 MB of heap for 260 MB of live data.
-// Growing by about a third keeps the peak near what is live, at the cost of more (short) full collections.
-// V8 reads this flag each time it sets a new limit, so it applies from here on, in workers too.
-setFlagsFromString('--heap-growing-percent=35')
+buildHeapGrowth()
 
 type Command = {
   summary: string
