@@ -5,7 +5,7 @@ import type {EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
 import {CONNECTORS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
-import {wordScanner} from './words.ts'
+import {wordEnd, wordStart} from './words.ts'
 
 /** `kind` null: a name with no evidence of what it is (yet; another story may know). */
 export type Evidence = EntityKind | 'firstName' | null
@@ -99,13 +99,12 @@ function stripDateline(paragraph: string): string {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const words = wordScanner(text)
   let position = 0
   let sentenceEnded = true
   // Lower-case words matter only as what separates names, so most of them never become tokens.
   let skipped = false
-  for (let start = words.start(text, 0); start >= 0; start = words.start(text, position)) {
-    const end = words.end(text, start)
+  for (let start = wordStart(text, 0); start >= 0; start = wordStart(text, position)) {
+    const end = wordEnd(text, start)
     const first = text.charCodeAt(start)
     // Most words: only where they end and whether they end a sentence matter.
     if (first >= 97 && first <= 122 && !isJoining(text, start, end) && !hasHyphen(text, start, end)) {
