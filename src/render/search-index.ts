@@ -23,10 +23,16 @@ export const SPLIT_ABOVE = 20_000
 /** Lower-case, accents folded, split on anything but letters and digits; one-character terms dropped. */
 export function searchTokens(text: string): string[] {
   // Most news text is ASCII, where a plain regex does the same work several times faster.
-  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []
+  if (ASCII_AND_QUOTES.test(text)) return text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []
 }
 
+/**
+ * ASCII, and the punctuation that a quarter of news paragraphs add to it: curly quotes, dashes,
+ * an ellipsis, a no-break space. None of them is or becomes a letter or a digit (NFKD turns the
+ * ellipsis into dots and the space into a space), so they split words as ASCII punctuation does.
+ */
+const ASCII_AND_QUOTES = /^[\x00-\x7f‘’“”–—…\u00a0]*$/
 const ASCII = /^[\x00-\x7f]*$/
 
 /**

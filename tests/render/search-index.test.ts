@@ -1,11 +1,12 @@
 // The search index's postings, read back from the files it writes, say of every story exactly what
 // its own terms say (`storyTermWeights`), in story order: over the seed and the BBC corpus, and for
 // a story whose weights reach the cap.
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
-import {searchIndexFiles, shardBytes, shardTerms, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
+import {searchIndexFiles, searchTokens, shardBytes, shardTerms, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
 import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
 
 /** Each story's terms and weights, as the index's shards give them. */
@@ -82,5 +83,22 @@ describe('shardBytes', () => {
       shards++
     }
     expect(shards).toBeGreaterThan(300)
+  })
+})
+
+describe('searchTokens', () => {
+  /** The rule for any text: accents folded, then runs of letters and digits, lower-cased. */
+  const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []
+
+  it('splits ASCII with curly quotes, dashes, an ellipsis and a no-break space as it splits any text', () => {
+    const unit = fc.constantFrom('a', 'B', 'z', '7', '0', ' ', '.', "'", '-', '‘', '’', '“', '”', '–', '—', '…', '\u00a0', 'é', 'ﬁ', '½', '™')
+    fc.assert(
+      fc.property(fc.string({unit, maxLength: 30}), (text) => {
+        expect(searchTokens(text)).toEqual(folded(text))
+      }),
+      {numRuns: 3000}
+    )
+    expect(searchTokens('“Don’t stop…” — Zoë’s café ½ ™')).toEqual(folded('“Don’t stop…” — Zoë’s café ½ ™'))
+    expect(searchTokens('“Don’t stop…” — it’s 2004')).toEqual(['don', 'stop', 'it', '2004'])
   })
 })
