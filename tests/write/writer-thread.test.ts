@@ -36,6 +36,22 @@ describe('stagingWriterAside', () => {
     expect(readFileSync(path.join(root, '2022/11/00/story-0/index.html'), 'utf8')).toContain('·3 min read')
   })
 
+  it('makes folders in any order, beside another writer making the same ones', () => {
+    const root = staging()
+    const [one, two] = [stagingWriterAside(root), stagingWriterAside(root)]
+    // Deep before shallow, and both writers into the same new folders at once.
+    for (let i = 0; i < 200; i++) {
+      const day = `2023/${String((i % 12) + 1).padStart(2, '0')}/${String((i % 28) + 1).padStart(2, '0')}`
+      ;(i % 2 === 0 ? one : two).write({path: `${day}/story-${i}/index.html`, content: `${i}`})
+      ;(i % 2 === 0 ? two : one).write({path: `${day}/page-${i}.html`, content: `day ${i}`})
+    }
+    one.write({path: '2023/index.html', content: 'year'})
+    one.finish()
+    two.finish()
+    expect(filesUnder(root)).toHaveLength(401)
+    expect(readFileSync(path.join(root, '2023/03/03/story-2/index.html'), 'utf8')).toBe('2')
+  })
+
   it('copies what it is given: bytes, Buffers and views of the caller stay as they were', () => {
     const root = staging()
     const sink = stagingWriterAside(root)
