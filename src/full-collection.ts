@@ -2,7 +2,8 @@
 // just become garbage: the parse results once the model is made, the search postings once their
 // files are written. V8 sets its next collection at a multiple of what the last full one found
 // live; collecting right then keeps that multiple small, where waiting lets the heap grow on top of
-// the garbage. While the pages are written, the multiple itself is held down (lowerHeapGrowth).
+// the garbage. While the pages of a large site are written, the multiple itself is held down
+// (lowerHeapGrowth).
 // `gc` is exposed to a fresh context only, so the build's own globals stay as they are.
 import {getHeapStatistics, setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
