@@ -5,7 +5,7 @@
 // content changed); with --peers also Hugo and Eleventy 3, cold, on the Markdown twin of the corpus.
 // Prints the median of the runs with min–max for each phase, and the peer ratios from the same run.
 import {cpus} from 'node:os'
-import {existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
@@ -14,6 +14,7 @@ import {BENCH_OUT, ensureCorpus, type CorpusPaths} from './generate.ts'
 import {measure, measuringMethod, type Measurement, type RunResult} from './lib/measure.ts'
 import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
 import {spread, median, table} from './lib/stats.ts'
+import {setAside} from './lib/set-aside.ts'
 import {countOutput, diffTrees, type OutputCounts} from './lib/tree.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -97,6 +98,8 @@ async function main(): Promise<number> {
   const records: RunRecord[] = []
   const counts: Record<string, OutputCounts> = {}
   let verified: string | null = null
+  // Outputs of earlier builds are renamed, not deleted, until the last build is measured (lib/set-aside.ts).
+  const aside = setAside(path.join(BENCH_OUT, '.discard'))
 
   // The launcher bundles the source on its first start after a change: not part of any build.
   if (opts.broadsheet) check('Bundling the CLI', await measure(process.execPath, ['bin/broadsheet.js', '--help'], {cwd: repo}))
@@ -106,7 +109,7 @@ async function main(): Promise<number> {
       records.push(record)
       if (opts.broadsheet) {
         // Cold: the output and the cache beside it (and any inside it) are gone.
-        rmSync(work, {recursive: true, force: true})
+        aside.move(work)
         log(`run ${run + 1}/${opts.runs}: Broadsheet cold`)
         record.broadsheet.cold = check('Broadsheet cold build', await broadsheetBuild(corpus.scraped, dist))
         if (run === 0) counts.Broadsheet = countOutput(dist)
@@ -135,13 +138,14 @@ async function main(): Promise<number> {
       }
       for (const peer of peers) {
         log(`run ${run + 1}/${opts.runs}: ${peer.name} cold`)
-        const {result, outDir} = await peer.build(corpus.md, path.join(corpus.root, 'peers', peer.name.toLowerCase()))
+        const {result, outDir} = await peer.build(corpus.md, path.join(corpus.root, 'peers', peer.name.toLowerCase()), aside.move)
         record.peers[peer.name] = check(`${peer.name} build`, result)
         if (run === 0) counts[peer.name] = countOutput(outDir)
       }
     }
   } finally {
     writeFileSync(edited, original)
+    aside.empty()
   }
 
   print(opts, corpus, peers, records, counts, verified)

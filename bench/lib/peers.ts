@@ -1,7 +1,7 @@
 // Hugo and Eleventy 3 as peers: finding or installing them, and building the md/ corpus with the
 // minimal layouts in bench/peers/. Every build starts from an empty output and cache folder.
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {measure, type RunResult} from './measure.ts'
@@ -9,8 +9,11 @@ import {measure, type RunResult} from './measure.ts'
 export interface Peer {
   name: string
   version: string
-  /** One cold build of `mdDir` into `workDir`; returns the measurement and the output folder. */
-  build: (mdDir: string, workDir: string) => Promise<{result: RunResult; outDir: string}>
+  /**
+   * One cold build of `mdDir` into `workDir`, after `moveAside` has taken away what an earlier build
+   * left there; returns the measurement and the output folder.
+   */
+  build: (mdDir: string, workDir: string, moveAside: (dir: string) => void) => Promise<{result: RunResult; outDir: string}>
 }
 
 export function findHugo(peersSource: string): Peer | string {
@@ -22,11 +25,11 @@ export function findHugo(peersSource: string): Peer | string {
   return {
     name: 'Hugo',
     version,
-    build: async (mdDir, workDir) => {
+    build: async (mdDir, workDir, moveAside) => {
       const site = path.join(workDir, 'site')
       const outDir = path.join(workDir, 'public')
       const cache = path.join(workDir, 'cache')
-      rmSync(workDir, {recursive: true, force: true})
+      moveAside(workDir)
       mkdirSync(workDir, {recursive: true})
       // A copy, so Hugo's lock file and resources/ land in bench/out/, not in the repository.
       cpSync(path.join(peersSource, 'hugo'), site, {recursive: true})
@@ -61,9 +64,9 @@ export function findEleventy(peersSource: string, installDir: string, log: (line
   return {
     name: 'Eleventy',
     version,
-    build: async (mdDir, workDir) => {
+    build: async (mdDir, workDir, moveAside) => {
       const outDir = path.join(workDir, '_site')
-      rmSync(workDir, {recursive: true, force: true})
+      moveAside(workDir)
       mkdirSync(workDir, {recursive: true})
       const result = await measure(process.execPath, [cmd, `--config=${config}`, '--quiet'], {
         cwd: workDir,
