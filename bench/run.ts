@@ -101,6 +101,7 @@ async function main(): Promise<number> {
   // Outputs of earlier builds are renamed, not deleted, until the last build is measured (lib/set-aside.ts).
   const aside = setAside(path.join(BENCH_OUT, '.discard'))
 
+  await aside.settle(log)
   // The launcher bundles the source on its first start after a change: not part of any build.
   if (opts.broadsheet) check('Bundling the CLI', await measure(process.execPath, ['bin/broadsheet.js', '--help'], {cwd: repo}))
   try {

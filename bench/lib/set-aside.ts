@@ -7,17 +7,25 @@
 // build measured then is charged for the previous build's deletion: 20,000 files and folders took
 // 3.7 s right after 38,000 inodes were deleted, 0.85 s two minutes later, and up to 27 s after a few
 // such deletions in a row. A rename frees nothing, so no measured build pays for what came before.
-import {existsSync, mkdirSync, renameSync, rmSync} from 'node:fs'
+// A bench started right after another would still pay for the other's deletion: it waits first.
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
+
+/** How long ext4 may skip a freed inode: two minutes when its inode table is still dirty, and a margin. */
+const SKIPPED_MS = 130_000
 
 export interface SetAside {
   /** Moves `dir`, if it exists, into the discard folder, which must be on the same file system. */
   move: (dir: string) => void
-  /** Deletes the discard folder, with whatever an earlier, interrupted bench left there. */
+  /** Deletes the discard folder, with whatever an earlier, interrupted bench left there, and notes when. */
   empty: () => void
+  /** Waits until no deletion by `empty`, in this bench or the last one, can slow a build. */
+  settle: (log: (line: string) => void) => Promise<void>
 }
 
 export function setAside(discard: string): SetAside {
+  const stamp = `${discard}.emptied-at`
   let moved = 0
   return {
     move: (dir) => {
@@ -25,6 +33,17 @@ export function setAside(discard: string): SetAside {
       mkdirSync(discard, {recursive: true})
       renameSync(dir, path.join(discard, `${process.pid}-${moved++}`))
     },
-    empty: () => rmSync(discard, {recursive: true, force: true}),
+    empty: () => {
+      if (!existsSync(discard)) return
+      rmSync(discard, {recursive: true, force: true})
+      writeFileSync(stamp, String(Date.now()))
+    },
+    settle: async (log) => {
+      const emptied = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0
+      const wait = emptied + SKIPPED_MS - Date.now()
+      if (!(wait > 0)) return
+      log(`waiting ${Math.ceil(wait / 1000)} s: the last bench deleted its old output, and the disk skips freed inodes for two minutes`)
+      await sleep(wait)
+    },
   }
 }
