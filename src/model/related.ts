@@ -17,10 +17,16 @@ interface Tagged {
 /** Above this many stories, a tag's postings are not walked whole to find candidates (it still scores). */
 const EXPANSION_LIMIT = 500
 
+/**
+ * Added to the bound below: a score is a sum of weights in one order and its bound in another, and
+ * floating-point sums may differ in the last bits. Far below any weight's size (log 2 at least).
+ */
+const ROUNDING = 1e-9
+
 /** result[i]: up to `max` other story indices, best first: score, then nearer date, then index. */
 export function relatedStories(stories: readonly Tagged[], max = 5): number[][] {
   // Tags are numbered in order of first appearance, so that the hot loop below compares numbers,
-  // not strings: at 100,000 stories it scores about 200 million candidates.
+  // not strings: at 100,000 stories it walks 39 million postings to 33 million candidates.
   const ids = new Map<string, number>()
   const names: string[] = []
   const tagSets = stories.map((story) =>
@@ -38,8 +44,15 @@ export function relatedStories(stories: readonly Tagged[], max = 5): number[][] 
   tagSets.forEach((tags, index) => {
     for (const tag of tags) postings[tag]!.push(index)
   })
+  // Every story's tags again, end to end in one array: story i's are tagIds[tagStart[i]..tagStart[i + 1]).
+  // Candidates are scattered over the site, and a hundred thousand small arrays scattered over the
+  // heap made looking up a candidate's tags most of the time of a 100,000-story site's relations.
+  const tagStart = new Uint32Array(stories.length + 1)
+  tagSets.forEach((tags, index) => (tagStart[index + 1] = tagStart[index]! + tags.length))
+  const tagIds = Uint32Array.from(tagSets.flat())
   const weight = Float64Array.from(postings, (list) => Math.log(1 + stories.length / list.length))
-  const days = stories.map((story) => dayNumber(story.date))
+  // Numbers, NaN for undated: a typed array, where numbers and nulls made an array of boxed values.
+  const days = Float64Array.from(stories, (story) => dayNumber(story.date) ?? Number.NaN)
   // One score array reused for every story, with the list of slots it touched: a Map per story
   // costs seconds at 10,000 stories.
   const scores = new Float64Array(stories.length)
@@ -47,27 +60,53 @@ export function relatedStories(stories: readonly Tagged[], max = 5): number[][] 
   return tagSets.map((tags, self) => {
     const expandable = tags.filter((tag) => postings[tag]!.length <= EXPANSION_LIMIT)
     const walked = expandable.length > 0 ? expandable : rarest(tags, postings, names)
+    // The order candidates are met in does not change the result (isBetter orders them fully), but
+    // it decides how many are kept for a while and then pushed out. From the story's own place in
+    // each list outwards (site order is by date), the nearest come first, and most of the others
+    // that tie with them lose at once: 1.4 million insertions at 100,000 stories instead of 4.7.
+    // The tags are still added up in the story's order, so every score is the same number as before.
     for (const tag of walked) {
       const w = weight[tag]!
       const list = postings[tag]!
       const [start, end] = list.length <= EXPANSION_LIMIT ? [0, list.length] : around(list, self, EXPANSION_LIMIT)
-      for (let k = start; k < end; k++) {
-        const other = list[k]!
-        if (other === self) continue
-        if (scores[other] === 0) touched.push(other)
-        scores[other]! += w
+      const at = positionOf(list, self)
+      for (let before = at - 1, after = at + 1; before >= start || after < end; before--, after++) {
+        if (before >= start) {
+          const other = list[before]!
+          if (scores[other] === 0) touched.push(other)
+          scores[other]! += w
+        }
+        if (after < end) {
+          const other = list[after]!
+          if (scores[other] === 0) touched.push(other)
+          scores[other]! += w
+        }
       }
     }
     const unwalked = tags.filter((tag) => !walked.includes(tag))
-    const day = days[self] ?? null
+    // The most a candidate's score can gain from the tags not walked: a candidate below the last of
+    // a full list by more than that loses, whatever its date, before its tags and date are looked
+    // at. At 100,000 stories that is 9 of the 33 million candidates.
+    let unwalkedWeight = ROUNDING
+    for (const tag of unwalked) unwalkedWeight += weight[tag]!
+    const day = days[self]!
     const best: Candidate[] = []
     for (const other of touched) {
       let score = scores[other]!
       scores[other] = 0
-      for (const tag of unwalked) if (tagSets[other]!.includes(tag)) score += weight[tag]!
-      const distance = distanceInDays(day, days[other] ?? null)
       // Most candidates lose to the last of a full list: they are judged without making an object.
       const last = best.length === max ? best[max - 1]! : undefined
+      if (last !== undefined && score + unwalkedWeight < last.score) continue
+      const to = tagStart[other + 1]!
+      for (const tag of unwalked) {
+        for (let j = tagStart[other]!; j < to; j++) {
+          if (tagIds[j] === tag) {
+            score += weight[tag]!
+            break
+          }
+        }
+      }
+      const distance = distanceInDays(day, days[other]!)
       if (last !== undefined && !isBetter(score, distance, other, last)) continue
       insertBest(best, {other, score, distance}, max)
     }
@@ -98,6 +137,12 @@ function insertBest(best: Candidate[], candidate: Candidate, max: number): void 
 
 /** [start, end) of the `size` entries of the ascending `list` nearest to `value`, which it holds. */
 function around(list: readonly number[], value: number, size: number): [number, number] {
+  const start = Math.max(0, Math.min(positionOf(list, value) - (size >> 1), list.length - size))
+  return [start, start + size]
+}
+
+/** Where the ascending `list` holds `value`. */
+function positionOf(list: readonly number[], value: number): number {
   let low = 0
   let high = list.length - 1
   while (low < high) {
@@ -105,8 +150,7 @@ function around(list: readonly number[], value: number, size: number): [number, 
     if (list[middle]! < value) low = middle + 1
     else high = middle
   }
-  const start = Math.max(0, Math.min(low - (size >> 1), list.length - size))
-  return [start, start + size]
+  return low
 }
 
 function rarest(tags: readonly number[], postings: readonly number[][], names: readonly string[]): number[] {
@@ -121,7 +165,7 @@ function dayNumber(date: string | null): number | null {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000
 }
 
-/** Undated stories are farther than any dated one. */
-function distanceInDays(a: number | null, b: number | null): number {
-  return a === null || b === null ? Number.MAX_SAFE_INTEGER : Math.abs(a - b)
+/** Undated stories (NaN) are farther than any dated one. */
+function distanceInDays(a: number, b: number): number {
+  return Number.isNaN(a) || Number.isNaN(b) ? Number.MAX_SAFE_INTEGER : Math.abs(a - b)
 }
