@@ -172,7 +172,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let restoreHeapGrowth = () => {}
   try {
     // The search index is one computation over every story: this thread makes all of its files,
-    // first, so that it can then let go of what only other threads' story pages show.
+    // first, so that it can then let go of what only other threads' story pages show. Made on a
+    // thread of its own while this one rendered, fed each story's words before its page, it saved
+    // no time at 10,000 stories (10.92 s against 10.73 s, into a tmpfs) for 40 MB more: that thread
+    // took 2.0 s for what takes 1.3 s here, and the pages here took 0.7 s longer. Sent every story's
+    // words at once, it saved 0.5 s for 90 MB more.
     for (const file of searchIndexFiles(site)) writer.put(file)
     // Lowered first: the collection sets the limit the heap may grow to next.
     restoreHeapGrowth = lowerHeapGrowth()
