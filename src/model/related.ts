@@ -68,8 +68,8 @@ export function relatedStories(stories: readonly Tagged[], max = 5): number[][] 
     for (const tag of walked) {
       const w = weight[tag]!
       const list = postings[tag]!
-      const [start, end] = list.length <= EXPANSION_LIMIT ? [0, list.length] : around(list, self, EXPANSION_LIMIT)
       const at = positionOf(list, self)
+      const [start, end] = list.length <= EXPANSION_LIMIT ? [0, list.length] : around(at, list.length, EXPANSION_LIMIT)
       for (let before = at - 1, after = at + 1; before >= start || after < end; before--, after++) {
         if (before >= start) {
           const other = list[before]!
@@ -135,9 +135,9 @@ function insertBest(best: Candidate[], candidate: Candidate, max: number): void 
   if (best.length > max) best.pop()
 }
 
-/** [start, end) of the `size` entries of the ascending `list` nearest to `value`, which it holds. */
-function around(list: readonly number[], value: number, size: number): [number, number] {
-  const start = Math.max(0, Math.min(positionOf(list, value) - (size >> 1), list.length - size))
+/** [start, end) of the `size` positions, of a list `length` long, nearest to position `at`. */
+function around(at: number, length: number, size: number): [number, number] {
+  const start = Math.max(0, Math.min(at - (size >> 1), length - size))
   return [start, start + size]
 }
 
