@@ -41,6 +41,9 @@ export function dayInstant(date: string): Date {
   return new Date(utcDay(date).getTime())
 }
 
+/** `2022-11-08` → `Tue, 08 Nov 2022 00:00:00 GMT`, the RFC 822 date of RSS. */
+export const rfc822Day = remembered((date) => dayInstant(date).toUTCString())
+
 export interface CalendarCell {
   day: number
   /** `YYYY-MM-DD` */

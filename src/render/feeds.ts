@@ -1,5 +1,6 @@
-// Syndication: RSS 2.0 and Atom through the `feed` package, JSON Feed 1.1 written here (the
-// package only writes version 1). Dates are the stories' calendar days at midnight UTC; undated
+// Syndication: Atom through the `feed` package; RSS 2.0 written as the package writes it
+// (render/rss.ts: a site has one a tag), and JSON Feed 1.1 written here (the package only writes
+// version 1). Dates are the stories' calendar days at midnight UTC; undated
 // stories are left out, since a feed item without a date cannot be placed in a reader's timeline.
 //
 // Without a base URL there is no absolute address to give, so links are written relative to the
@@ -7,8 +8,9 @@
 // package insists on absolute URLs, so it is given a placeholder origin that is then replaced.
 import {Feed, type Item} from 'feed'
 import type {Site, Story, TermRef} from '../model/types.ts'
-import {dayInstant} from './dates.ts'
+import {dayInstant, rfc822Day} from './dates.ts'
 import {rootFor} from './pagination.ts'
+import {rss2, type RssItem} from './rss.ts'
 
 export const FEED_SIZE = 50
 const PLACEHOLDER = 'https://broadsheet.invalid/__root__/'
@@ -48,14 +50,38 @@ function base(site: Site): string {
   return site.config.baseUrl ?? PLACEHOLDER
 }
 
+/**
+ * Each URL of an RSS feed: against the base URL, or else relative to the feed file, as `finish`
+ * makes them, without a pass over the whole feed. A story is in the feed of each of its tags, so
+ * its address against the base is worked out once.
+ */
+function rssLinks(site: Site, path: string): (url: string) => string {
+  let known = absolutes.get(site)
+  if (known === undefined) absolutes.set(site, (known = new Map()))
+  const hrefs = known
+  const root = rootFor(path)
+  return (url) => {
+    let href = hrefs.get(url)
+    if (href === undefined) hrefs.set(url, (href = new URL(url, base(site)).href))
+    return site.config.baseUrl === null && href.startsWith(PLACEHOLDER) ? root + href.slice(PLACEHOLDER.length) : href
+  }
+}
+
+const absolutes = new WeakMap<Site, Map<string, string>>()
+
 function finish(site: Site, path: string, text: string): string {
   return site.config.baseUrl === null ? text.replaceAll(PLACEHOLDER, rootFor(path)) : text
 }
 
 /** XML 1.0 forbids some characters outright (U+FFFE, lone surrogates): one in a headline would make the whole feed unreadable. */
 function xmlChars(xml: string): string {
+  // Most feeds have none and no surrogate pair either: a scan without the u flag, about three
+  // times as fast, says so.
+  if (!MAYBE_NOT_XML.test(xml)) return xml
   return xml.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
 }
+
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/
 
 /** A stable id that is an absolute IRI even without a base URL, as Atom requires. */
 function storyId(site: Site, story: Story): string {
@@ -72,30 +98,35 @@ function authorsOf(site: Site, story: Story): Array<{name: string; link: string}
   return story.authors.map((a: TermRef) => ({name: a.name, link: new URL(a.url, base(site)).href}))
 }
 
-/** @param text how plain text is written in this format: `title` for headlines, `html` for excerpts, `label` for tag names, `channel` for the feed's description (a tag feed's names a tag). */
-function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: string}, text: Record<'title' | 'html' | 'label' | 'channel', (plain: string) => string>): Feed {
+/**
+ * The package's Atom feed of `spec`. It marks titles and summaries `type="html"`, so they arrive
+ * escaped; a category label is an attribute, which it escapes only for `"`, so `&` and `<` are
+ * escaped here or a tag with them would make the whole feed malformed XML.
+ */
+function atomLibraryFeed(site: Site, spec: FeedSpec): Feed {
   const root = base(site)
+  const label = (plain: string): string => plain.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
   const feed = new Feed({
     id: new URL(spec.homeUrl, root).href,
     title: spec.title,
-    description: text.channel(spec.description),
+    description: spec.description,
     link: new URL(spec.homeUrl, root).href,
     language: site.config.language,
     updated: newest(spec.stories),
     generator: 'Broadsheet',
-    feedLinks: Object.fromEntries(Object.entries(self).map(([k, v]) => [k, new URL(v, root).href])),
+    feedLinks: {atom: new URL(spec.path, root).href},
     author: {name: site.config.title},
     copyright: site.config.title
   })
   for (const story of spec.stories) {
     const item: Item = {
-      title: text.title(story.headline),
+      title: escapeHtml(story.headline),
       id: storyId(site, story),
       link: new URL(story.url, root).href,
       date: dayInstant(story.date ?? '1970-01-01'),
-      description: text.html(story.excerpt),
+      description: escapeHtml(story.excerpt),
       author: authorsOf(site, story),
-      category: story.tags.map((t) => ({name: text.label(t.name)}))
+      category: story.tags.map((t) => ({name: label(t.name)}))
     }
     const content = spec.content(story)
     if (content !== null) item.content = content
@@ -104,27 +135,41 @@ function libraryFeed(site: Site, spec: FeedSpec, self: {rss?: string; atom?: str
   return feed
 }
 
-/**
- * The library marks Atom titles and summaries `type="html"`, which readers decode as markup, so
- * plain text must arrive escaped or a headline such as `<img onerror=…>` becomes an element.
- */
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 }
 
-const asIs = (plain: string): string => plain
-
 // RSS <description> (item and channel) is HTML by every reader's convention, while the excerpt and a
-// tag feed's description are plain text, so both are escaped; RSS titles and Atom's subtitle stay
-// text. Atom's category label is an attribute, which the library escapes only for `"`: a tag with
-// `<` or `&` would otherwise make the whole feed malformed XML.
+// tag feed's description are plain text, so both are escaped; RSS titles stay text.
 export function rssFeed(site: Site, spec: FeedSpec): string {
-  return xmlChars(finish(site, spec.path, libraryFeed(site, spec, {rss: spec.path}, {title: asIs, html: escapeHtml, label: asIs, channel: escapeHtml}).rss2()))
+  const link = rssLinks(site, spec.path)
+  const items = spec.stories.map(
+    (story): RssItem => ({
+      title: story.headline,
+      link: link(story.url),
+      guid: storyId(site, story),
+      date: rfc822Day(story.date ?? '1970-01-01'),
+      description: escapeHtml(story.excerpt),
+      content: spec.content(story),
+      authors: story.authors.map((a) => a.name),
+      categories: story.tags.map((t) => t.name)
+    })
+  )
+  const channel = {
+    title: spec.title,
+    link: link(spec.homeUrl),
+    description: escapeHtml(spec.description),
+    updated: newest(spec.stories).toUTCString(),
+    language: site.config.language,
+    generator: 'Broadsheet',
+    copyright: site.config.title,
+    self: link(spec.path)
+  }
+  return xmlChars(rss2(channel, items))
 }
 
 export function atomFeed(site: Site, spec: FeedSpec): string {
-  const label = (plain: string): string => plain.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
-  return xmlChars(finish(site, spec.path, libraryFeed(site, spec, {atom: spec.path}, {title: escapeHtml, html: escapeHtml, label, channel: asIs}).atom1()))
+  return xmlChars(finish(site, spec.path, atomLibraryFeed(site, spec).atom1()))
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */

@@ -1,0 +1,97 @@
+// RSS 2.0 as the `feed` package writes it, byte for byte, without the package. A site has a feed
+// for every tag, and the package builds each as a tree of objects that xml-js then walks generically:
+// at 10,000 stories that was 0.55 s of a 10 s build for 2,100 feeds. Here each element is written
+// straight into the string, in the package's order and with xml-js's four-space indents and
+// escaping; a differential test (tests/render/rss.test.ts) holds the two together on real sites.
+
+export interface RssChannel {
+  title: string
+  /** Absolute URL of the page the feed mirrors. */
+  link: string
+  /** Written as text: a caller that means HTML escapes it first. */
+  description: string
+  /** RFC 822, as in `Tue, 08 Nov 2022 00:00:00 GMT`. */
+  updated: string
+  language: string
+  generator: string
+  copyright: string
+  /** Absolute URL of the feed itself (`atom:link rel="self"`). */
+  self: string
+}
+
+export interface RssItem {
+  /** Written as CDATA, as it is given. */
+  title: string
+  link: string
+  /** Not a URL that readers should follow: `isPermaLink="false"`. */
+  guid: string
+  /** RFC 822. */
+  date: string
+  /** CDATA; left out when empty, as the package does. */
+  description: string
+  /** HTML of the whole story (`content:encoded`), or null for a feed of excerpts. */
+  content: string | null
+  authors: readonly string[]
+  categories: readonly string[]
+}
+
+const ITEM = '\n        '
+const FIELD = '\n            '
+
+export function rss2(channel: RssChannel, items: readonly RssItem[]): string {
+  const withContent = items.some((item) => item.content)
+  let xml =
+    '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"' +
+    (withContent ? ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"' : '') +
+    ' xmlns:atom="http://www.w3.org/2005/Atom">\n    <channel>' +
+    `${ITEM}<title>${text(channel.title)}</title>` +
+    `${ITEM}<link>${text(channel.link)}</link>` +
+    `${ITEM}<description>${text(channel.description)}</description>` +
+    `${ITEM}<lastBuildDate>${channel.updated}</lastBuildDate>` +
+    `${ITEM}<docs>https://validator.w3.org/feed/docs/rss2.html</docs>` +
+    `${ITEM}<generator>${text(channel.generator)}</generator>` +
+    // The package leaves out an empty language or copyright.
+    (channel.language ? `${ITEM}<language>${text(channel.language)}</language>` : '') +
+    (channel.copyright ? `${ITEM}<copyright>${text(channel.copyright)}</copyright>` : '') +
+    `${ITEM}<atom:link href="${attribute(channel.self)}" rel="self" type="application/rss+xml"/>`
+  for (const item of items) xml += `${ITEM}<item>${itemFields(item)}${ITEM}</item>`
+  return `${xml}\n    </channel>\n</rss>`
+}
+
+function itemFields(item: RssItem): string {
+  let xml = item.title ? `${FIELD}<title>${cdata(item.title)}</title>` : ''
+  xml +=
+    `${FIELD}<link>${text(item.link)}</link>` +
+    `${FIELD}<guid isPermaLink="false">${text(item.guid)}</guid>` +
+    `${FIELD}<pubDate>${item.date}</pubDate>`
+  if (item.description) xml += `${FIELD}<description>${cdata(item.description)}</description>`
+  if (item.content) xml += `${FIELD}<content:encoded>${cdata(item.content)}</content:encoded>`
+  for (const author of item.authors) if (author) xml += `${FIELD}<author>${text(author)}</author>`
+  for (const category of item.categories) xml += `${FIELD}<category>${text(category)}</category>`
+  return xml
+}
+
+const MARKUP = /[&<>]/
+
+/**
+ * xml-js's text: an `&amp;` already there is kept as one (it turns it back into `&` first), then
+ * `&`, `<` and `>` are escaped.
+ */
+function text(value: string): string {
+  if (!MARKUP.test(value)) return value
+  return value.replaceAll('&amp;', '&').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+}
+
+/** The package gives URLs in attributes with `&` escaped; xml-js escapes only `"`. */
+function attribute(url: string): string {
+  return url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
+}
+
+/**
+ * A `]]>` in the text would end the section early, so it is split across two. xml-js splits only
+ * the first; every one is split here, which differs from the package only where its feed would not
+ * parse.
+ */
+function cdata(value: string): string {
+  return `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
+}
