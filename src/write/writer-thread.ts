@@ -202,25 +202,29 @@ export function stagingWriterAside(staging: string): FileSink {
     ring.set(bytes.subarray(first), 0)
     at = (at + bytes.length) % RING
   }
-  /** Encodes `text`, `size` bytes of UTF-8, straight into the ring. */
-  const putText = (text: string, size: number) => {
+  /**
+   * Encodes `text` straight into the ring, in at most `room` bytes, and returns how many it took.
+   * Its length in UTF-8 is not worked out first: that is a pass over every page, 0.2 s at 10,000
+   * stories, for a number that encoding gives.
+   */
+  const putText = (text: string, room: number): number => {
     let read = 0
     let written = 0
     while (read < text.length) {
       const from = (at + written) % RING
-      const room = Math.min(RING - from, size - written)
-      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), ring.subarray(from, from + room))
+      const space = Math.min(RING - from, room - written)
+      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), ring.subarray(from, from + space))
       read += done.read
       written += done.written
-      if (read < text.length && done.written < room) {
+      if (read < text.length && done.written < space) {
         // A character across the end of the ring: its bytes go round one by one.
         const char = String.fromCodePoint(text.codePointAt(read)!)
         for (const byte of encoder.encode(char)) ring[(at + written++) % RING] = byte
         read += char.length
       }
     }
-    if (written !== size) throw new Error(`${size} bytes of UTF-8 were expected and ${written} made`)
-    at = (at + size) % RING
+    at = (at + written) % RING
+    return written
   }
 
   return {
@@ -230,19 +234,28 @@ export function stagingWriterAside(staging: string): FileSink {
       if (error !== null) throw error
       const destination = containedPath(staging, file.path)
       const {content} = file
-      const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
+      // For text, room for the most its UTF-8 can be: three bytes a UTF-16 unit.
+      const most = typeof content === 'string' ? content.length * 3 : content.byteLength
       const name = encoder.encode(destination)
-      const record = HEADER + name.length + size
-      if (record > LARGEST_QUEUED) return writeHere(file)
-      if (!waitFor(BYTES, (queued) => queued <= RING - record)) {
+      if (HEADER + name.length + most > LARGEST_QUEUED) return writeHere(file)
+      if (!waitFor(BYTES, (queued) => queued <= RING - (HEADER + name.length + most))) {
         close()
         throw stalled()
       }
+      // The header is filled in once the content's size is known; the writer reads nothing of a
+      // record before FILES counts it.
+      const header = at
+      at = (at + HEADER) % RING
+      putBytes(name)
+      let size = content.length
+      if (typeof content === 'string') size = putText(content, most)
+      else putBytes(content)
+      const end = at
+      at = header
       putNumber(name.length)
       putNumber(size)
-      putBytes(name)
-      if (typeof content === 'string') putText(content, size)
-      else putBytes(content)
+      at = end
+      const record = HEADER + name.length + size
       Atomics.add(state, BYTES, record)
       Atomics.add(state, FILES, 1)
       Atomics.notify(state, FILES)
