@@ -16,10 +16,11 @@ const BLOCK_START = /^(?:[-+=*_#>[]|\d{1,9}[.)])/
 const INLINE_LINK = /\]\(/
 // Markdown decodes a character reference only with its closing `;`: `AT&T` and `&copy` stay text.
 const ENTITY_LIKE = /&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)/
-const EDGE_SPACE = /^\s|\s$/
+// Tried at the two ends only: as one pattern, `\s$` was tried at every character of every paragraph.
+const SPACE = /\s/
 
 export function plainParagraphHtml(paragraph: string): string | null {
   if (paragraph === '' || SYNTAX.test(paragraph) || BLOCK_START.test(paragraph)) return null
-  if (EDGE_SPACE.test(paragraph) || ENTITY_LIKE.test(paragraph) || INLINE_LINK.test(paragraph)) return null
+  if (SPACE.test(paragraph[0]!) || SPACE.test(paragraph[paragraph.length - 1]!) || ENTITY_LIKE.test(paragraph) || INLINE_LINK.test(paragraph)) return null
   return `<p>${paragraph.replaceAll('&', '&#x26;')}</p>\n`
 }
