@@ -35,8 +35,9 @@ export interface RssItem {
   categories: readonly string[]
 }
 
-const ITEM = '\n        '
-const FIELD = '\n            '
+// Each line starts with xml-js's indent: four spaces a level.
+const IN_CHANNEL = '\n        '
+const IN_ITEM = '\n            '
 
 export function rss2(channel: RssChannel, items: readonly RssItem[]): string {
   const withContent = items.some((item) => item.content)
@@ -44,30 +45,30 @@ export function rss2(channel: RssChannel, items: readonly RssItem[]): string {
     '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"' +
     (withContent ? ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"' : '') +
     ' xmlns:atom="http://www.w3.org/2005/Atom">\n    <channel>' +
-    `${ITEM}<title>${text(channel.title)}</title>` +
-    `${ITEM}<link>${text(channel.link)}</link>` +
-    `${ITEM}<description>${text(channel.description)}</description>` +
-    `${ITEM}<lastBuildDate>${channel.updated}</lastBuildDate>` +
-    `${ITEM}<docs>https://validator.w3.org/feed/docs/rss2.html</docs>` +
-    `${ITEM}<generator>${text(channel.generator)}</generator>` +
+    `${IN_CHANNEL}<title>${text(channel.title)}</title>` +
+    `${IN_CHANNEL}<link>${text(channel.link)}</link>` +
+    `${IN_CHANNEL}<description>${text(channel.description)}</description>` +
+    `${IN_CHANNEL}<lastBuildDate>${channel.updated}</lastBuildDate>` +
+    `${IN_CHANNEL}<docs>https://validator.w3.org/feed/docs/rss2.html</docs>` +
+    `${IN_CHANNEL}<generator>${text(channel.generator)}</generator>` +
     // The package leaves out an empty language or copyright.
-    (channel.language ? `${ITEM}<language>${text(channel.language)}</language>` : '') +
-    (channel.copyright ? `${ITEM}<copyright>${text(channel.copyright)}</copyright>` : '') +
-    `${ITEM}<atom:link href="${attribute(channel.self)}" rel="self" type="application/rss+xml"/>`
-  for (const item of items) xml += `${ITEM}<item>${itemFields(item)}${ITEM}</item>`
+    (channel.language ? `${IN_CHANNEL}<language>${text(channel.language)}</language>` : '') +
+    (channel.copyright ? `${IN_CHANNEL}<copyright>${text(channel.copyright)}</copyright>` : '') +
+    `${IN_CHANNEL}<atom:link href="${attribute(channel.self)}" rel="self" type="application/rss+xml"/>`
+  for (const item of items) xml += `${IN_CHANNEL}<item>${itemFields(item)}${IN_CHANNEL}</item>`
   return `${xml}\n    </channel>\n</rss>`
 }
 
 function itemFields(item: RssItem): string {
-  let xml = item.title ? `${FIELD}<title>${cdata(item.title)}</title>` : ''
+  let xml = item.title ? `${IN_ITEM}<title>${cdata(item.title)}</title>` : ''
   xml +=
-    `${FIELD}<link>${text(item.link)}</link>` +
-    `${FIELD}<guid isPermaLink="false">${text(item.guid)}</guid>` +
-    `${FIELD}<pubDate>${item.date}</pubDate>`
-  if (item.description) xml += `${FIELD}<description>${cdata(item.description)}</description>`
-  if (item.content) xml += `${FIELD}<content:encoded>${cdata(item.content)}</content:encoded>`
-  for (const author of item.authors) if (author) xml += `${FIELD}<author>${text(author)}</author>`
-  for (const category of item.categories) xml += `${FIELD}<category>${text(category)}</category>`
+    `${IN_ITEM}<link>${text(item.link)}</link>` +
+    `${IN_ITEM}<guid isPermaLink="false">${text(item.guid)}</guid>` +
+    `${IN_ITEM}<pubDate>${item.date}</pubDate>`
+  if (item.description) xml += `${IN_ITEM}<description>${cdata(item.description)}</description>`
+  if (item.content) xml += `${IN_ITEM}<content:encoded>${cdata(item.content)}</content:encoded>`
+  for (const author of item.authors) if (author) xml += `${IN_ITEM}<author>${text(author)}</author>`
+  for (const category of item.categories) xml += `${IN_ITEM}<category>${text(category)}</category>`
   return xml
 }
 
