@@ -419,13 +419,15 @@ async function parseAgain(source: string, hash: string, config: SiteConfig, voca
 }
 
 /**
- * Below this many files to parse, a helper thread costs more to start than it saves. Two threads
- * parsing on two cores each take about 1.3 times as long a file as one thread alone (they share the
- * memory bus, the collector's threads and libuv's), and this thread also takes in the helper's
- * results: measured into a tmpfs, a cold build of 10,000 stories took 10.5 to 10.8 s against 11.1 to
- * 11.6, and of 100,000 stories 105 s against 114.5 s, in 3 MB more at 10,000 and 70 MB more at 100,000.
+ * Below this many files to parse, a helper thread costs about as much as it saves: it takes a few
+ * hundred milliseconds to start, and two threads parsing on two cores each take about 1.3 times as
+ * long a file as one thread alone (they share the memory bus, the collector's threads and libuv's).
+ * Cold builds into a tmpfs, three each, with the helper against without: 1,000 stories 2.01–2.06 s
+ * against 1.89–1.99; 3,000 stories 3.90–3.99 s both; 5,000 stories 5.29–5.90 s against 5.42–6.06;
+ * 10,000 stories 10.6–11.1 s against 11.1–11.6; 100,000 stories 105 s against 114.5 s, one each.
+ * It costs 10 to 15 MB more at the peak, and up to 70 MB at 100,000 stories.
  */
-const FILES_FOR_PARSE_HELPER = 1000
+const FILES_FOR_PARSE_HELPER = 4000
 
 /**
  * A helper's tag candidates, whose names arrive as copies of their own: each is swapped for the

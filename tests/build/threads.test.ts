@@ -85,7 +85,6 @@ describe('releaseWritten', () => {
 })
 
 describe('--jobs', () => {
-  // A cold build of 1,330 files also parses on a helper thread, except with --jobs 1: this compares the two as well.
   it('three threads write the same bytes as one', async () => {
     const {root} = newsroom()
     const one = await buildIn(root, {out: path.join(root, 'one'), jobs: 1})
