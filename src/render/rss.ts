@@ -94,7 +94,7 @@ function attribute(url: string): string {
  * A `]]>` in the text would end the section early, so it is split across two. xml-js splits only
  * the first, and the package's caller took characters XML forbids out of the whole feed after, which
  * could make a `]]>` of `]]\u0001>`: here every one is split, after those characters are gone. The
- * two differ only where the package's feed would not parse.
+ * two differ only where the package's feed is not well-formed XML.
  */
 function cdata(value: string): string {
   return `<![CDATA[${xmlChars(value).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
