@@ -120,10 +120,20 @@ function atomLibraryFeed(site: Site, spec: FeedSpec): Feed {
       category: story.tags.map((t) => ({name: label(t.name)}))
     }
     const content = spec.content(story)
-    if (content !== null) item.content = content
+    if (content !== null) item.content = cdataSafe(content)
     feed.addItem(item)
   }
   return feed
+}
+
+/**
+ * A story's HTML as the package can put it in CDATA. The package splits only the first `]]>` of a
+ * text, and the characters XML forbids were taken out of the whole feed after, which could make one
+ * of `]]\u0001>`: the section then ended early and the feed did not parse. In HTML, `]]&gt;` says
+ * what `]]>` says, in text and in attribute values alike.
+ */
+function cdataSafe(html: string): string {
+  return xmlChars(html).replaceAll(']]>', ']]&gt;')
 }
 
 function escapeHtml(text: string): string {

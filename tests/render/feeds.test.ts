@@ -141,3 +141,21 @@ describe('feed size and stability', () => {
     expect(JSON.parse(get(files, 'feed.json')).items).toEqual([])
   })
 })
+
+describe('a body that holds the end of a CDATA section', () => {
+  // `]]>` twice, and once with a character XML forbids inside it: the package that writes Atom
+  // splits only the first, and those characters were taken out after it had split.
+  const paragraphs = ['Code: a]]>b and c]]>d.', 'Next: e]]\u0001>f, then the end.']
+  const files = renderAll(makeSite([{headline: 'CDATA ends ]]> here ]]> twice', date: '2022-11-08', paragraphs}]))
+
+  it('leaves Atom and RSS well-formed, with the whole body in each', () => {
+    const entry = child(child(parseXml(get(files, 'atom.xml')), 'feed'), 'entry')
+    const atom = textOf(child(entry, 'content'))
+    const item = child(child(child(parseXml(get(files, 'feed.xml')), 'rss'), 'channel'), 'item')
+    const rss = textOf(child(item, 'content:encoded'))
+    for (const html of [atom, rss]) {
+      expect(html).toMatch(/^<p>Code: a\]\](>|&gt;)b and c\]\](>|&gt;)d\.<\/p>\n<p>Next: e\]\](>|&gt;)f, then the end\.<\/p>\n?$/)
+    }
+    expect(textOf(child(item, 'title'))).toBe('CDATA ends ]]> here ]]> twice')
+  })
+})
