@@ -11,7 +11,7 @@ import {filesHash, siteInputs} from './cache/inputs.ts'
 import type {ParseCache, ParsedEntry} from './cache/parsed.ts'
 import {loadSiteSnapshot, withBodies} from './cache/site-snapshot.ts'
 import {onlyBodyChanged} from './model/body-edit.ts'
-import type {BuildReport, SiteConfig, Story} from './model/types.ts'
+import type {BuildReport, SiteConfig, Story, Templates} from './model/types.ts'
 import type {ReadFiles} from './build.ts'
 import {siteFeedStories} from './render/feeds.ts'
 import {fixedFile} from './render/fixed-file.ts'
@@ -27,7 +27,7 @@ export interface BodiesBuild {
   parsed: ParseCache
   config: SiteConfig
   drafts: boolean
-  templates: Record<string, string>
+  templates: Templates
   /** This build's inputs (cache/inputs.ts), and the version of Broadsheet and the templates. */
   inputs: string
   outputVersion: string

@@ -18,6 +18,11 @@ export function codeVersion(): string {
   return memo
 }
 
+/** A hash of a JSON value, whose byte arrays (the templates' assets) count by their own hash. */
 export function hashOf(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url')
+  return createHash('sha1').update(JSON.stringify(value, bytesAsHashes)).digest('base64url')
+}
+
+function bytesAsHashes(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? {bytes: createHash('sha1').update(value).digest('base64url')} : value
 }

@@ -211,6 +211,12 @@ export interface PendingFile {
   body?: number | 'several'
 }
 
+/**
+ * The templates folder in memory, by path relative to it: Liquid templates as text, and the files
+ * under `assets/` as their bytes, since they are copied as they are and may be images or fonts.
+ */
+export type Templates = Record<string, string | Uint8Array>
+
 /** What `--report FILE` writes, and what the summary line counts. */
 export interface BuildReport {
   stories: Array<{source: string; url: string; headline: string}>

@@ -1,7 +1,7 @@
 import type {PendingFile} from '../model/types.ts'
 
 /** A file whose content is already made: cheaper to compare by its bytes than to key. */
-export function fixedFile(path: string, content: string): PendingFile {
+export function fixedFile(path: string, content: string | Uint8Array): PendingFile {
   return {path, key: null, render: () => content}
 }
 

@@ -1,7 +1,7 @@
 // The site model → every output file, one at a time, so the writer can stream 10,000 pages to
 // disk without holding them. Pure: the same site and templates always give the same bytes.
 import {createHash} from 'node:crypto'
-import type {Day, Month, OutputFile, PendingFile, Site, Story, Term, Year} from '../model/types.ts'
+import type {Day, Month, OutputFile, PendingFile, Site, Story, Templates, Term, Year} from '../model/types.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, feedStories, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds.ts'
 import {pageHead, type HeadInput} from './head.ts'
@@ -26,7 +26,7 @@ interface TermKind {
 }
 
 /** Every file of the site, rendered. */
-export function* renderSite(site: Site, templates: Record<string, string>): Generator<OutputFile> {
+export function* renderSite(site: Site, templates: Templates): Generator<OutputFile> {
   for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
   for (const file of searchIndexFiles(site)) yield {path: file.path, content: file.render()}
 }
@@ -38,13 +38,14 @@ export function* renderSite(site: Site, templates: Record<string, string>): Gene
  * file's key or content is asked for; the search index is one computation, so it is kept apart
  * for a single thread to make.
  */
-export function* sitePages(site: Site, templates: Record<string, string>): Generator<PendingFile> {
+export function* sitePages(site: Site, templates: Templates): Generator<PendingFile> {
   const {config} = site
   const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(site, templates)
   const siteFeed = siteFeedStories(site)
 
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (name.startsWith('assets/')) yield fixedFile(name, content)
+    // Assets come as bytes (read/templates.ts), to be copied as they are.
+    if (typeof content !== 'string') yield fixedFile(name, content)
   }
 
   // The digest: `homeDays` days a page, newest first.
@@ -285,7 +286,7 @@ export function* sitePages(site: Site, templates: Record<string, string>): Gener
 }
 
 /** The pages of these stories alone, as `sitePages` makes them: for a build that changed only their bodies. */
-export function storyPages(site: Site, templates: Record<string, string>, indices: readonly number[]): PendingFile[] {
+export function storyPages(site: Site, templates: Templates, indices: readonly number[]): PendingFile[] {
   const {page, card} = pageMaker(site, templates)
   return indices.map((index) => storyPage(site, page, card, site.stories[index]!))
 }
@@ -315,7 +316,7 @@ function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'],
 type PageMaker = ReturnType<typeof pageMaker>
 
 /** What every page of a site is made with: the renderer, the site's own view, the cards. */
-function pageMaker(site: Site, templates: Record<string, string>) {
+function pageMaker(site: Site, templates: Templates) {
   const {config} = site
   const renderer = createRenderer(templates)
   const newestDay = site.days[0]

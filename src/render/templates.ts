@@ -3,6 +3,7 @@
 // closures (see compiled-liquid.ts), which render it with LiquidJS's semantics at a fraction of the cost.
 import {Liquid, type Template} from 'liquidjs'
 import {canCompile, compileTemplates, renderCompiled, type Compiled} from './compiled-liquid.ts'
+import type {Templates} from '../model/types.ts'
 
 export interface Renderer {
   /** Renders the template `name` (a path under templates/, e.g. `story.liquid`) with `view`. */
@@ -15,9 +16,10 @@ interface Prepared {
 }
 
 /** The LiquidJS engine every page is made with, over the templates folder held in memory. */
-export function createEngine(templates: Record<string, string>): Liquid {
+export function createEngine(templates: Templates): Liquid {
   return new Liquid({
-    templates,
+    // The Liquid templates alone: assets are bytes, copied to the output and never parsed.
+    templates: Object.fromEntries(Object.entries(templates).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
     outputEscape: 'escape',
     strictFilters: true,
     ownPropertyOnly: true,
@@ -26,7 +28,7 @@ export function createEngine(templates: Record<string, string>): Liquid {
   })
 }
 
-export function createRenderer(templates: Record<string, string>): Renderer {
+export function createRenderer(templates: Templates): Renderer {
   const engine = createEngine(templates)
   const compiles = canCompile(engine)
   const prepared = new Map<string, Prepared>()
@@ -35,7 +37,7 @@ export function createRenderer(templates: Record<string, string>): Renderer {
     let found = prepared.get(name)
     if (found === undefined) {
       const source = templates[name]
-      if (source === undefined) throw new Error(`Template not found: templates/${name}`)
+      if (typeof source !== 'string') throw new Error(`Template not found: templates/${name}`)
       const parsed = engine.parse(source, name)
       found = {parsed, compiled: compiles ? compileTemplates(engine, parsed) : undefined}
       prepared.set(name, found)

@@ -6,7 +6,7 @@
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {PendingFile, Site, Story} from '../model/types.ts'
+import type {PendingFile, Site, Story, Templates} from '../model/types.ts'
 import {siteFeedStories} from '../render/feeds.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type Shard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
@@ -15,7 +15,7 @@ import {startWorker} from './worker.ts'
 interface Job {
   kind: 'broadsheet-render-shard'
   site: Site
-  templates: Record<string, string>
+  templates: Templates
   plan: ShardPlan
   shard: number
   shards: number
@@ -117,7 +117,7 @@ export interface RenderPool {
  * Starts threads 1 … shards-1; the caller makes thread 0's share itself. A worker that fails
  * rejects `results` with its error.
  */
-export function startRenderPool(site: Site, templates: Record<string, string>, plan: ShardPlan, shards: number): RenderPool {
+export function startRenderPool(site: Site, templates: Templates, plan: ShardPlan, shards: number): RenderPool {
   const controls: Int32Array[] = []
   const workers: Worker[] = []
   const results: Array<Promise<ShardResult>> = []

@@ -14,6 +14,9 @@ const stories = {
   'undated.txt': 'Undated note about Russia\n\nRussia and the United States met.\n'
 }
 
+/** The opening bytes of a PNG, then bytes that are not UTF-8; `n` tells two images apart. */
+const logo = (n: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0xc3, n])
+
 describe('the build cache', () => {
   it('gives byte-identical output to a cold build after adds, edits, deletes, template and config changes', async () => {
     const {root, content} = writeContent(stories)
@@ -42,6 +45,9 @@ describe('the build cache', () => {
         writeFileSync(story, readFileSync(story, 'utf8').replace('{% block content %}', '{% block content %}<p class="test-marker">changed</p>'))
       }],
       ['the stylesheet changed', () => writeFileSync(path.join(templates, 'assets/style.css'), `${readFileSync(path.join(templates, 'assets/style.css'), 'utf8')}\n/* changed */\n`)],
+      // Bytes that are not UTF-8, as in any PNG: a read as text would change them.
+      ['an image added to the assets', () => writeFileSync(path.join(templates, 'assets/logo.png'), logo(1))],
+      ['the image changed', () => writeFileSync(path.join(templates, 'assets/logo.png'), logo(2))],
       ['the config changed', () => writeJson(config, {title: 'The Test Gazette', homeDays: 1, pageSize: 1})],
       ['the tag config changed', () => writeJson(config, {title: 'The Test Gazette', homeDays: 1, pageSize: 1, tags: {stop: ['Germany'], aliases: {Geneva: 'Switzerland'}}})],
       ['the template change reverted', () => cpSync(path.join(bundledTemplates, 'story.liquid'), path.join(templates, 'story.liquid'))],
@@ -62,6 +68,9 @@ describe('the build cache', () => {
       // templates and config are in every page's key, so those steps render every page again.
       if (i > 0) expect(warm.result.cache.parsed > 0, name).toBe(!name.startsWith('the tag config'))
       if (i > 0 && i < 12) expect(warm.result.cache.kept, name).toBeGreaterThan(0)
+      if (name.startsWith('an image') || name.startsWith('the image')) {
+        expect(readFileSync(path.join(warm.out, 'assets/logo.png')), name).toEqual(logo(name.startsWith('the image') ? 2 : 1))
+      }
       if (name.startsWith('a story that a seed teaser names')) {
         expect(warm.read('2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/index.html')).toContain(
           '<h3 class="teaser-title"><a href="../../../../2022/11/08/n-korea-denies-arms-dealings-with-russia-says-it-has-no-plans-to-do-so/">'

@@ -118,7 +118,7 @@ describe('--jobs', () => {
     const {articles, mentions} = await readArticles({content, drafts: false}, config, openParseCache(null, 'test'), report)
     const site = buildSiteFromMentions(articles, mentions, config)
     const templates = readTemplates(bundledTemplates)
-    templates['story.liquid'] = templates['story.liquid']!.replace('{{ story.headline }}', '{{ story.headline | no_such_filter }}')
+    templates['story.liquid'] = String(templates['story.liquid']).replace('{{ story.headline }}', '{{ story.headline | no_such_filter }}')
     const staging = mkdtempSync(path.join(tmpdir(), 'broadsheet-staging-'))
     // Thread 0 is the caller's and renders nothing here: only the worker's failure can reject.
     const pool = startRenderPool(site, templates, {staging, previous: null, present: [], writerThread: false}, 2)

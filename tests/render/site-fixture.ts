@@ -1,26 +1,13 @@
 // Hand-built site models for the render tests, independent of model/site.ts: a small factory that
 // buckets stories into days, months and years and collects terms the way the model contract says.
-import {readdirSync, readFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, Term, TermRef, Year} from '../../src/model/types.ts'
+import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, Templates, Term, TermRef, Year} from '../../src/model/types.ts'
+import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
 import {slugify} from '../../src/model/slug.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 
-export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
-
-/** Every file under templates/, keyed by its path relative to that folder, as the reader passes them. */
-export function loadTemplates(): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else out[relative(templatesDir, full).split('\\').join('/')] = readFileSync(full, 'utf8')
-    }
-  }
-  walk(templatesDir)
-  return out
+/** Every file under templates/, as the reader passes them to the renderer. */
+export function loadTemplates(): Templates {
+  return readTemplates(bundledTemplates)
 }
 
 export const testConfig: SiteConfig = {...defaultConfig, title: 'The Test Gazette', description: 'News from the fixtures.'}

@@ -35,6 +35,7 @@ describe('the preview server', () => {
     ['', 'text/html; charset=utf-8'],
     [seedUrl, 'text/html; charset=utf-8'],
     ['assets/style.css', 'text/css'],
+    ['assets/favicon.svg', 'image/svg+xml'],
     ['assets/search.js', 'text/javascript'],
     ['feed.xml', 'text/xml'],
     ['feed.json', 'application/json'],
