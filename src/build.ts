@@ -17,6 +17,7 @@ import {readContentFile} from './read/file.ts'
 import {fileStamp} from './read/stamp.ts'
 import {listContentFiles, type Skipped} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
+import {count, storyCount} from './render/count.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {rebuildBodies} from './rebuild-bodies.ts'
@@ -139,10 +140,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       parsed.save()
       Object.assign(report, bodies.report)
       const {written, kept} = bodies.stats
-      const stories = bodies.stories === 1 ? '1 story' : `${bodies.stories} stories`
-      step(`parse: ${bodies.stories === 1 ? '1 changed file' : `${bodies.stories} changed files`} parsed, ${read.sources.length - bodies.stories} from the cache`)
-      step(`model: only the body of ${stories} changed since the last build`)
-      step(`write: ${written} files written, ${kept} unchanged in ${options.out}`)
+      step(`parse: ${count(bodies.stories, 'changed file')} parsed, ${read.sources.length - bodies.stories} from the cache`)
+      step(`model: only the body of ${storyCount(bodies.stories)} changed since the last build`)
+      step(`write: ${count(written, 'file')} written, ${kept} unchanged in ${options.out}`)
       return {published: true, report, files, pages: written + kept, failed: bodies.failed, fatal: [], cache: {parsed: read.sources.length - bodies.stories, kept}}
     }
   }
@@ -157,7 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const recalled = parsed.hits
   if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   const site = made.site
-  step(`model: ${site.stories.length} stories, ${site.days.length} days, ${site.tags.length} tags`)
+  step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
   for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
   if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
@@ -205,7 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onOutput?.(null)
   }
   const {written, kept, removed} = writer.stats
-  step(`write: ${written} files written, ${kept} unchanged, ${removed} removed in ${options.out}`)
+  step(`write: ${count(written, 'file')} written, ${kept} unchanged, ${removed} removed in ${options.out}`)
   return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
 }
 
@@ -297,7 +297,7 @@ export async function readFiles(
 ): Promise<ReadFiles> {
   const listing = await listContentFiles(options.content)
   report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
-  step(`read: ${listing.files.length} files in ${options.content}`)
+  step(`read: ${count(listing.files.length, 'file')} in ${options.content}`)
   const sources = listing.files.map((file) => path.join(options.content, file))
   const outcomes: Array<ParsedFile | undefined> = new Array(sources.length)
   let done = 0
@@ -403,7 +403,7 @@ export async function articlesOf(
     articles.push(result.article)
     mentions.push(entry.mentions)
   }
-  step(`parse: ${articles.length} articles (${parsed.hits} from the cache), ${report.errors.length} errors, ${report.warnings.length} warnings`)
+  step(`parse: ${count(articles.length, 'article')} (${parsed.hits} from the cache), ${count(report.errors.length, 'error')}, ${count(report.warnings.length, 'warning')}`)
   return {articles, mentions, failed, files: read.sources.length + read.skipped}
 }
 

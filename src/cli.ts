@@ -5,6 +5,7 @@ import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {isMainThread} from 'node:worker_threads'
+import {count, storyCount} from './render/count.ts'
 import {build, loadConfig, readArticles, type BuildOptions, type Progress} from './build.ts'
 import {openParseCache} from './cache/parsed.ts'
 import {buildHeapGrowth} from './full-collection.ts'
@@ -21,10 +22,38 @@ import {cleanHeadline, writeNewArticle} from './write/new-article.ts'
 
 buildHeapGrowth()
 
+/** An option as parseArgs takes it, with what `--help` says of it. */
+interface Option {
+  type: 'string' | 'boolean'
+  default?: string | boolean
+  /** What a string option's value is, in the help: DIR, FILE, URL, N. */
+  value?: string
+  help: string
+}
+
 type Command = {
   summary: string
-  options: NonNullable<ParseArgsConfig['options']>
+  /** What follows the command's name besides options, in its usage line. */
+  args?: string
+  options: Record<string, Option>
   run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>
+}
+
+const contentOption: Option = {type: 'string', default: 'content', value: 'DIR', help: 'the folder of article files'}
+const configOption: Option = {type: 'string', value: 'FILE', help: 'the config file (default: broadsheet.config.json, if there is one)'}
+const draftsOption: Option = {type: 'boolean', default: false, help: 'include stories whose front matter says draft: true'}
+
+/** The options of `build` that `dev` takes too. */
+const siteOptions: Record<string, Option> = {
+  content: contentOption,
+  out: {type: 'string', default: 'dist', value: 'DIR', help: 'the output folder'},
+  'base-url': {type: 'string', value: 'URL', help: 'the absolute URL the site is served from, for canonical links, feeds and the sitemap'},
+  config: configOption,
+  templates: {type: 'string', value: 'DIR', help: "the templates folder (default: templates/, if there is one, else Broadsheet's own)"},
+  strict: {type: 'boolean', default: false, help: 'publish nothing if any file has an error'},
+  drafts: draftsOption,
+  'no-cache': {type: 'boolean', default: false, help: 'build everything anew, without reading or writing .broadsheet-cache/'},
+  jobs: {type: 'string', value: 'N', help: "threads that render pages (default: chosen from the machine's cores and the site's size)"}
 }
 
 const commands: Record<string, Command> = {}
@@ -32,17 +61,9 @@ const commands: Record<string, Command> = {}
 commands['build'] = {
   summary: 'build the site from a content folder into an output folder',
   options: {
-    content: {type: 'string', default: 'content'},
-    out: {type: 'string', default: 'dist'},
-    'base-url': {type: 'string'},
-    config: {type: 'string'},
-    templates: {type: 'string'},
-    report: {type: 'string'},
-    strict: {type: 'boolean', default: false},
-    drafts: {type: 'boolean', default: false},
-    'no-cache': {type: 'boolean', default: false},
-    quiet: {type: 'boolean', default: false},
-    jobs: {type: 'string'}
+    ...siteOptions,
+    report: {type: 'string', value: 'FILE', help: 'also write the report (stories, errors, warnings, duplicates, skipped) as JSON'},
+    quiet: {type: 'boolean', default: false, help: 'print problems and the summary line only'}
   },
   async run(values) {
     const started = performance.now()
@@ -83,8 +104,8 @@ commands['build'] = {
     const {report} = result
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     process.stdout.write(
-      `${result.files} files → ${report.stories.length} stories, ${result.pages} pages; ` +
-        `${result.failed} errors, ${report.warnings.length} warnings, ${report.duplicates.length} duplicates, ` +
+      `${count(result.files, 'file')} → ${storyCount(report.stories.length)}, ${count(result.pages, 'page')}; ` +
+        `${count(result.failed, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.duplicates.length, 'duplicate')}, ` +
         `${report.skipped.length} skipped in ${seconds} s\n`
     )
     if (!result.published) {
@@ -116,6 +137,7 @@ function parsedJson(result: ParseResult): object {
 
 commands['parse'] = {
   summary: 'print the parsed articles of FILE... as JSON',
+  args: 'FILE...',
   options: {},
   async run(_values, files) {
     if (files.length === 0) {
@@ -131,7 +153,7 @@ commands['parse'] = {
 
 commands['check'] = {
   summary: 'parse every file of a content folder and report problems',
-  options: {content: {type: 'string', default: 'content'}},
+  options: {content: contentOption},
   async run(values) {
     const dir = String(values['content'])
     let listing
@@ -161,18 +183,14 @@ commands['check'] = {
       if (result.ok) articles++
       for (const d of result.ok ? result.article.diagnostics : result.diagnostics) print(shown, d)
     }
-    process.stdout.write(`${listing.files.length} files, ${articles} articles, ${errors} errors, ${warnings} warnings\n`)
+    process.stdout.write(`${count(listing.files.length, 'file')}, ${count(articles, 'article')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`)
     return errors > 0 ? 1 : 0
   }
 }
 
 commands['tags'] = {
   summary: 'list every tag of a content folder with its story count, most used first',
-  options: {
-    content: {type: 'string', default: 'content'},
-    config: {type: 'string'},
-    drafts: {type: 'boolean', default: false}
-  },
+  options: {content: contentOption, config: configOption, drafts: draftsOption},
   async run(values) {
     const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
     if ('errors' in config) {
@@ -201,16 +219,8 @@ commands['tags'] = {
 commands['dev'] = {
   summary: 'build, serve on localhost, rebuild on change and reload open tabs',
   options: {
-    port: {type: 'string', default: '4000'},
-    content: {type: 'string', default: 'content'},
-    out: {type: 'string', default: 'dist'},
-    'base-url': {type: 'string'},
-    config: {type: 'string'},
-    templates: {type: 'string'},
-    strict: {type: 'boolean', default: false},
-    drafts: {type: 'boolean', default: false},
-    'no-cache': {type: 'boolean', default: false},
-    jobs: {type: 'string'}
+    port: {type: 'string', default: '4000', value: 'N', help: 'the port to serve on, on 127.0.0.1'},
+    ...siteOptions
   },
   async run(values) {
     const port = portOption(values['port'], 'dev')
@@ -230,9 +240,9 @@ commands['dev'] = {
 commands['preview'] = {
   summary: 'serve an output folder as a static host would',
   options: {
-    out: {type: 'string', default: 'dist'},
-    port: {type: 'string', default: '4173'},
-    base: {type: 'string', default: '/'}
+    out: {type: 'string', default: 'dist', value: 'DIR', help: 'the built site to serve'},
+    port: {type: 'string', default: '4173', value: 'N', help: 'the port to serve on, on 127.0.0.1'},
+    base: {type: 'string', default: '/', value: 'PATH', help: 'the sub-path to serve the site under, as a host that publishes it there would'}
   },
   async run(values) {
     const port = portOption(values['port'], 'preview')
@@ -256,8 +266,9 @@ commands['preview'] = {
 }
 
 commands['new'] = {
-  summary: 'start a new article file with today\'s date: new "Headline"',
-  options: {content: {type: 'string', default: 'content'}},
+  summary: "start a new article file with today's date and the headline given",
+  args: '"Headline"',
+  options: {content: {...contentOption, help: 'the folder to write it in'}},
   async run(values, positionals) {
     const headline = cleanHeadline(positionals.join(' '))
     if (headline === null) {
@@ -347,11 +358,42 @@ function progressLine(started: number): {show: (p: Progress) => void; clear: () 
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
-  return `Usage: broadsheet <command> [options]\n\nCommands:\n${lines.join('\n')}\n`
+  return `Usage: broadsheet <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nbroadsheet <command> --help lists the options of a command.\n`
+}
+
+/** A command's usage line, what it does, and each option with its default. */
+function commandUsage(name: string, command: Command): string {
+  const rows = Object.entries(command.options).map(([option, o]) => {
+    const flag = `--${option}${o.value === undefined ? '' : ` ${o.value}`}`
+    const fallback = typeof o.default === 'string' ? ` (default: ${o.default})` : ''
+    return [flag, `${o.help}${fallback}`] as const
+  })
+  rows.push(['-h, --help', 'print this help'])
+  const width = Math.max(...rows.map(([flag]) => flag.length))
+  const args = command.args === undefined ? '' : ` ${command.args}`
+  const summary = command.summary.charAt(0).toUpperCase() + command.summary.slice(1)
+  return `Usage: broadsheet ${name}${args} [options]\n\n${summary}.\n\nOptions:\n${rows.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`).join('\n')}\n`
+}
+
+/** parseArgs's message, less its advice on `--` where the option is simply not one of the command's. */
+function argumentError(error: NodeJS.ErrnoException): string {
+  const unknown = /^Unknown option '([^']*)'/.exec(error.message)
+  return error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown ? `unknown option ${unknown[1]}` : error.message
+}
+
+/** parseArgs's options: each option's type and default. */
+function parseOptions(options: Record<string, Option>): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [name, o.type === 'string' ? {type: o.type, ...(typeof o.default === 'string' ? {default: o.default} : {})} : {type: o.type, ...(typeof o.default === 'boolean' ? {default: o.default} : {})}])
+  )
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
+  if (name === 'help' && rest[0] !== undefined && commands[rest[0]]) {
+    process.stdout.write(commandUsage(rest[0], commands[rest[0]]!))
+    return 0
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage())
     return name === undefined ? 2 : 0
@@ -361,11 +403,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`broadsheet: unknown command "${name}"\n\n${usage()}`)
     return 2
   }
+  // Before parsing: `build --help --no-such-option` still helps. After `--`, it is an argument.
+  const options = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'))
+  if (options.includes('--help') || options.includes('-h')) {
+    process.stdout.write(commandUsage(name, command))
+    return 0
+  }
   let parsed
   try {
-    parsed = parseArgs({args: rest, options: command.options, allowPositionals: true, strict: true})
+    parsed = parseArgs({args: rest, options: parseOptions(command.options), allowPositionals: true, strict: true})
   } catch (error) {
-    process.stderr.write(`broadsheet ${name}: ${(error as Error).message}\n`)
+    process.stderr.write(`broadsheet ${name}: ${argumentError(error as NodeJS.ErrnoException)}\nbroadsheet ${name} --help lists its options.\n`)
     return 2
   }
   return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals)

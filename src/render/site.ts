@@ -2,6 +2,7 @@
 // disk without holding them. Pure: the same site and templates always give the same bytes.
 import {createHash} from 'node:crypto'
 import type {Day, Month, OutputFile, PendingFile, Site, Story, Templates, Term, Year} from '../model/types.ts'
+import {storyCount} from './count.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, feedStories, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds.ts'
 import {pageHead, type HeadInput} from './head.ts'
@@ -149,15 +150,15 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
           title: n === 1 ? label.dateText : `${label.dateText}, page ${n}`,
           description: `Stories from ${label.dateText}.`,
           breadcrumbs: dateCrumbs(day.date, false)
-        }), {heading: label.dateText, kicker: 'Day', lede: countText(day.stories.length), feed: null}, day.date)
+        }), {heading: label.dateText, kicker: 'Day', lede: storyCount(day.stories.length), feed: null}, day.date)
       }
       yield* monthPages(month)
     }
     yield page(
       `${year.year}/`,
       'year.liquid',
-      {title: year.year, description: `${countText(year.count)} from ${year.year}.`, breadcrumbs: [home, {name: year.year, url: null}]},
-      () => ({year: {year: year.year, count: year.count, countText: countText(year.count), months: year.months.map(monthCalendar)}})
+      {title: year.year, description: `${storyCount(year.count)} from ${year.year}.`, breadcrumbs: [home, {name: year.year, url: null}]},
+      () => ({year: {year: year.year, count: year.count, countText: storyCount(year.count), months: year.months.map(monthCalendar)}})
     )
   }
 
@@ -174,17 +175,17 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
         'month.liquid',
         {
           title: n === 1 ? title : `${title}, page ${n}`,
-          description: `${countText(month.count)} from ${title}.`,
+          description: `${storyCount(month.count)} from ${title}.`,
           breadcrumbs: [home, {name: y ?? '', url: `${y}/`}, {name: monthName(month.month), url: null}]
         },
         (root) => ({
-          month: {month: month.month, title, count: month.count, countText: countText(month.count), calendar: monthCalendar(month)},
+          month: {month: month.month, title, count: month.count, countText: storyCount(month.count), calendar: monthCalendar(month)},
           groups: groupByDay(entries, card),
           pagination: paginationView(url, n, pages.length, root)
         }),
         null,
         (root) => ({
-          month: {month: month.month, title, count: month.count, countText: countText(month.count), calendar: monthCalendar(month)},
+          month: {month: month.month, title, count: month.count, countText: storyCount(month.count), calendar: monthCalendar(month)},
           groups: groupByDay(entries, cardKey),
           pagination: paginationView(url, n, pages.length, root)
         })
@@ -216,7 +217,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
         description: kind.describe(term.name),
         breadcrumbs: [home, {name: kind.plural, url: `${kind.folder}/`}, {name: term.name, url: null}],
         feed: hasFeed ? {url: feedPath, title: `${config.title} — ${term.name}`} : null
-      }), {heading: term.name, kicker: kind.singular, lede: countText(term.stories.length), feed: hasFeed ? feedPath : null})
+      }), {heading: term.name, kicker: kind.singular, lede: storyCount(term.stories.length), feed: hasFeed ? feedPath : null})
       if (hasFeed) {
         const stories = feedStories(site, term.stories)
         yield {
@@ -382,10 +383,6 @@ function dayLabel(date: string): {date: string; dateText: string; url: string} {
   return {date, dateText: dateInWords(date), url: `${date.replaceAll('-', '/')}/`}
 }
 
-function countText(count: number): string {
-  return count === 1 ? '1 story' : `${count} stories`
-}
-
 function storyCrumbs(story: Story): Array<{name: string; url: string | null}> {
   if (story.date === null) return [home, {name: 'Undated stories', url: 'undated/'}]
   return dateCrumbs(story.date, true)
@@ -420,7 +417,7 @@ function monthCalendar(month: Month): MonthCalendar {
     title: monthInWords(month.month),
     url: `${month.month.replace('-', '/')}/`,
     count: month.count,
-    countText: countText(month.count),
+    countText: storyCount(month.count),
     weeks: monthWeeks(month.month, counts).map((week) =>
       week.map((cell) => (cell === null ? null : {...cell, url: cell.count > 0 ? `${cell.date.replaceAll('-', '/')}/` : null}))
     )

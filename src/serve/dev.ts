@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs'
 import {randomBytes} from 'node:crypto'
 import {watch} from 'chokidar'
 import {build, type BuildOptions, type BuildResult} from '../build.ts'
+import {count, storyCount} from '../render/count.ts'
 import {reloadChannel, type BuildState} from './reload.ts'
 import {listen, mountAt} from './server.ts'
 import {staticSite} from './static.ts'
@@ -47,7 +48,7 @@ export async function startDev(options: DevOptions, log: (line: string) => void)
     }
     builds++
     version = `${session}-${builds}`
-    log(`built ${result.report.stories.length} stories, ${result.pages} pages, ${result.report.errors.length} errors in ${seconds} s`)
+    log(`built ${storyCount(result.report.stories.length)}, ${count(result.pages, 'page')}, ${count(result.report.errors.length, 'error')} in ${seconds} s`)
     return {version, problems}
   }
 

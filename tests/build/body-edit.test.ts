@@ -76,7 +76,7 @@ describe('a rebuild after edits to bodies alone', () => {
       expect(lines.some((line) => line.startsWith(BODY_ONLY)), `${name}: ${lines.join(' / ')}`).toBe(path_ === 'bodies')
       if (path_ === 'bodies') {
         // The stories' pages and a few search shards, no more.
-        const written = Number(/write: (\d+) files written/.exec(lines.at(-1) ?? '')?.[1])
+        const written = Number(/write: (\d+) files? written/.exec(lines.at(-1) ?? '')?.[1])
         expect(written, name).toBeGreaterThan(0)
         expect(written, name).toBeLessThan(40)
       }

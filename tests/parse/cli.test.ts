@@ -64,7 +64,7 @@ describe('broadsheet check', () => {
   it('exits 0 without errors and takes --content', () => {
     write('clean/a.txt', ' date 2022-11-08 Fine\n\nBody.\n')
     const {status, stdout} = run('check', '--content', 'clean')
-    expect(stdout).toBe('1 files, 1 articles, 0 errors, 0 warnings\n')
+    expect(stdout).toBe('1 file, 1 article, 0 errors, 0 warnings\n')
     expect(status).toBe(0)
   })
 })
