@@ -383,9 +383,7 @@ function argumentError(error: NodeJS.ErrnoException): string {
 
 /** parseArgs's options: each option's type and default. */
 function parseOptions(options: Record<string, Option>): NonNullable<ParseArgsConfig['options']> {
-  return Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, o.type === 'string' ? {type: o.type, ...(typeof o.default === 'string' ? {default: o.default} : {})} : {type: o.type, ...(typeof o.default === 'boolean' ? {default: o.default} : {})}])
-  )
+  return Object.fromEntries(Object.entries(options).map(([name, {type, default: value}]) => [name, value === undefined ? {type} : {type, default: value}]))
 }
 
 async function main(argv: string[]): Promise<number> {
