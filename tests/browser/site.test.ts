@@ -98,6 +98,23 @@ describe('a reader walks the site', () => {
       }
     }
   })
+
+  it('the footer ends a short page at the bottom of the window and a long page after its content', async () => {
+    for (const [name, url] of [['a search with no results', 'search/?q=xylophonic'], ['a story', seedUrl]] as const) {
+      const page = await open(atRoot.url + url)
+      const box = (await page.evaluate(`(() => {
+        const footer = document.querySelector('.site-footer').getBoundingClientRect()
+        const main = document.querySelector('main').getBoundingClientRect()
+        return {footerTop: footer.top + scrollY, footerBottom: footer.bottom + scrollY, mainBottom: main.bottom + scrollY,
+          window: innerHeight, page: document.documentElement.scrollHeight}
+      })()`)) as {footerTop: number; footerBottom: number; mainBottom: number; window: number; page: number}
+      expect(box.footerTop, `${name}: footer after main`).toBeGreaterThanOrEqual(box.mainBottom)
+      expect(Math.round(box.footerBottom), `${name}: footer ends the page`).toBe(box.page)
+      if (name === 'a story') expect(box.page).toBeGreaterThan(box.window)
+      else expect(box.page, `${name}: no scrolling and the footer at the bottom of the window`).toBe(box.window)
+      await page.context().close()
+    }
+  })
 })
 
 describe('search', () => {
