@@ -79,7 +79,22 @@ export function* searchIndexFiles(site: Site): Generator<PendingFile> {
     for (const shard of group.shards) yield lazyFile(`search/terms/${shard.name}.json`, () => shardBytes(postings, shard.from, shard.to))
     if (group.children !== null) split[name] = group.children
   }
-  yield fixedFile('search/meta.json', JSON.stringify({version: 1, stories: site.stories.length, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, split}))
+  yield fixedFile('search/meta.json', metaText({stories: site.stories.length, groups: groups.map((group) => group.name), split}))
+}
+
+/**
+ * What the reader's script needs to know before it fetches a shard: the groups there are, so that a
+ * word no story has costs no request (and no 404 in the console), and the shards of split groups.
+ */
+export interface SearchMeta {
+  stories: number
+  /** Every group's name, sorted. */
+  groups: string[]
+  split: Record<string, string[]>
+}
+
+export function metaText({stories, groups, split}: SearchMeta): string {
+  return JSON.stringify({version: 2, stories, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, groups, split})
 }
 
 /** A term and its postings, `[story, weight, story, weight, …]` in story order. */
@@ -110,8 +125,8 @@ export function shardTerms(postings: readonly TermPostings[]): ShardTerms {
  * The shards of a group: the terms `terms[from..to)`, sorted, that share their first SHARD_PREFIX
  * characters (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of
  * a megabyte: those groups are split once more, by three characters, and meta.json lists their
- * children so the reader's script knows. Shards come as ranges of `terms`, ordered by name;
- * `children` is null for a group that is not split.
+ * shards (`children`) so the reader's script knows which there are. Shards come as ranges of
+ * `terms`, ordered by name; `children` is null for a group that is not split.
  */
 export function groupShards(
   name: string,
@@ -132,8 +147,9 @@ export function groupShards(
     if (last?.name === longer) last.to = i + 1
     else shards.push({name: longer, from: i, to: i + 1})
   }
-  const children = shards.map((shard) => shard.name).filter((child) => child !== name)
-  return {shards: shards.sort((a, b) => compareNames(a.name, b.name)), children: children.sort()}
+  shards.sort((a, b) => compareNames(a.name, b.name))
+  // The parent's own name is among them only when the group has a two-character term.
+  return {shards, children: shards.map((shard) => shard.name)}
 }
 
 function compareNames(a: string, b: string): number {

@@ -2,9 +2,10 @@
 // in the site did not (an edit to a body). Each group of terms that a change touches (the terms
 // sharing their first characters, `groupShards`) is read, changed and cut into shards again by the
 // rule the whole index is made by, so the files come out byte for byte as `searchIndexFiles`
-// would make them: shards made, emptied or split included, and meta.json when a split changes.
+// would make them: shards made, emptied or split included, and meta.json when its list of groups
+// or of splits changes.
 import type {OutputFile} from '../model/types.ts'
-import {groupShards, shardName, shardText, type TermPostings} from './search-index.ts'
+import {groupShards, metaText, shardName, shardText, type SearchMeta, type TermPostings} from './search-index.ts'
 
 export interface TermChange {
   /** The story's index, its position in the postings. */
@@ -15,7 +16,7 @@ export interface TermChange {
 }
 
 export interface SearchPatch {
-  /** Files to write: changed shards, new shards, and meta.json if a group's split changed. */
+  /** Files to write: changed shards, new shards, and meta.json if a group came, went or split differently. */
   write: OutputFile[]
   /** Shards the index no longer has. */
   remove: string[]
@@ -30,10 +31,13 @@ const shardPath = (name: string) => `search/terms/${name}.json`
  *   output is not what this build thinks, and the index must be made anew.
  */
 export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[]): SearchPatch | null {
-  const metaText = read(META)
-  if (metaText === null) return null
-  const meta = JSON.parse(metaText) as {split: Record<string, string[]>}
+  const lastMeta = read(META)
+  if (lastMeta === null) return null
+  const meta = JSON.parse(lastMeta) as Partial<SearchMeta>
+  // An index of an earlier format is made anew.
+  if (!Array.isArray(meta.groups) || typeof meta.split !== 'object' || typeof meta.stories !== 'number') return null
   const split = meta.split
+  const names = new Set(meta.groups)
 
   // Every group a changed weight falls in, with all its terms as the last build wrote them.
   const groups = new Map<string, {files: Map<string, string>; terms: Map<string, number[]>}>()
@@ -42,7 +46,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
     let group = groups.get(name)
     if (group === undefined) {
       group = {files: new Map(), terms: new Map()}
-      for (const file of Object.hasOwn(split, name) ? [name, ...split[name]!] : [name]) {
+      for (const file of Object.hasOwn(split, name) ? split[name]! : [name]) {
         const text = read(shardPath(file))
         if (text === null) continue
         group.files.set(file, text)
@@ -71,7 +75,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
 
   const write: OutputFile[] = []
   const remove: string[] = []
-  let splitChanged = false
+  let metaChanged = false
   for (const [name, group] of groups) {
     const sorted = [...group.terms.keys()].sort()
     const {shards, children} = sorted.length === 0 ? {shards: [], children: null} : groupShards(name, sorted, 0, sorted.length, (i) => group.terms.get(sorted[i]!)!.length)
@@ -82,14 +86,19 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
     const kept = new Set(shards.map((shard) => shard.name))
     for (const file of group.files.keys()) if (!kept.has(file)) remove.push(shardPath(file))
     if (JSON.stringify(children) !== JSON.stringify(split[name] ?? null)) {
-      splitChanged = true
+      metaChanged = true
       if (children === null) delete split[name]
       else split[name] = children
     }
+    if (names.has(name) !== sorted.length > 0) {
+      metaChanged = true
+      if (sorted.length > 0) names.add(name)
+      else names.delete(name)
+    }
   }
-  if (splitChanged) {
-    meta.split = Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))
-    write.push({path: META, content: JSON.stringify(meta)})
+  if (metaChanged) {
+    const sortedSplit = Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))
+    write.push({path: META, content: metaText({stories: meta.stories, groups: [...names].sort(), split: sortedSplit})})
   }
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
 }

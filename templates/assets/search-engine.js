@@ -31,17 +31,29 @@ export function createSearch(root, load = fetchJson) {
     if (!files.has(path)) files.set(path, load(new URL(path, root).href))
     return files.get(path)
   }
-  // A word no story has has no shard: that is an empty answer, not an error.
-  const shard = (name) => json(`search/terms/${name}.json`).catch(() => ({}))
+  const shard = (name) => json(`search/terms/${name}.json`)
+  let groups = null
+
+  /**
+   * The shards that can hold `word` (or, as a prefix, words it begins): none when no story has a
+   * word of its first letters, which meta.json's lists tell without a request.
+   */
+  function shardsFor(meta, word, asPrefix) {
+    groups ??= new Set(meta.groups)
+    const base = shardName(word, meta.prefix)
+    if (!groups.has(base)) return []
+    // A split group lists its shards: the parent's name (its two-letter words) among them or not.
+    const shards = meta.split[base]
+    if (!shards) return [base]
+    if (Array.from(word).length <= meta.prefix) return asPrefix ? shards : shards.filter((name) => name === base)
+    const child = shardName(word, meta.prefix + 1)
+    return shards.includes(child) ? [child] : []
+  }
 
   /** doc id → weight for one query word; the last word of a query also matches as a prefix. */
   async function matches(meta, word, asPrefix) {
-    const base = shardName(word, meta.prefix)
-    const children = meta.split[base]
-    let names = [base]
-    if (children) names = Array.from(word).length > meta.prefix ? [shardName(word, meta.prefix + 1)] : [base, ...(asPrefix ? children : [])]
     const found = new Map()
-    for (const terms of await Promise.all(names.map(shard))) {
+    for (const terms of await Promise.all(shardsFor(meta, word, asPrefix).map(shard))) {
       for (const [term, postings] of Object.entries(terms)) {
         if (term !== word && !(asPrefix && term.startsWith(word))) continue
         const idf = Math.log(1 + meta.stories / (postings.length / 2))

@@ -29,13 +29,17 @@ afterAll(async () => {
   await atSub?.close()
 })
 
-async function open(url: string, options: {width?: number; javaScript?: boolean; dark?: boolean} = {}): Promise<Page> {
+/** `failed` collects the URL of every request the page makes that does not answer 200-399. */
+async function open(url: string, options: {width?: number; javaScript?: boolean; dark?: boolean; failed?: string[]} = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: {width: options.width ?? 1280, height: 900},
     javaScriptEnabled: options.javaScript ?? true,
     colorScheme: options.dark ? 'dark' : 'light'
   })
   const page = await context.newPage()
+  page.on('response', (response) => {
+    if (response.status() >= 400) options.failed?.push(`${response.status()} ${response.url()}`)
+  })
   const response = await page.goto(url)
   expect(response?.status(), url).toBe(200)
   return page
@@ -148,10 +152,12 @@ describe('search', () => {
     await page.context().close()
   })
 
-  it('a word no story has says so', async () => {
-    const page = await open(`${atRoot.url}search/?q=xylophonic`)
+  it('a word no story has says so, without asking for a file the site does not have', async () => {
+    const failed: string[] = []
+    const page = await open(`${atRoot.url}search/?q=xylophonic`, {failed})
     await page.locator('.search-page-results [role="status"]', {hasText: 'No stories match'}).waitFor()
     expect(await page.locator('.search-page-results .search-result').count()).toBe(0)
+    expect(failed).toEqual([])
     await page.context().close()
   })
 

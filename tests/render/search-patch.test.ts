@@ -59,11 +59,13 @@ describe('patchSearchIndex', () => {
   it('makes a shard for a word whose first letters no word of the site has, and removes a shard emptied', () => {
     const index = 2
     const {before, after, patch} = both(site, index, [...site.stories[index]!.paragraphs, 'ꙮꙮꙮ'])
-    expect(patch!.write.map((file) => file.path)).toContain('search/terms/a66e-a66e.json')
+    expect(patch!.write.map((file) => file.path)).toEqual(['search/meta.json', 'search/terms/a66e-a66e.json'])
+    expect(JSON.parse(after.get('search/meta.json')!).groups).toContain('a66e-a66e')
     expect(applied(before, patch!)).toEqual(after)
     // And back: the shard goes again.
     const back = patchSearchIndex(read(after), [{index, before: storyTermWeights({...site.stories[index]!, paragraphs: [...site.stories[index]!.paragraphs, 'ꙮꙮꙮ']}), after: storyTermWeights(site.stories[index]!)}])
     expect(back!.remove).toEqual(['search/terms/a66e-a66e.json'])
+    expect(back!.write.map((file) => file.path)).toEqual(['search/meta.json'])
     expect(applied(after, back!)).toEqual(before)
   })
 
