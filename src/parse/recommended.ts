@@ -19,21 +19,28 @@ export interface Teasers {
 
 /** Reads lines [start, stop) that follow the heading. */
 export function readTeasers(lines: string[], start: number, stop: number): Teasers {
-  const drafts: Array<{title: string; summary: string[]}> = []
+  const drafts: Array<{title: string; indent: number; summary: string[]}> = []
   const diagnostics: Diagnostic[] = []
   for (let i = start; i < stop; i++) {
     const line = lines[i] ?? ''
     // A rule here separates teasers visually; it is not part of any summary.
     if (isBlank(line) || /^_{3,}$/.test(line.trim())) continue
-    const bullet = BULLET.exec(line)
     const current = drafts[drafts.length - 1]
-    if (bullet) drafts.push({title: collapse(bullet[1] ?? ''), summary: []})
+    const indent = indentOf(line)
+    // A summary is indented under its title's bullet, and may itself open with a dash
+    // (`    - Parenting plans to…`): deeper than the bullet, a dash is text, not a teaser.
+    const bullet = current !== undefined && indent > current.indent ? null : BULLET.exec(line)
+    if (bullet) drafts.push({title: collapse(bullet[1] ?? ''), indent, summary: []})
     else if (current) current.summary.push(line)
     else {
       diagnostics.push({severity: 'warning', line: i + 1, message: 'text under "Recommended Stories" before the first • teaser was ignored'})
     }
   }
   return {teasers: drafts.map(({title, summary}) => teaser(title, cleanSummary(summary.join(' ')))), diagnostics}
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length
 }
 
 function teaser(title: string, summary: string): Teaser {

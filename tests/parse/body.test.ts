@@ -64,6 +64,14 @@ describe('recommended stories', () => {
     ])
     expect(result.article.diagnostics).toContainEqual({severity: 'warning', line: 7, message: expect.stringMatching(/before the first • teaser/)})
   })
+  it('reads a summary that opens with a dash, indented under its title, as the summary', () => {
+    const text = 'Headline\n\nBody.\n\nRecommended Stories\n\n  • Family courts to change\n\n    - Parenting plans to give advice\n    - Extending conciliation\n\n  - Dashed title\n\n    Its summary.\n'
+    const result = parse(text, 'x.txt')
+    expect(result.ok && result.article.recommended).toEqual([
+      {title: 'Family courts to change', summary: '- Parenting plans to give advice - Extending conciliation', source: null},
+      {title: 'Dashed title', summary: 'Its summary.', source: null}
+    ])
+  })
   it('reads footer notes after the rule up to the heading', () => {
     const result = parse('Headline\n\nBody.\n\n___\n\nNote one\nNote two\n\n___\n\nRecommended Stories\n\n  • T\n', 'x.txt')
     expect(result.ok && result.article.footer).toEqual(['Note one', 'Note two'])
