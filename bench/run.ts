@@ -9,7 +9,7 @@ import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'nod
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
-import {parseArgs} from 'node:util'
+import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {BENCH_OUT, ensureCorpus, type CorpusPaths} from './generate.ts'
 import {measure, measuringMethod, type Measurement, type RunResult} from './lib/measure.ts'
 import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
@@ -24,9 +24,44 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 type Phase = 'cold' | 'warm (1 touched)' | 'changed (1 edited)'
 const PHASES: Phase[] = ['cold', 'warm (1 touched)', 'changed (1 edited)']
 
-function options(): {n: number; runs: number; peers: boolean; verify: boolean; broadsheet: boolean} {
-  const {values} = parseArgs({
+const USAGE = `Usage: npm run bench -- [options]
+
+Builds a generated corpus of N stories cold, warm after touching one file and after editing one,
+and prints wall time, CPU time and peak RSS of each as a table (stdout); progress goes to stderr.
+
+Options:
+  --n N              stories in the corpus (default: 10000)
+  --runs N           runs; each cell is their median (default: 3)
+  --peers            also build the corpus with Hugo and Eleventy 3, and print the ratios
+  --verify           check the rebuilt site against a --no-cache build, byte for byte
+  --skip-broadsheet  with --peers: the peers only
+  -h, --help         print this help
+
+See bench/README.md for the corpus, the phases and what each number means.
+`
+
+/** parseArgs, with a pointer to the help when an option is not one of the bench's. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config)
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (see npm run bench -- --help)`)
+  }
+}
+
+interface Options {
+  n: number
+  runs: number
+  peers: boolean
+  verify: boolean
+  broadsheet: boolean
+}
+
+/** The options given, or null when the help was asked for. */
+function options(): Options | null {
+  const {values} = parseOptions({
     options: {
+      help: {type: 'boolean', short: 'h', default: false},
       n: {type: 'string', default: '10000'},
       runs: {type: 'string', default: '3'},
       peers: {type: 'boolean', default: false},
@@ -34,6 +69,7 @@ function options(): {n: number; runs: number; peers: boolean; verify: boolean; b
       'skip-broadsheet': {type: 'boolean', default: false},
     },
   })
+  if (values.help) return null
   const n = Number(values.n)
   const runs = Number(values.runs)
   if (!Number.isInteger(n) || n < 2) throw new Error(`--n must be an integer of at least 2, got ${values.n}`)
@@ -69,7 +105,12 @@ interface RunRecord {
 }
 
 async function main(): Promise<number> {
-  const opts = options()
+  const asked = options()
+  if (asked === null) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  const opts = asked
   const corpus: CorpusPaths = ensureCorpus(opts.n, {log})
   const peersSource = path.join(here, 'peers')
   const peers: Peer[] = []
@@ -163,7 +204,7 @@ function row(label: string, samples: Measurement[]): string[] {
 }
 
 function print(
-  opts: ReturnType<typeof options>, corpus: CorpusPaths, peers: Peer[], records: RunRecord[],
+  opts: Options, corpus: CorpusPaths, peers: Peer[], records: RunRecord[],
   counts: Record<string, OutputCounts>, verified: string | null,
 ): void {
   const out: string[] = []
