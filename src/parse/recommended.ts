@@ -5,6 +5,8 @@ import {isBlank} from './lines.ts'
 import {collapse} from './whitespace.ts'
 
 const BULLET = /^\s*[•·▪◦*–-]\s+(\S[^]*)$/
+/** Bullets that also open lines of prose: a dash or an asterisk. */
+const TEXT_DASH = /^\s*[*–-]\s/
 
 export function isRecommendedHeading(line: string): boolean {
   // Every body line is asked; a length check first keeps long paragraphs from being rewritten.
@@ -28,8 +30,10 @@ export function readTeasers(lines: string[], start: number, stop: number): Tease
     const current = drafts[drafts.length - 1]
     const indent = indentOf(line)
     // A summary is indented under its title's bullet, and may itself open with a dash
-    // (`    - Parenting plans to…`): deeper than the bullet, a dash is text, not a teaser.
-    const bullet = current !== undefined && indent > current.indent ? null : BULLET.exec(line)
+    // (`    - Parenting plans to…`): deeper than the bullet, a dash is text, not a teaser. A `•`
+    // is a bullet wherever it stands, since scrapers indent bullets unevenly and prose has none.
+    const inSummary = current !== undefined && indent > current.indent && TEXT_DASH.test(line)
+    const bullet = inSummary ? null : BULLET.exec(line)
     if (bullet) drafts.push({title: collapse(bullet[1] ?? ''), indent, summary: []})
     else if (current) current.summary.push(line)
     else {

@@ -64,12 +64,13 @@ describe('recommended stories', () => {
     ])
     expect(result.article.diagnostics).toContainEqual({severity: 'warning', line: 7, message: expect.stringMatching(/before the first • teaser/)})
   })
-  it('reads a summary that opens with a dash, indented under its title, as the summary', () => {
-    const text = 'Headline\n\nBody.\n\nRecommended Stories\n\n  • Family courts to change\n\n    - Parenting plans to give advice\n    - Extending conciliation\n\n  - Dashed title\n\n    Its summary.\n'
+  it('reads a summary that opens with a dash, indented under its title, as the summary; a • is a teaser at any indent', () => {
+    const text = 'Headline\n\nBody.\n\nRecommended Stories\n\n  • Family courts to change\n\n    - Parenting plans to give advice\n    - Extending conciliation\n\n  - Dashed title\n\n    Its summary.\n\n    • Unevenly indented bullet\n'
     const result = parse(text, 'x.txt')
     expect(result.ok && result.article.recommended).toEqual([
       {title: 'Family courts to change', summary: '- Parenting plans to give advice - Extending conciliation', source: null},
-      {title: 'Dashed title', summary: 'Its summary.', source: null}
+      {title: 'Dashed title', summary: 'Its summary.', source: null},
+      {title: 'Unevenly indented bullet', summary: '', source: null}
     ])
   })
   it('reads footer notes after the rule up to the heading', () => {
