@@ -84,6 +84,7 @@ export interface BuildResult {
   published: boolean
   report: BuildReport
   files: number
+  /** Files of the output folder: pages, feeds, search index, assets; written or kept. */
   pages: number
   /** Input files that produced no story because of an error. files = stories + failed + duplicates + skipped. */
   failed: number

@@ -104,7 +104,7 @@ commands['build'] = {
     const {report} = result
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     process.stdout.write(
-      `${count(result.files, 'file')} → ${storyCount(report.stories.length)}, ${count(result.pages, 'page')}; ` +
+      `${count(result.files, 'file')} → ${storyCount(report.stories.length)}, ${count(result.pages, 'output file')}; ` +
         `${count(result.failed, 'error')}, ${count(report.warnings.length, 'warning')}, ${count(report.duplicates.length, 'duplicate')}, ` +
         `${report.skipped.length} skipped in ${seconds} s\n`
     )
@@ -346,7 +346,7 @@ function progressLine(started: number): {show: (p: Progress) => void; clear: () 
       if (now - started < 1000 || now - last < 100) return
       last = now
       shown = true
-      const text = phase === 'parse' ? `parsing ${done} of ${total} files` : `writing: ${done} pages`
+      const text = phase === 'parse' ? `parsing ${done} of ${total} files` : `writing: ${done} output files`
       process.stderr.write(`\r\x1b[K${text}`)
     },
     clear() {

@@ -48,7 +48,7 @@ export async function startDev(options: DevOptions, log: (line: string) => void)
     }
     builds++
     version = `${session}-${builds}`
-    log(`built ${storyCount(result.report.stories.length)}, ${count(result.pages, 'page')}, ${count(result.report.errors.length, 'error')} in ${seconds} s`)
+    log(`built ${storyCount(result.report.stories.length)}, ${count(result.pages, 'output file')}, ${count(result.report.errors.length, 'error')} in ${seconds} s`)
     return {version, problems}
   }
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {article, buildIn, listFiles, runCli, tree, writeContent, writeJson} from './fixture.ts'
 
-const SUMMARY = /^(\d+) files? → (\d+) stor(?:y|ies), (\d+) pages?; (\d+) errors?, (\d+) warnings?, (\d+) duplicates?, (\d+) skipped in \d+\.\d s$/m
+const SUMMARY = /^(\d+) files? → (\d+) stor(?:y|ies), (\d+) output files?; (\d+) errors?, (\d+) warnings?, (\d+) duplicates?, (\d+) skipped in \d+\.\d s$/m
 
 function summary(stdout: string) {
   const m = SUMMARY.exec(stdout)
@@ -63,7 +63,7 @@ describe('the summary line', () => {
     const {root} = writeContent({'a.txt': article('2024-03-05', 'Markets rally', ['Stocks rose.'])})
     const {status, stdout, stderr} = runCli(['build', '--content', 'content', '--out', 'dist'], root)
     expect(status).toBe(0)
-    expect(stdout).toMatch(/^1 file → 1 story, \d+ pages; 0 errors, 0 warnings, 0 duplicates, 0 skipped in /)
+    expect(stdout).toMatch(/^1 file → 1 story, \d+ output files; 0 errors, 0 warnings, 0 duplicates, 0 skipped in /)
     expect(stderr).toMatch(/^read: 1 file in content$/m)
     expect(stderr).toMatch(/^parse: 1 article \(0 from the cache\), 0 errors, 0 warnings$/m)
     expect(stderr).toMatch(/^model: 1 story, 1 day, \d+ tags?$/m)

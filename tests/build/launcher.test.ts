@@ -92,7 +92,7 @@ describe('bin/broadsheet.js', () => {
     expect(compiled.status).toBe(0)
     expect(launched.stderr).toBe(compiled.stderr)
     expect(untimed(launched.stdout)).toBe(untimed(compiled.stdout))
-    expect(untimed(launched.stdout)).toMatch(/^4 files → 4 stories, \d+ pages; 0 errors/)
+    expect(untimed(launched.stdout)).toMatch(/^4 files → 4 stories, \d+ output files; 0 errors/)
     const built = tree(path.join(work, 'launched'))
     expect(Object.keys(built).length).toBeGreaterThan(10)
     expect(built).toEqual(tree(path.join(work, 'compiled')))

@@ -53,7 +53,7 @@ export function fates(content: string, report: BuildReport): {fate: Map<string, 
   return {fate, inputs: walk(content)}
 }
 
-const SUMMARY = /^(\d+) files? → (\d+) stor(?:y|ies), (\d+) pages?; (\d+) errors?, (\d+) warnings?, (\d+) duplicates?, (\d+) skipped in [\d.]+ s$/m
+const SUMMARY = /^(\d+) files? → (\d+) stor(?:y|ies), (\d+) output files?; (\d+) errors?, (\d+) warnings?, (\d+) duplicates?, (\d+) skipped in [\d.]+ s$/m
 
 export function summaryLine(stdout: string) {
   const m = SUMMARY.exec(stdout)
