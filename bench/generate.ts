@@ -1,20 +1,31 @@
 // Writes N generated articles twice: scraped text (what Broadsheet reads) and front-matter
 // Markdown (what the peers read), under bench/out/<n>/{scraped,md}/YYYY/MM/.
-// Run alone: `tsx bench/generate.ts --n 10000 [--force]`.
+// Run alone: `tsx bench/generate.ts --n 10000 [--force] [--bodies bbc]`.
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {generateArticle, makeCorpus} from './lib/article.ts'
-import {loadBbc, tagPool} from './lib/bbc.ts'
+import {generateArticle, makeCorpus, tagPool} from './lib/article.ts'
+import {loadBbc} from './lib/bbc.ts'
+import {newsroomStories, type StorySource} from './lib/newsroom.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const BENCH_OUT = path.join(here, 'out')
 const BBC_ROOT = path.resolve(here, '../../shared/corpus/bbc')
 /** Bump by hand for changes the source hash below cannot see (such as a new BBC corpus). */
-const GENERATOR_VERSION = 1
+const GENERATOR_VERSION = 2
+
+/**
+ * Where headlines and paragraphs come from: `newsroom` (the default), text made from the word lists
+ * in bench/lib/newsroom-words.ts, which the repository carries; `bbc`, the BBC texts in
+ * ../shared/corpus/bbc/, real prose, for a clone that has them beside it.
+ */
+export type Bodies = 'newsroom' | 'bbc'
+export const BODIES: readonly Bodies[] = ['newsroom', 'bbc']
+/** About as many source stories as the BBC set has (2,225), so both make bodies of a like variety. */
+const NEWSROOM_STORIES = 2200
 
 export interface CorpusPaths {
   root: string
@@ -34,12 +45,18 @@ interface Marker {
 /** The generator version plus a hash of its own sources, so any edit to them regenerates. */
 function generatorVersion(): string {
   const hash = createHash('sha256')
-  for (const file of ['lib/article.ts', 'lib/bbc.ts', 'lib/prng.ts']) hash.update(readFileSync(path.join(here, file)))
+  for (const file of ['lib/article.ts', 'lib/bbc.ts', 'lib/newsroom.ts', 'lib/newsroom-words.ts', 'lib/prng.ts']) hash.update(readFileSync(path.join(here, file)))
   return `${GENERATOR_VERSION}-${hash.digest('hex').slice(0, 12)}`
 }
 
-export function corpusRoot(n: number): string {
-  return path.join(BENCH_OUT, String(n))
+export function corpusRoot(n: number, bodies: Bodies = 'newsroom'): string {
+  return path.join(BENCH_OUT, bodies === 'newsroom' ? String(n) : `${n}-${bodies}`)
+}
+
+function sources(bodies: Bodies): StorySource[] {
+  if (bodies === 'newsroom') return newsroomStories(NEWSROOM_STORIES)
+  if (!existsSync(BBC_ROOT)) throw new Error(`--bodies bbc reads the BBC texts from ${BBC_ROOT}; put the shared corpus there, or leave the option out`)
+  return loadBbc(BBC_ROOT)
 }
 
 function readMarker(file: string): Marker | null {
@@ -51,9 +68,10 @@ function readMarker(file: string): Marker | null {
 }
 
 /** Returns the corpus for `n`, generating it only when missing or made by another generator version. */
-export function ensureCorpus(n: number, options: {force?: boolean; log?: (line: string) => void} = {}): CorpusPaths {
+export function ensureCorpus(n: number, options: {force?: boolean; bodies?: Bodies; log?: (line: string) => void} = {}): CorpusPaths {
   const log = options.log ?? (() => {})
-  const root = corpusRoot(n)
+  const bodies = options.bodies ?? 'newsroom'
+  const root = corpusRoot(n, bodies)
   const paths = {root, scraped: path.join(root, 'scraped'), md: path.join(root, 'md')}
   const markerFile = path.join(root, 'corpus.json')
   const version = generatorVersion()
@@ -66,8 +84,8 @@ export function ensureCorpus(n: number, options: {force?: boolean; log?: (line: 
   rmSync(paths.scraped, {recursive: true, force: true})
   rmSync(paths.md, {recursive: true, force: true})
   const started = process.hrtime.bigint()
-  const bbc = loadBbc(BBC_ROOT)
-  const corpus = makeCorpus(bbc, tagPool(bbc, 300), n)
+  const stories = sources(bodies)
+  const corpus = makeCorpus(stories, tagPool(stories, 300), n)
   const made = new Set<string>()
   const stems: string[] = []
   for (let i = 0; i < n; i++) {
@@ -89,12 +107,17 @@ export function ensureCorpus(n: number, options: {force?: boolean; log?: (line: 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const {values} = parseArgs({options: {n: {type: 'string', default: '1000'}, force: {type: 'boolean', default: false}}})
+  const {values} = parseArgs({options: {n: {type: 'string', default: '1000'}, force: {type: 'boolean', default: false}, bodies: {type: 'string', default: 'newsroom'}}})
   const n = Number(values.n)
+  const bodies = values.bodies as Bodies
+  if (!BODIES.includes(bodies)) {
+    process.stderr.write(`generate: --bodies is one of ${BODIES.join(', ')}, got ${values.bodies}\n`)
+    process.exit(2)
+  }
   if (!Number.isInteger(n) || n < 1) {
     process.stderr.write(`generate: --n must be a positive integer, got ${values.n}\n`)
     process.exit(2)
   }
-  const paths = ensureCorpus(n, {force: values.force, log: line => process.stdout.write(line + '\n')})
+  const paths = ensureCorpus(n, {force: values.force, bodies, log: line => process.stdout.write(line + '\n')})
   process.stdout.write(`${paths.scraped}\n${paths.md}\n`)
 }

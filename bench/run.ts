@@ -10,7 +10,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {BENCH_OUT, ensureCorpus, type CorpusPaths} from './generate.ts'
+import {BENCH_OUT, BODIES, ensureCorpus, type Bodies, type CorpusPaths} from './generate.ts'
 import {measure, measuringMethod, type Measurement, type RunResult} from './lib/measure.ts'
 import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
 import {spread, median, table} from './lib/stats.ts'
@@ -35,6 +35,8 @@ Options:
   --peers            also build the corpus with Hugo and Eleventy 3, and print the ratios
   --verify           check the rebuilt site against a --no-cache build, byte for byte
   --skip-broadsheet  with --peers: the peers only
+  --bodies KIND      newsroom: text from the repository's word lists; bbc: the BBC texts in
+                     ../shared/corpus/bbc/ (default: newsroom)
   -h, --help         print this help
 
 See bench/README.md for the corpus, the phases and what each number means.
@@ -55,6 +57,7 @@ interface Options {
   peers: boolean
   verify: boolean
   broadsheet: boolean
+  bodies: Bodies
 }
 
 /** The options given, or null when the help was asked for. */
@@ -67,6 +70,7 @@ function options(): Options | null {
       peers: {type: 'boolean', default: false},
       verify: {type: 'boolean', default: false},
       'skip-broadsheet': {type: 'boolean', default: false},
+      bodies: {type: 'string', default: 'newsroom'},
     },
   })
   if (values.help) return null
@@ -74,7 +78,9 @@ function options(): Options | null {
   const runs = Number(values.runs)
   if (!Number.isInteger(n) || n < 2) throw new Error(`--n must be an integer of at least 2, got ${values.n}`)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
-  return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet']}
+  const bodies = values.bodies as Bodies
+  if (!BODIES.includes(bodies)) throw new Error(`--bodies is one of ${BODIES.join(', ')}, got ${values.bodies}`)
+  return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet'], bodies}
 }
 
 /** `npm run build`'s command, `node bin/broadsheet.js build ...`, so the measured process is the build itself. */
@@ -111,7 +117,7 @@ async function main(): Promise<number> {
     return 0
   }
   const opts = asked
-  const corpus: CorpusPaths = ensureCorpus(opts.n, {log})
+  const corpus: CorpusPaths = ensureCorpus(opts.n, {bodies: opts.bodies, log})
   const peersSource = path.join(here, 'peers')
   const peers: Peer[] = []
   if (opts.peers) {

@@ -1,14 +1,14 @@
 // Builds one generated article, as the scraped text file and as the front-matter Markdown file
 // the peers build. Pure: the same corpus, index and N always give the same bytes.
-import type {BbcStory} from './bbc.ts'
-import {countWords, sentences} from './bbc.ts'
+import {countWords, type StorySource} from './newsroom.ts'
 import {chance, int, mulberry32, pick, seedFor, hex, shuffled, type Rng} from './prng.ts'
 
 export const SEED = 0x0b5ad5ee
 
 export interface Corpus {
-  bbc: BbcStory[]
-  /** BBC story index for headline base `j % bbc.length`: a seeded permutation. */
+  /** The stories whose headlines and paragraphs the articles are made of. */
+  sources: StorySource[]
+  /** Source story index for headline base `j % sources.length`: a seeded permutation. */
   order: number[]
   tags: string[]
   n: number
@@ -57,6 +57,33 @@ const TOPICS = [
   'the global economy', 'technology', 'elections', 'the war in Ukraine', 'health', 'business',
 ]
 
+/**
+ * The `size` most frequent capitalised words that follow a lower-case word (so sentence starts
+ * like "The" are left out), ties broken by name: tag names that look like real tags.
+ */
+export function tagPool(stories: readonly StorySource[], size: number): string[] {
+  const counts = new Map<string, number>()
+  const pattern = /(?<=\b[a-z][a-z,]*\s)([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\b/g
+  for (const story of stories) {
+    for (const paragraph of story.paragraphs) {
+      for (const match of paragraph.matchAll(pattern)) {
+        const word = match[1] as string
+        if (CALENDAR_WORDS.has(word.split(' ')[0] as string)) continue
+        counts.set(word, (counts.get(word) ?? 0) + 1)
+      }
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, size)
+    .map(([word]) => word)
+}
+
+const CALENDAR_WORDS = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
+  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Christmas',
+])
+
 const AGENCY_SUFFIXES = [' - Reuters', ' - FT', ' - BBC', ' - Bloomberg', '']
 
 function titleCaseName(upper: string): string {
@@ -72,25 +99,25 @@ function isoDay(dayOffset: number): string {
   return new Date(Date.UTC(2022, 0, 1 + dayOffset)).toISOString().slice(0, 10)
 }
 
-export function makeCorpus(bbc: BbcStory[], tags: string[], n: number): Corpus {
+export function makeCorpus(sources: StorySource[], tags: string[], n: number): Corpus {
   const rng = mulberry32(SEED)
-  return {bbc, tags, n, order: shuffled(rng, bbc.map((_, i) => i))}
+  return {sources, tags, n, order: shuffled(rng, sources.map((_, i) => i))}
 }
 
-function bbcAt(corpus: Corpus, index: number): BbcStory {
-  const story = corpus.bbc[index]
-  if (!story) throw new Error(`no BBC story ${index}`)
+function sourceAt(corpus: Corpus, index: number): StorySource {
+  const story = corpus.sources[index]
+  if (!story) throw new Error(`no source story ${index}`)
   return story
 }
 
 /**
- * Headline of article j: a BBC headline plus a prefix and a place suffix. Variant v of one base
- * maps to a distinct (prefix, place) pair, so headlines stay unique up to 492 × the BBC count.
+ * Headline of article j: a source headline plus a prefix and a place suffix. Variant v of one base
+ * maps to a distinct (prefix, place) pair, so headlines stay unique up to 492 × the source count.
  */
 export function headlineOf(corpus: Corpus, j: number): string {
   const bases = corpus.order.length
   const baseIndex = corpus.order[j % bases] as number
-  const base = bbcAt(corpus, baseIndex).headline
+  const base = sourceAt(corpus, baseIndex).headline
   const variant = Math.floor(j / bases)
   // 12 and 41 are coprime, so (variant mod 12, variant mod 41) differs for every variant below 492.
   const prefix = PREFIXES[variant % PREFIXES.length] as string
@@ -105,8 +132,8 @@ export function headlineOf(corpus: Corpus, j: number): string {
   }
 }
 
-/** A body of about `target` words: BBC paragraphs, starting with the headline's own story. */
-function body(rng: Rng, corpus: Corpus, first: BbcStory): {paragraphs: string[]; words: number} {
+/** A body of about `target` words: source paragraphs, starting with the headline's own story. */
+function body(rng: Rng, corpus: Corpus, first: StorySource): {paragraphs: string[]; words: number} {
   const target = int(rng, 500, 640)
   const out: string[] = []
   let words = 0
@@ -119,7 +146,7 @@ function body(rng: Rng, corpus: Corpus, first: BbcStory): {paragraphs: string[];
       words += source.paragraphWords[p] as number
       lastSentences = source.paragraphSentences[p] as string[]
     }
-    source = bbcAt(corpus, int(rng, 0, corpus.bbc.length - 1))
+    source = sourceAt(corpus, int(rng, 0, corpus.sources.length - 1))
   }
   // Trim the overshoot sentence by sentence so articles stay near the target.
   if (words > target + 60 && lastSentences.length > 1) {
@@ -150,14 +177,14 @@ function varyTitle(rng: Rng, title: string): string {
 }
 
 function otherTitle(rng: Rng, corpus: Corpus): string {
-  const story = bbcAt(corpus, int(rng, 0, corpus.bbc.length - 1))
+  const story = sourceAt(corpus, int(rng, 0, corpus.sources.length - 1))
   if (chance(rng, 0.5)) return story.headline + pick(rng, AGENCY_SUFFIXES)
   const words = ((story.paragraphSentences[0] as string[])[0] as string).replace(/[.!?"”]+$/, '').split(' ')
   return words.slice(0, int(rng, 6, 11)).join(' ')
 }
 
 function teaserSummary(rng: Rng, corpus: Corpus): string {
-  const story = bbcAt(corpus, int(rng, 0, corpus.bbc.length - 1))
+  const story = sourceAt(corpus, int(rng, 0, corpus.sources.length - 1))
   let text = pick(rng, story.paragraphSentences).slice(0, int(rng, 1, 3)).join(' ')
   if (chance(rng, 0.4)) text = `${pick(rng, PLACES)[0]} (Reuters) -${text}`
   if (chance(rng, 0.1) && text.length > 120) text = text.slice(0, int(rng, 80, text.length - 1))
@@ -175,7 +202,7 @@ function pickTags(rng: Rng, pool: readonly string[]): string[] {
 export function generateArticle(corpus: Corpus, i: number): GeneratedArticle {
   const rng = mulberry32(seedFor(SEED, i))
   const headline = headlineOf(corpus, i)
-  const first = bbcAt(corpus, corpus.order[i % corpus.order.length] as number)
+  const first = sourceAt(corpus, corpus.order[i % corpus.order.length] as number)
   const date = isoDay(int(rng, 0, 729))
   const comments = Math.floor(rng() * rng() * 600)
   const reporters = chance(rng, 0.35) ? [pick(rng, REPORTERS), pick(rng, REPORTERS)] : [pick(rng, REPORTERS)]

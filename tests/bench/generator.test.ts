@@ -1,15 +1,13 @@
 // The bench's corpus generator (bench/lib/article.ts): the same N gives the same bytes, and what it
 // writes is the seed's scraped shape, read by the real parser with nothing lost, with recommended
 // blocks that partly name stories of the corpus.
-import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {generateArticle, makeCorpus, type Corpus} from '../../bench/lib/article.ts'
-import {loadBbc, tagPool} from '../../bench/lib/bbc.ts'
+import {generateArticle, makeCorpus, tagPool, type Corpus} from '../../bench/lib/article.ts'
+import {newsroomStories} from '../../bench/lib/newsroom.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {buildSite} from '../../src/model/site.ts'
 import type {Article} from '../../src/model/types.ts'
 import {parse} from '../../src/parse/index.ts'
-import {corpus as sharedCorpus} from '../model/story-files.ts'
 
 const N = 400
 /** One or two ALL-CAPS names, AP style (`ROD McGUIRK and MIKE CORDER`). */
@@ -17,8 +15,8 @@ const NAME = String.raw`(?:Mc)?[A-Z][A-Z'.-]*(?: (?:Mc)?[A-Z][A-Z'.-]*)*`
 const BYLINE = new RegExp(`^${NAME}(?: and ${NAME})?$`)
 
 function freshCorpus(): Corpus {
-  const bbc = loadBbc(fileURLToPath(new URL('bbc/', sharedCorpus)))
-  return makeCorpus(bbc, tagPool(bbc, 300), N)
+  const sources = newsroomStories(1000)
+  return makeCorpus(sources, tagPool(sources, 300), N)
 }
 
 const corpus = freshCorpus()

@@ -1,4 +1,4 @@
-// The build command as a person runs it: a child process in a temp folder (so the repo's own
+// The build command as a person runs it, in-process: in a temp folder (so the repo's own
 // broadsheet.config.json is not picked up), its exit code, its summary line and the files it leaves.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -15,7 +15,7 @@ function summary(stdout: string) {
 }
 
 describe('broadsheet build --report', () => {
-  it('writes the report as JSON, and the summary line adds up to the files found', () => {
+  it('writes the report as JSON, and the summary line adds up to the files found', async () => {
     const text = article('2024-03-05', 'Copied story', ['Text.'])
     const {root, content} = writeContent({
       'a.txt': article('2024-03-05', 'Markets rally', ['Stocks rose.'], 'By JANE DOE\n\n'),
@@ -28,7 +28,7 @@ describe('broadsheet build --report', () => {
       'a.txt~': text,
       'notes.pdf': 'not an article'
     })
-    const {status, stdout, stderr} = runCli(['build', '--content', 'content', '--out', 'dist', '--report', 'report.json'], root)
+    const {status, stdout, stderr} = await runCli(['build', '--content', 'content', '--out', 'dist', '--report', 'report.json'], root)
     expect(status, stderr).toBe(0)
     const line = summary(stdout)
     const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as Record<string, Array<Record<string, unknown>>>
@@ -59,9 +59,9 @@ describe('broadsheet build --report', () => {
 })
 
 describe('the summary line', () => {
-  it('counts one of a thing in the singular', () => {
+  it('counts one of a thing in the singular', async () => {
     const {root} = writeContent({'a.txt': article('2024-03-05', 'Markets rally', ['Stocks rose.'])})
-    const {status, stdout, stderr} = runCli(['build', '--content', 'content', '--out', 'dist'], root)
+    const {status, stdout, stderr} = await runCli(['build', '--content', 'content', '--out', 'dist'], root)
     expect(status).toBe(0)
     expect(stdout).toMatch(/^1 file → 1 story, \d+ output files; 0 errors, 0 warnings, 0 duplicates, 0 skipped in /)
     expect(stderr).toMatch(/^read: 1 file in content$/m)
@@ -71,34 +71,34 @@ describe('the summary line', () => {
 })
 
 describe('broadsheet build --strict', () => {
-  it('exits 1 on a file with an error and leaves the previous output byte-identical', () => {
+  it('exits 1 on a file with an error and leaves the previous output byte-identical', async () => {
     const {root, content} = writeContent({'a.txt': article('2024-03-05', 'Good story', ['Text.'])})
-    expect(runCli(['build'], root).status).toBe(0)
+    expect((await runCli(['build'], root)).status).toBe(0)
     const before = tree(path.join(root, 'dist'))
     expect(Object.keys(before)).toContain('2024/03/05/good-story/index.html')
 
     writeFileSync(path.join(content, 'b.txt'), article('2024-03-06', 'Second good story', ['Text.']))
     writeFileSync(path.join(content, 'bad.txt'), '\n\n\n')
-    const strict = runCli(['build', '--strict'], root)
+    const strict = await runCli(['build', '--strict'], root)
     expect(strict.status).toBe(1)
     expect(strict.stderr).toMatch(/content\/bad\.txt:\d+: error: /)
     expect(strict.stderr).toContain('nothing published; dist is unchanged')
     expect(summary(strict.stdout).errors).toBe(1)
     expect(tree(path.join(root, 'dist'))).toEqual(before)
 
-    const lenient = runCli(['build'], root)
+    const lenient = await runCli(['build'], root)
     expect(lenient.status).toBe(0)
     expect(existsSync(path.join(root, 'dist/2024/03/06/second-good-story/index.html'))).toBe(true)
   })
 })
 
 describe('a build that cannot start', () => {
-  it('names the missing folder, exits 1 and leaves the output as it was, without a stack trace', () => {
+  it('names the missing folder, exits 1 and leaves the output as it was, without a stack trace', async () => {
     const {root} = writeContent({'a.txt': article('2024-03-05', 'Good story', ['Text.'])})
-    expect(runCli(['build'], root).status).toBe(0)
+    expect((await runCli(['build'], root)).status).toBe(0)
     const before = tree(path.join(root, 'dist'))
     for (const args of [['--content', 'no-such-folder'], ['--templates', 'no-such-templates']]) {
-      const failed = runCli(['build', ...args], root)
+      const failed = await runCli(['build', ...args], root)
       expect(failed.status).toBe(1)
       expect(failed.stderr).toMatch(/^broadsheet build: .*no-such-.*; dist is unchanged$/m)
       expect(failed.stderr).not.toMatch(/\n\s+at /)
@@ -120,26 +120,26 @@ describe('configuration errors', () => {
     expect((await buildIn(root, {config: writeJson(path.join(root, 'good.json'), {})})).result.published).toBe(true)
     const before = tree(path.join(root, 'dist'))
     writeJson(path.join(root, 'broadsheet.config.json'), config)
-    const {status, stderr} = runCli(['build'], root)
+    const {status, stderr} = await runCli(['build'], root)
     expect(status).toBe(1)
     expect(stderr).toContain('broadsheet.config.json')
     expect(stderr).toContain(key)
     expect(tree(path.join(root, 'dist'))).toEqual(before)
   })
 
-  it('a config file given with --config is read, and a bad --base-url is an error', () => {
+  it('a config file given with --config is read, and a bad --base-url is an error', async () => {
     const {root} = writeContent({'a.txt': article('2024-03-05', 'Good story', ['Text.'])})
     writeJson(path.join(root, 'site.json'), {title: 'The Test Gazette', homeDays: 3})
-    expect(runCli(['build', '--config', 'site.json'], root).status).toBe(0)
+    expect((await runCli(['build', '--config', 'site.json'], root)).status).toBe(0)
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<title>The Test Gazette</title>')
-    const bad = runCli(['build', '--config', 'site.json', '--base-url', 'not a url'], root)
+    const bad = await runCli(['build', '--config', 'site.json', '--base-url', 'not a url'], root)
     expect(bad.status).toBe(1)
     expect(bad.stderr).toContain('--base-url must be an absolute http(s) URL')
   })
 })
 
 describe('time zones', () => {
-  it('never move a story to another day: builds under UTC+14 and UTC-8 are byte-identical', () => {
+  it('never move a story to another day: builds under UTC+14 and UTC-8 are byte-identical', async () => {
     const files = {
       'eve.txt': article('2023-12-31', 'New Year’s Eve story', ['Text.']),
       'day.txt': article('2024-01-01', 'New Year’s Day story', ['Text.']),
@@ -147,12 +147,13 @@ describe('time zones', () => {
       'leap.md': '---\ntitle: Leap day in front matter\ndate: 2024-02-29T23:30:00-08:00\n---\nText.\n',
       '2022/01/01/path.txt': 'Dated by path\n\nText.\n'
     }
-    const trees = ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC'].map((tz) => {
+    const trees: Array<{root: string; files: Record<string, string>}> = []
+    for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC']) {
       const {root} = writeContent(files)
-      const {status, stderr} = runCli(['build', '--no-cache'], root, {TZ: tz})
+      const {status, stderr} = await runCli(['build', '--no-cache'], root, {TZ: tz})
       expect(status, stderr).toBe(0)
-      return {root, files: tree(path.join(root, 'dist'))}
-    })
+      trees.push({root, files: tree(path.join(root, 'dist'))})
+    }
     expect(trees[1]!.files).toEqual(trees[0]!.files)
     expect(trees[2]!.files).toEqual(trees[0]!.files)
     const dist = path.join(trees[0]!.root, 'dist')

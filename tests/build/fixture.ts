@@ -1,14 +1,13 @@
 // Hugo-style integration fixture: write a few content files to a temp folder, build, read the output.
 import {mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync} from 'node:fs'
-import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll} from 'vitest'
 import {build, type BuildOptions, type BuildResult} from '../../src/build.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 
-export const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname
-export const seedPath = path.join(corpus, 'seed/000_ca89730430cec1e2.txt')
+/** The seed: the bundled sample content, the one story of the portal's shape the repository carries. */
+export const seedPath = new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url).pathname
 
 export interface Built {
   root: string
@@ -88,12 +87,4 @@ export function writeJson(file: string, value: unknown): string {
   return file
 }
 
-export const repo = new URL('../../', import.meta.url).pathname
-const tsxCli = path.join(repo, 'node_modules/tsx/dist/cli.mjs')
-const cliPath = path.join(repo, 'src/cli.ts')
-
-/** Runs the CLI as a person does, in `cwd` (a temp folder, so the repo's own config is not picked up). */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [tsxCli, cliPath, ...args], {cwd, encoding: 'utf8', env: {...process.env, ...env}})
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+export {repo, runCli} from '../support/cli.ts'

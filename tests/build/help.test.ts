@@ -27,27 +27,27 @@ function documentedOptions(): Map<string, string[]> {
 describe('broadsheet <command> --help', () => {
   const documented = documentedOptions()
 
-  it('the README has a synopsis of every command', () => {
+  it('the README has a synopsis of every command', async () => {
     expect([...documented.keys()].sort()).toEqual(['build', 'check', 'dev', 'new', 'parse', 'preview', 'tags'])
     expect(documented.get('build')).toContain('--no-cache')
   })
 
-  it.each([...documented])('%s --help lists every option the README shows for it, and exits 0', (command, options) => {
-    const {status, stdout} = runCli([command, '--help'], cwd)
+  it.each([...documented])('%s --help lists every option the README shows for it, and exits 0', async (command, options) => {
+    const {status, stdout} = await runCli([command, '--help'], cwd)
     expect(status).toBe(0)
     expect(stdout).toMatch(new RegExp(`^Usage: broadsheet ${command}\\b`))
     for (const option of options) expect(stdout, option).toMatch(new RegExp(`^  ${option}\\b`, 'm'))
   })
 
-  it('help build says the same, with each default', () => {
-    const {status, stdout} = runCli(['help', 'build'], cwd)
+  it('help build says the same, with each default', async () => {
+    const {status, stdout} = await runCli(['help', 'build'], cwd)
     expect(status).toBe(0)
-    expect(stdout).toBe(runCli(['build', '-h'], cwd).stdout)
+    expect(stdout).toBe((await runCli(['build', '-h'], cwd)).stdout)
     expect(stdout).toMatch(/^ {2}--out DIR +the output folder \(default: dist\)$/m)
   })
 
-  it('an unknown option is named, with where to find the right ones, and exits 2', () => {
-    const {status, stderr} = runCli(['build', '--outt', 'x'], cwd)
+  it('an unknown option is named, with where to find the right ones, and exits 2', async () => {
+    const {status, stderr} = await runCli(['build', '--outt', 'x'], cwd)
     expect(status).toBe(2)
     expect(stderr).toBe('broadsheet build: unknown option --outt\nbroadsheet build --help lists its options.\n')
   })

@@ -6,11 +6,11 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {loadSiteSnapshot, saveSiteSnapshot, withBodies} from '../../src/cache/site-snapshot.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {buildSite} from '../../src/model/site.ts'
-import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
+import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'snapshot-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
-const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
 const withoutBodies = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'paragraphs' ? undefined : v))) as unknown
 
 describe('the site snapshot', () => {

@@ -1,27 +1,24 @@
-// Issue 5 through the command line, as a person runs it: the summary line adds up on the hostile
-// folder, a lower maxFileBytes from --config, and the previous site surviving a failed --strict
-// build and a SIGTERM or SIGINT in the middle of writing.
-import {spawn, spawnSync} from 'node:child_process'
+// Issue 5 through the command line, in-process: the summary line adds up on the hostile folder, a
+// lower maxFileBytes from --config, and the previous site surviving a failed --strict build. A
+// SIGTERM or SIGINT in the middle of writing is in signals.slow.test.ts.
 import {createHash} from 'node:crypto'
 import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import type {BuildReport} from '../../src/model/types.ts'
 import {seedPath} from '../build/fixture.ts'
 import {walk} from './scan.ts'
-import {cli, fates, hostileFolder, repo, summaryLine, tsx} from './setup.ts'
+import {runCli} from '../support/cli.ts'
+import {fates, hostileFolder, summaryLine} from './setup.ts'
 
-const loader = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href
 const made: string[] = []
 afterAll(() => {
   for (const dir of made) rmSync(dir, {recursive: true, force: true})
 })
 
 function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd, encoding: 'utf8'})
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+  return runCli(args, cwd)
 }
 
 /** Path → sha256 of every file under `dir`: "byte-identical" made checkable. */
@@ -41,10 +38,10 @@ function tempRoot(): string {
 }
 
 describe('the summary line on the hostile folder', () => {
-  it('adds up to the files found, and matches --report', () => {
+  it('adds up to the files found, and matches --report', async () => {
     const {root, content} = hostileFolder()
     made.push(root)
-    const {status, stdout} = run(root, 'build', '--content', 'content', '--out', 'dist', '--report', 'report.json', '--no-cache', '--quiet')
+    const {status, stdout} = await run(root, 'build', '--content', 'content', '--out', 'dist', '--report', 'report.json', '--no-cache', '--quiet')
     expect(status).toBe(0)
     const line = summaryLine(stdout)
     const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as BuildReport
@@ -60,13 +57,13 @@ describe('the summary line on the hostile folder', () => {
 })
 
 describe('maxFileBytes', () => {
-  it('makes a file over the configured limit an error for that file; the rest builds', () => {
+  it('makes a file over the configured limit an error for that file; the rest builds', async () => {
     const root = tempRoot()
     mkdirSync(path.join(root, 'content'))
     writeFileSync(path.join(root, 'content', 'small.txt'), ' date 2022-11-08 Small story\n\nBody.\n')
     writeFileSync(path.join(root, 'content', 'big.txt'), ` date 2022-11-08 Big story\n\n${'Words and more words. '.repeat(100)}\n`)
     writeFileSync(path.join(root, 'site.json'), JSON.stringify({maxFileBytes: 1000}))
-    const {status, stdout} = run(root, 'build', '--config', 'site.json', '--report', 'report.json', '--no-cache', '--quiet')
+    const {status, stdout} = await run(root, 'build', '--config', 'site.json', '--report', 'report.json', '--no-cache', '--quiet')
     expect(status).toBe(0)
     expect(summaryLine(stdout)).toMatchObject({files: 2, stories: 1, errors: 1})
     const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as BuildReport
@@ -76,66 +73,18 @@ describe('maxFileBytes', () => {
 })
 
 describe('6. the previous site survives', () => {
-  it('a failed --strict build leaves the old output byte-identical and no staging folder', () => {
+  it('a failed --strict build leaves the old output byte-identical and no staging folder', async () => {
     const root = tempRoot()
     mkdirSync(path.join(root, 'content'))
     writeFileSync(path.join(root, 'content', 'seed.txt'), readFileSync(seedPath))
-    expect(run(root, 'build', '--quiet').status).toBe(0)
+    expect((await run(root, 'build', '--quiet')).status).toBe(0)
     const old = fingerprint(path.join(root, 'dist'))
     writeFileSync(path.join(root, 'content', 'new.txt'), ' date 2022-11-09 A new story\n\nBody.\n')
     writeFileSync(path.join(root, 'content', 'bad.txt'), ' date 2022-02-30 Bad date\n\nBody.\n')
-    const strict = run(root, 'build', '--strict', '--quiet')
+    const strict = await run(root, 'build', '--strict', '--quiet')
     expect(strict.status).toBe(1)
     expect(summaryLine(strict.stdout)).toMatchObject({files: 3, errors: 1})
     expect(fingerprint(path.join(root, 'dist'))).toEqual(old)
     expect(staging(root)).toEqual([])
   })
-
-  // Big enough that writing takes a while; the kill lands once the staging folder exists.
-  function corpus(root: string, count: number): void {
-    const seed = readFileSync(seedPath, 'utf8')
-    mkdirSync(path.join(root, 'content'))
-    for (let i = 0; i < count; i++) {
-      const day = String((i % 28) + 1).padStart(2, '0')
-      const month = String((i % 12) + 1).padStart(2, '0')
-      writeFileSync(path.join(root, 'content', `${i}.txt`), seed.replace(' date 2022-11-08 ', ` date 2021-${month}-${day} Story ${i}: `))
-    }
-  }
-
-  async function killMidBuild(root: string, signal: NodeJS.Signals, args: readonly string[]) {
-    // `node --import <tsx loader>` rather than the tsx command: tsx's own wrapper process answers a
-    // signal by exiting at once, leaving the real build running without it.
-    const child = spawn(process.execPath, ['--import', loader, cli, 'build', '--quiet', ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
-    let stderr = ''
-    child.stderr.on('data', (d) => (stderr += d))
-    const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
-    let seen: string[] = []
-    let done = false
-    void exited.then(() => (done = true))
-    while (!done && seen.length === 0) {
-      seen = staging(root)
-      if (seen.length === 0) await new Promise((r) => setTimeout(r, 5))
-    }
-    expect(seen, `the build finished before its staging folder was seen: ${stderr}`).not.toEqual([])
-    child.kill(signal)
-    const exit = await exited
-    return {exit, stderr}
-  }
-
-  it.each([
-    ['SIGTERM', 143, ['--no-cache']],
-    ['SIGINT', 130, []]
-  ] as const)('%s while writing leaves the old output intact and removes the staging folder', async (signal, code, args) => {
-    const root = tempRoot()
-    corpus(root, 2000)
-    expect(run(root, 'build', '--quiet', ...args).status).toBe(0)
-    const old = fingerprint(path.join(root, 'dist'))
-    // A change that every page shows (the site title), so the second build rewrites everything.
-    writeFileSync(path.join(root, 'broadsheet.config.json'), JSON.stringify({title: 'Changed title'}))
-    const {exit, stderr} = await killMidBuild(root, signal, args)
-    expect(exit).toEqual({code, signal: null})
-    expect(stderr).toContain(`stopped by ${signal}`)
-    expect(staging(root)).toEqual([])
-    expect(fingerprint(path.join(root, 'dist'))).toEqual(old)
-  }, 120_000)
 })

@@ -8,9 +8,6 @@ import type {BuildReport} from '../../src/model/types.ts'
 import {walk} from './scan.ts'
 
 export const hostileFixtures = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url))
-export const repo = fileURLToPath(new URL('../../', import.meta.url))
-export const cli = path.join(repo, 'src/cli.ts')
-export const tsx = path.join(repo, 'node_modules/tsx/dist/cli.mjs')
 /** Text that exists only outside the content folder; finding it in the output means a leak. */
 export const SECRET = 'SECRET-7d1f0c-OUTSIDE-THE-CONTENT-FOLDER'
 

@@ -1,7 +1,7 @@
 import {readdirSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {MATCH_THRESHOLD, createTitleMatcher, normaliseTitle, similarity} from '../../src/model/match.ts'
-import {bbcArticles, parseFile, seedFile} from './story-files.ts'
+import {parseFile, sampleArticles, seedFile} from './story-files.ts'
 
 const linksDir = new URL('./fixtures/links/', import.meta.url)
 const links = readdirSync(linksDir).sort().map((name) => parseFile(new URL(name, linksDir), name))
@@ -52,8 +52,8 @@ describe('createTitleMatcher', () => {
   })
 
   // The threshold's evidence, re-measured on every run rather than trusted from a comment.
-  it('separates typos of BBC headlines from different BBC headlines and the seed teasers', () => {
-    const bbc = [...new Set(bbcArticles().map((a) => normaliseTitle(a.headline)))]
+  it('separates typos of the sample corpus headlines from its other headlines and the seed teasers', () => {
+    const bbc = [...new Set(sampleArticles().map((a) => normaliseTitle(a.headline)))]
     const seed = parseFile(seedFile, '000_ca89730430cec1e2.txt')
     // A typo in the longest word; a changed two-letter word (`us` → `uk`) is rightly no typo.
     const withOneTypo = bbc.map(typoInLongestWord)
@@ -61,9 +61,6 @@ describe('createTitleMatcher', () => {
     const match = createTitleMatcher(bbc)
     expect(withOneTypo.filter((t, i) => match(t) === i).length).toBeGreaterThan(bbc.length * 0.95)
     expect(seed.recommended.map((t) => match(t.title)).filter((m) => m !== null)).toEqual([])
-    expect(match('bank set to leave rates on hold')).toBe(bbc.indexOf('bank set to leave rates on hold'))
-    expect(match('bank opts to leave rates on hold')).toBe(bbc.indexOf('bank opts to leave rates on hold'))
-    expect(match('bank opt to leave rates on hold')).toBe(bbc.indexOf('bank opts to leave rates on hold'))
   })
 })
 

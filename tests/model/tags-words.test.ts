@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {wordEnd, wordStart} from '../../src/model/tags/words.ts'
-import {bbcArticles, parseFile, seedFile} from './story-files.ts'
+import {parseFile, sampleArticles, seedFile} from './story-files.ts'
 
 /** The definition the scanner follows. */
 const WORD = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*\.?/gu
@@ -23,13 +23,13 @@ function byScanner(text: string): Array<[number, number]> {
 }
 
 describe('word scanner', () => {
-  it('finds the same words as the regular expression in every BBC and seed headline and paragraph', () => {
-    const texts = [...bbcArticles(), parseFile(seedFile, 'seed')].flatMap((article) => [article.headline, ...article.paragraphs])
-    expect(texts.length).toBeGreaterThan(7_000)
+  it('finds the same words as the regular expression in every headline and paragraph of the seed and the sample corpus', () => {
+    const texts = [...sampleArticles(), parseFile(seedFile, 'seed')].flatMap((article) => [article.headline, ...article.paragraphs])
+    expect(texts.length).toBeGreaterThan(5_000)
     const differences = texts.filter((text) => JSON.stringify(byScanner(text)) !== JSON.stringify(byRegex(text)))
     expect(differences).toEqual([])
     // Text outside ASCII is in play: curly quotes, accented names.
-    expect(texts.filter((text) => /[^\x00-\x7f]/.test(text)).length).toBeGreaterThan(500)
+    expect(texts.filter((text) => /[^\x00-\x7f]/.test(text)).length).toBeGreaterThan(250)
   })
 
   it('reads joiners and trailing dots as the regular expression does', () => {

@@ -1,21 +1,17 @@
-// The parse and check commands, run as a person runs them: a child process, its stdout and exit code.
-import {spawnSync} from 'node:child_process'
+// The parse and check commands, run in-process as a person runs them in a folder: stdout and exit code.
 import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
+import {runCli, type CliRun} from '../support/cli.ts'
 
-const repo = fileURLToPath(new URL('../../', import.meta.url))
-const cli = path.join(repo, 'src/cli.ts')
-const tsx = path.join(repo, 'node_modules/tsx/dist/cli.mjs')
-const seed = fileURLToPath(new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url))
+const seed = fileURLToPath(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url))
 const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-'))
 afterAll(() => rmSync(work, {recursive: true, force: true}))
 
-function run(...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync(process.execPath, [tsx, cli, ...args], {cwd: work, encoding: 'utf8'})
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(args, work)
 }
 
 function write(rel: string, content: string | Uint8Array): void {
@@ -24,10 +20,10 @@ function write(rel: string, content: string | Uint8Array): void {
 }
 
 describe('broadsheet parse', () => {
-  it('prints one JSON object per file, in order, with failed files marked', () => {
+  it('prints one JSON object per file, in order, with failed files marked', async () => {
     cpSync(seed, path.join(work, 'seed.txt'))
     write('bad.txt', '\nno headline\n')
-    const {status, stdout} = run('parse', 'seed.txt', 'missing.txt', 'bad.txt')
+    const {status, stdout} = await run('parse', 'seed.txt', 'missing.txt', 'bad.txt')
     expect(status).toBe(1)
     expect(stdout.startsWith('[\n  {\n    "source": "seed.txt",')).toBe(true)
     const out = JSON.parse(stdout) as Array<Record<string, unknown>>
@@ -37,20 +33,20 @@ describe('broadsheet parse', () => {
     expect(out[1]).toMatchObject({error: true, headline: null, diagnostics: [{severity: 'error', line: 0, message: 'cannot read the file: no such file'}]})
     expect(out[2]).toMatchObject({error: true, diagnostics: [{severity: 'error', line: 1}]})
   })
-  it('exits 0 when every file parses', () => {
-    expect(run('parse', 'seed.txt').status).toBe(0)
+  it('exits 0 when every file parses', async () => {
+    expect((await run('parse', 'seed.txt')).status).toBe(0)
   })
 })
 
 describe('broadsheet check', () => {
-  it('reports each diagnostic as file:line: severity: message, then a summary; exit 1 on error', () => {
+  it('reports each diagnostic as file:line: severity: message, then a summary; exit 1 on error', async () => {
     write('content/good.txt', ' date 2022-11-08 Fine\n\nBody.\n')
     write('content/undated.txt', 'Undated\n\nBody.\n')
     write('content/sub/bad.txt', ' date 2022-13-45 Bad\n\nBody.\n')
     write('content/.hidden.txt', '\n')
     write('content/pwn.md', '---js\n{title: (globalThis.pwned = 1)}\n---\n')
     symlinkSync(seed, path.join(work, 'content/link.txt'))
-    const {status, stdout} = run('check')
+    const {status, stdout} = await run('check')
     expect(stdout.split('\n')).toEqual([
       'content/link.txt:0: warning: skipped: symlink refused',
       'content/pwn.md:1: error: front matter in "js" refused: only YAML front matter is read (code in front matter is never run)',
@@ -61,9 +57,9 @@ describe('broadsheet check', () => {
     ])
     expect(status).toBe(1)
   })
-  it('exits 0 without errors and takes --content', () => {
+  it('exits 0 without errors and takes --content', async () => {
     write('clean/a.txt', ' date 2022-11-08 Fine\n\nBody.\n')
-    const {status, stdout} = run('check', '--content', 'clean')
+    const {status, stdout} = await run('check', '--content', 'clean')
     expect(stdout).toBe('1 file, 1 article, 0 errors, 0 warnings\n')
     expect(status).toBe(0)
   })

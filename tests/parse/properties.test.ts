@@ -8,7 +8,7 @@ import type {ParseResult} from '../../src/model/types.ts'
 import {parse, parseDecoded} from '../../src/parse/index.ts'
 import {decode} from '../../src/read/decode.ts'
 
-const seed = readFileSync(new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
+const seed = readFileSync(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
 const seedLines = seed.split('\n')
 
 const HOSTILE = [

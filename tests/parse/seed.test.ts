@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../../src/parse/index.ts'
 
-const seedUrl = new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url)
+const seedUrl = new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url)
 const result = parse(readFileSync(seedUrl, 'utf8'), 'content/000_ca89730430cec1e2.txt')
 if (!result.ok) throw new Error(`the seed does not parse: ${JSON.stringify(result.diagnostics)}`)
 const article = result.article

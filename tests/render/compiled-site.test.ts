@@ -1,4 +1,4 @@
-// Every page of the site made from the seed and the BBC corpus, rendered by the compiled templates
+// Every page of the site made from the seed and the sample corpus (generated, or BBC in the corpus tier), rendered by the compiled templates
 // and by LiquidJS itself from the same view, must be the same string. The renderer the site uses is
 // wrapped so that each page it asks for is rendered both ways.
 import {describe, expect, it, vi} from 'vitest'
@@ -6,7 +6,7 @@ import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {renderSite} from '../../src/render/site.ts'
 import {loadTemplates} from './site-fixture.ts'
-import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
+import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
 const pages: Array<{name: string; compiled: string; interpreted: string}> = []
 
@@ -31,8 +31,8 @@ vi.mock('../../src/render/templates.ts', async (importOriginal) => {
 })
 
 describe('compiled templates over a whole site', () => {
-  it('render every page of the seed and the BBC corpus exactly as LiquidJS does', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+  it('render every page of the seed and the sample corpus exactly as LiquidJS does', () => {
+    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
     let files = 0
     for (const _ of renderSite(site, loadTemplates())) files++
     const kinds = new Set(pages.map((page) => page.name))

@@ -12,7 +12,7 @@ import {feedStories, rssFeed, siteFeedStories, type FeedSpec} from '../../src/re
 import {renderBody} from '../../src/render/markdown.ts'
 import {rootFor} from '../../src/render/pagination.ts'
 import {xmlChars} from '../../src/render/xml-chars.ts'
-import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
+import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 import {makeSite} from './site-fixture.ts'
 
 const PLACEHOLDER = 'https://broadsheet.invalid/__root__/'
@@ -83,9 +83,9 @@ function differences(site: Site): string[] {
 }
 
 describe('RSS written without the feed package', () => {
-  const articles = [parseFile(seedFile, 'seed.txt'), ...bbcArticles()]
+  const articles = [parseFile(seedFile, 'seed.txt'), ...sampleArticles()]
 
-  it('equals the package on every feed of the seed and BBC site, without a base URL', () => {
+  it('equals the package on every feed of the seed and sample-corpus site, without a base URL', () => {
     const site = buildSite(articles, defaultConfig)
     expect(site.tags.length).toBeGreaterThan(100)
     expect(differences(site)).toEqual([])

@@ -1,5 +1,5 @@
 // The search index's postings, read back from the files it writes, say of every story exactly what
-// its own terms say (`storyTermWeights`), in story order: over the seed and the BBC corpus, and for
+// its own terms say (`storyTermWeights`), in story order: over the seed and the sample corpus, and for
 // a story whose weights reach the cap.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -7,7 +7,7 @@ import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
 import {searchIndexFiles, searchTokens, shardBytes, shardTerms, shardText, storyTermWeights, type TermPostings} from '../../src/render/search-index.ts'
-import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
+import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
 /** Each story's terms and weights, as the index's shards give them. */
 function weightsFromIndex(site: Site): Map<number, Map<string, number>> {
@@ -29,17 +29,17 @@ function weightsFromIndex(site: Site): Map<number, Map<string, number>> {
 }
 
 describe('searchIndexFiles', () => {
-  it('gives every story of the seed and the BBC corpus exactly its own terms and weights', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+  it('gives every story of the seed and the sample corpus exactly its own terms and weights', () => {
+    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
     const fromIndex = weightsFromIndex(site)
-    expect(site.stories.length).toBeGreaterThan(1000)
+    expect(site.stories.length).toBeGreaterThan(500)
     for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(story))
   })
 
   it('caps a weight at 255 without touching the stories beside it', () => {
     const seed = parseFile(seedFile, 'seed.txt')
     const shouting: Article = {...seed, source: 'shouting.txt', headline: 'Pyongyang again', paragraphs: [...seed.paragraphs, 'pyongyang '.repeat(400).trim()]}
-    const site = buildSite([seed, shouting, ...bbcArticles().slice(0, 20)], defaultConfig)
+    const site = buildSite([seed, shouting, ...sampleArticles().slice(0, 20)], defaultConfig)
     const fromIndex = weightsFromIndex(site)
     const loud = site.stories.find((story) => story.source === 'shouting.txt')!
     expect(fromIndex.get(loud.index)!.get('pyongyang')).toBe(255)
@@ -72,8 +72,8 @@ describe('shardBytes', () => {
     expect(shardBytes(shardTerms([]), 0, 0)).toEqual(bytesOf('{}'))
   })
 
-  it('gives every shard of the seed and BBC index as shardText would', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+  it('gives every shard of the seed and sample-corpus index as shardText would', () => {
+    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
     let shards = 0
     for (const file of searchIndexFiles(site)) {
       if (!file.path.startsWith('search/terms/')) continue
@@ -82,7 +82,7 @@ describe('shardBytes', () => {
       expect(bytes, file.path).toEqual(bytesOf(shardText(terms)))
       shards++
     }
-    expect(shards).toBeGreaterThan(300)
+    expect(shards).toBeGreaterThan(200)
   })
 })
 

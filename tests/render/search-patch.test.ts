@@ -6,7 +6,7 @@ import {defaultConfig} from '../../src/model/config.ts'
 import type {Site} from '../../src/model/types.ts'
 import {SPLIT_ABOVE, searchIndexFiles, storyTermWeights} from '../../src/render/search-index.ts'
 import {patchSearchIndex, type SearchPatch} from '../../src/render/search-patch.ts'
-import {bbcArticles, parseFile, seedFile} from '../model/story-files.ts'
+import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 import {makeSite} from './site-fixture.ts'
 
 /** Each file's text; shards come as bytes, which must be the very bytes of that text. */
@@ -41,7 +41,7 @@ function both(site: Site, index: number, paragraphs: string[]) {
   }
 }
 
-const site = buildSite([parseFile(seedFile, 'seed.txt'), ...bbcArticles()], defaultConfig)
+const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
 
 describe('patchSearchIndex', () => {
   it('gives the files that making the index anew gives, and touches no other', () => {

@@ -5,7 +5,7 @@ import {parse} from '../../src/parse/index.ts'
 import {get, renderAll} from './render-helpers.ts'
 import {makeSite} from './site-fixture.ts'
 
-const seedPath = new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url)
+const seedPath = new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url)
 const result = parse(readFileSync(seedPath, 'utf8'), '000_ca89730430cec1e2.txt')
 if (!result.ok) throw new Error(`seed did not parse: ${JSON.stringify(result.diagnostics)}`)
 const a = result.article

@@ -1,12 +1,12 @@
-// The reader's search script against the index a real build writes: seed + BBC business files.
-import {readFileSync, readdirSync} from 'node:fs'
-import path from 'node:path'
+// The reader's search script against the index a real build writes: the seed and 120 generated business stories.
+import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {SPLIT_ABOVE, searchIndexFiles, searchTokens} from '../../src/render/search-index.ts'
 // @ts-expect-error: a browser script without type declarations
 import {createSearch, tokens} from '../../templates/assets/search-engine.js'
-import {buildFiles, corpus, seedPath, type Built} from '../build/fixture.ts'
+import {plainFiles} from '../../bench/lib/newsroom.ts'
+import {buildFiles, seedPath, type Built} from '../build/fixture.ts'
 import {makeSite} from '../render/site-fixture.ts'
 
 type Search = (query: string) => Promise<{results: Array<{id: number; data: () => Promise<{url: string; meta: {title: string}}>}>}>
@@ -18,9 +18,8 @@ const asked: string[] = []
 const missing: string[] = []
 
 beforeAll(async () => {
-  const business = path.join(corpus, 'bbc/business')
   const files: Record<string, string> = {'seed.txt': readFileSync(seedPath, 'utf8')}
-  for (const name of readdirSync(business).slice(0, 120)) files[`2005/01/${name}`] = readFileSync(path.join(business, name), 'utf8')
+  for (const [name, text] of Object.entries(plainFiles(360))) if (name.startsWith('business/')) files[`2005/01/${name.slice('business/'.length)}`] = text
   files['unicode.md'] = '---\ntitle: Café crème in Zürich\ndate: 2024-01-02\n---\nThe naïve café served crème brûlée.\n'
   built = await buildFiles(files)
   const root = pathToFileURL(`${built.out}/`)

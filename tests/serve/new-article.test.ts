@@ -1,12 +1,12 @@
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../../src/parse/index.ts'
 import {cleanHeadline, newArticleText, writeNewArticle} from '../../src/write/new-article.ts'
+import {repo, runCli} from '../support/cli.ts'
 
-const repo = new URL('../../', import.meta.url).pathname
 const temp = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-new-'))
 
 describe('a new article', () => {
@@ -42,23 +42,22 @@ describe('a new article', () => {
 })
 
 describe('broadsheet new', () => {
-  const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'new', ...args], {cwd: repo, encoding: 'utf8'})
+  const cli = (args: string[]) => runCli(['new', ...args], repo)
 
-  it('prints the path of a file dated today, and refuses to write it twice', () => {
+  it('prints the path of a file dated today, and refuses to write it twice', async () => {
     const dir = temp()
-    const first = cli(['--content', dir, 'Harbour', 'reopens'])
+    const first = await cli(['--content', dir, 'Harbour', 'reopens'])
     expect(first.status).toBe(0)
     const file = first.stdout.trim()
     const today = execFileSync('date', ['+%Y-%m-%d'], {encoding: 'utf8'}).trim()
     expect(path.relative(dir, file)).toBe(`${today}-harbour-reopens.txt`)
-    const second = cli(['--content', dir, 'Harbour reopens'])
+    const second = await cli(['--content', dir, 'Harbour reopens'])
     expect(second.status).toBe(1)
     expect(second.stderr).toContain('already exists')
   })
 
-  it('asks for a headline', () => {
-    const result = cli(['--content', temp()])
+  it('asks for a headline', async () => {
+    const result = await cli(['--content', temp()])
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('give the headline')
   })

@@ -5,7 +5,7 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {describe, expect, it} from 'vitest'
 import {stagingWriterAside} from '../../src/write/writer-thread.ts'
 
-const seed = readFileSync(new URL('../../../shared/corpus/seed/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
+const seed = readFileSync(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
 
 function staging(): string {
   return mkdtempSync(path.join(tmpdir(), 'bs-writer-'))

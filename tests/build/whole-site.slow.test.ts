@@ -1,11 +1,13 @@
-// A build of the whole BBC corpus plus the seed, checked as a whole: every input file accounted
-// for, every page valid HTML, every internal link pointing at a file that exists, tag counts that
-// add up, and the `tags` command agreeing with the tag pages.
-import {cpSync, existsSync, mkdirSync, readdirSync, rmSync, type Dirent} from 'node:fs'
+// A build of the sample corpus plus the seed (500 generated stories; the whole BBC set in the
+// corpus tier), checked as a whole: every input file accounted for, every page valid HTML, every
+// internal link pointing at a file that exists, tag counts that add up, and the `tags` command
+// agreeing with the tag pages.
+import {existsSync, readdirSync, readFileSync, rmSync, type Dirent} from 'node:fs'
 import path from 'node:path'
 import {HtmlValidate} from 'html-validate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildIn, corpus, runCli, writeContent, writeJson, type Built} from './fixture.ts'
+import {sampleFiles} from '../model/story-files.ts'
+import {buildIn, runCli, seedPath, writeContent, writeJson, type Built} from './fixture.ts'
 
 let built: Built
 let inputs: string[]
@@ -13,10 +15,10 @@ let pages: string[]
 const html = new Map<string, string>()
 
 beforeAll(async () => {
-  const {root, content} = writeContent({})
-  cpSync(path.join(corpus, 'bbc'), content, {recursive: true})
-  mkdirSync(path.join(content, 'seed'))
-  cpSync(path.join(corpus, 'seed'), path.join(content, 'seed'), {recursive: true})
+  const sample = sampleFiles()
+  // A copy, so the build has a duplicate to report whatever the sample holds.
+  const copy = {'business/copy-of-001.txt': sample['business/001.txt']!}
+  const {root, content} = writeContent({...sample, ...copy, 'seed/000_ca89730430cec1e2.txt': readFileSync(seedPath, 'utf8')})
   inputs = (readdirSync(content, {recursive: true, withFileTypes: true}) as Dirent[])
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
@@ -27,13 +29,13 @@ beforeAll(async () => {
   for (const page of pages) html.set(page, built.read(page))
 }, 300_000)
 
-// The corpus build is some 40 MB; the small fixtures' folders are left for inspection.
+// The BBC build is some 40 MB; the small fixtures' folders are left for inspection.
 afterAll(() => rmSync(built.root, {recursive: true, force: true}))
 
-describe('the BBC corpus and the seed', () => {
-  it('accounts for every input file exactly once: a story, an error, a duplicate or a skip', () => {
+describe('the sample corpus and the seed', () => {
+  it('accounts for every input file exactly once: a story, an error, a duplicate or a skip', async () => {
     const {report, files, failed} = built.result
-    expect(inputs.length).toBeGreaterThan(1300)
+    expect(inputs.length).toBeGreaterThan(500)
     expect(files).toBe(inputs.length)
     const storySources = new Set(report.stories.map((s) => s.source))
     const failedSources = [...new Set(report.errors.map((e) => e.source))].filter((s) => !storySources.has(s))
@@ -59,11 +61,11 @@ describe('the BBC corpus and the seed', () => {
       const result = await validator.validateString(text, file)
       for (const r of result.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)
     }
-    expect(pages.length).toBeGreaterThan(2000)
+    expect(pages.length).toBeGreaterThan(inputs.length)
     expect(problems.slice(0, 20)).toEqual([])
   }, 400_000)
 
-  it('every internal href, src and action resolves to a file in the output', () => {
+  it('every internal href, src and action resolves to a file in the output', async () => {
     const missing: string[] = []
     let checked = 0
     for (const [file, text] of html) {
@@ -81,7 +83,7 @@ describe('the BBC corpus and the seed', () => {
 })
 
 describe('tag pages', () => {
-  it('count what the stories link: the index, each tag page and the story pages agree', () => {
+  it('count what the stories link: the index, each tag page and the story pages agree', async () => {
     // tag slug → story URLs that link it from their tag list
     const fromStories = new Map<string, Set<string>>()
     let storyTagLinks = 0
@@ -116,8 +118,8 @@ describe('tag pages', () => {
     }
   })
 
-  it('`broadsheet tags` prints the same tags and counts, most used first', () => {
-    const {status, stdout, stderr} = runCli(['tags', '--content', 'content'], built.root)
+  it('`broadsheet tags` prints the same tags and counts, most used first', async () => {
+    const {status, stdout, stderr} = await runCli(['tags', '--content', 'content'], built.root)
     expect(status, stderr).toBe(0)
     const lines = stdout.trimEnd().split('\n').map((line) => {
       const [count, name] = line.split('\t')
@@ -126,11 +128,7 @@ describe('tag pages', () => {
     const index = [...html.get('tags/index.html')!.matchAll(/<a href="\.\.\/tags\/[^/"]+\/">([^<]*)<\/a> <span class="count">(\d+)<\/span>/g)]
     expect(lines).toEqual(index.map((m) => ({count: Number(m[2]), name: decodeEntities(m[1]!)})))
     for (let i = 1; i < lines.length; i++) expect(lines[i]!.count).toBeLessThanOrEqual(lines[i - 1]!.count)
-    const top = lines.slice(0, 3).map((l) => l.name)
-    expect(top).toContain('United States')
-    expect(top).toContain('United Kingdom')
     const names = new Set(lines.map((l) => l.name))
-    for (const tag of ['North Korea', 'Russia', 'Ukraine', 'United States']) expect(names.has(tag), tag).toBe(true)
     for (const bad of ['Tuesday', 'AP', 'Last week']) expect(names.has(bad), bad).toBe(false)
   })
 })

@@ -4,15 +4,26 @@
 import {cpSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {article, buildIn, corpus, seedPath, tree, writeContent} from './fixture.ts'
+import {plainFiles} from '../../bench/lib/newsroom.ts'
+import {article, buildIn, seedPath, tree, writeContent} from './fixture.ts'
 
 const BODY_ONLY = 'model: only the body of'
 
-/** The seed, 150 BBC politics files (undated) and 60 dated stories newer than the seed, so the seed is not in the site's feeds. */
+/** A last paragraph for the stories the steps edit, with the words they change. */
+const EDITED: Record<string, string> = {
+  'bbc/001.txt': 'She said the Conservatives would wait for the figures before they spoke.',
+  'bbc/002.txt': 'The review, the minister said last week, will end in the spring.',
+  'bbc/003.txt': 'Roads were an increasingly high priority for the councils of the north.'
+}
+
+/** The seed, 150 generated politics stories (undated) and 60 dated stories newer than the seed, so the seed is not in the site's feeds. */
 function content(): {root: string; content: string} {
   const files: Record<string, string> = {'seed.txt': readFileSync(seedPath, 'utf8')}
-  const bbc = path.join(corpus, 'bbc/politics')
-  for (const name of readdirSync(bbc).filter((n) => n.endsWith('.txt')).sort().slice(0, 150)) files[`bbc/${name}`] = readFileSync(path.join(bbc, name), 'utf8')
+  for (const [name, text] of Object.entries(plainFiles(450))) {
+    if (!name.startsWith('politics/')) continue
+    const file = `bbc/${path.basename(name)}`
+    files[file] = EDITED[file] === undefined ? text : `${text}\n${EDITED[file]}\n`
+  }
   for (let i = 0; i < 60; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0')
     files[`new/${i}.txt`] = article(`2024-0${1 + Math.floor(i / 28)}-${day}`, `Council meeting number ${i} held`, [`The council met for the ${i}th time and talked about roads.`, 'the meeting ended at noon.'])
@@ -36,7 +47,7 @@ describe('a rebuild after edits to bodies alone', () => {
     const steps: Array<[string, () => void, 'bodies' | 'model']> = [
       ['the first build', () => {}, 'model'],
       ['a paragraph of plain words added to the seed', () => edit('seed.txt', seedEnd, '\n\nthe talks were to go on into the night, officials said, with more to come.' + seedEnd), 'bodies'],
-      ['a word in a BBC story changed and the seed edit undone', () => {
+      ['a word in a generated story changed and the seed edit undone', () => {
         edit('bbc/001.txt', 'She said the Conservatives', 'She stated the Conservatives')
         edit('seed.txt', '\n\nthe talks were to go on into the night, officials said, with more to come.', '')
       }, 'bodies'],

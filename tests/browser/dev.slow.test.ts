@@ -41,7 +41,7 @@ beforeAll(async () => {
   writeFileSync(config, '{"title": "Harbour News"}')
   const port = await freePort()
   browser = await launch()
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'dev', '--port', String(port), '--content', content, '--out', path.join(root, 'dist'), '--config', config], {
+  child = spawn(process.execPath, ['bin/broadsheet.js', 'dev', '--port', String(port), '--content', content, '--out', path.join(root, 'dist'), '--config', config], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe']
   })

@@ -9,7 +9,8 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {corpus, repo, seedPath, tree, writeContent} from './fixture.ts'
+import {plainFiles} from '../../bench/lib/newsroom.ts'
+import {repo, seedPath, tree, writeContent} from './fixture.ts'
 
 const tsxCli = path.join(repo, 'node_modules/tsx/dist/cli.mjs')
 const copies: string[] = []
@@ -64,12 +65,10 @@ function viaTsx(root: string, args: string[], cwd: string): Run {
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
-/** The seed and a few BBC stories, in a temp folder that is also the working directory. */
+/** The seed and a generated story of each section, in a temp folder that is also the working directory. */
 function someContent(): {root: string; content: string} {
-  const files: Record<string, Uint8Array> = {'seed.txt': readFileSync(seedPath)}
-  for (const section of ['business', 'politics', 'tech']) {
-    files[`${section}-001.txt`] = readFileSync(path.join(corpus, 'bbc', section, '001.txt'))
-  }
+  const files: Record<string, string | Uint8Array> = {'seed.txt': readFileSync(seedPath)}
+  for (const [name, text] of Object.entries(plainFiles(3))) files[name.replace('/', '-')] = text
   return writeContent(files)
 }
 
