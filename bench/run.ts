@@ -5,7 +5,7 @@
 // content changed); with --peers also Hugo and Eleventy 3, cold, on the Markdown twin of the corpus.
 // Prints the median of the runs with min–max for each phase, and the peer ratios from the same run.
 import {cpus} from 'node:os'
-import {existsSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'

@@ -1,46 +1,25 @@
 // Issue 5 through the command line, in-process: the summary line adds up on the hostile folder, a
 // lower maxFileBytes from --config, and the previous site surviving a failed --strict build. A
 // SIGTERM or SIGINT in the middle of writing is in signals.slow.test.ts.
-import {createHash} from 'node:crypto'
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {BuildReport} from '../../src/model/types.ts'
 import {seedPath} from '../build/fixture.ts'
-import {walk} from './scan.ts'
 import {runCli} from '../support/cli.ts'
-import {fates, hostileFolder, summaryLine} from './setup.ts'
+import {fates, fingerprint, hostileFolder, removeLater, staging, summaryLine, tempFolder} from './setup.ts'
 
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
 
 function run(cwd: string, ...args: string[]) {
   return runCli(args, cwd)
 }
 
-/** Path → sha256 of every file under `dir`: "byte-identical" made checkable. */
-function fingerprint(dir: string): Record<string, string> {
-  return Object.fromEntries(walk(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]))
-}
-
-/** Staging folders the writer makes beside the output: `.dist.staging-*`, `..dist.changes.staging-*`. */
-function staging(root: string): string[] {
-  return readdirSync(root).filter((name) => /^\.+dist\..*staging/.test(name) || name.endsWith('.old'))
-}
-
-function tempRoot(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-hostile-cli-'))
-  made.push(root)
-  return root
-}
+const tempRoot = () => tempFolder('broadsheet-hostile-cli-')
 
 describe('the summary line on the hostile folder', () => {
   it('adds up to the files found, and matches --report', async () => {
     const {root, content} = hostileFolder()
-    made.push(root)
+    removeLater(root)
     const {status, stdout} = await run(root, 'build', '--content', 'content', '--out', 'dist', '--report', 'report.json', '--no-cache', '--quiet')
     expect(status).toBe(0)
     const line = summaryLine(stdout)

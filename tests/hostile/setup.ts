@@ -1,9 +1,11 @@
 // A content folder of hostile files in a fresh temp folder, with what a fixture folder in git
 // cannot hold: symlinks that point outside it, and a secret beside it that must never be read.
-import {cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {afterAll} from 'vitest'
 import type {BuildReport} from '../../src/model/types.ts'
 import {walk} from './scan.ts'
 
@@ -57,4 +59,31 @@ export function summaryLine(stdout: string) {
   if (!m) throw new Error(`no summary line in ${JSON.stringify(stdout)}`)
   const [files, stories, pages, errors, warnings, duplicates, skipped] = m.slice(1).map(Number) as [number, number, number, number, number, number, number]
   return {files, stories, pages, errors, warnings, duplicates, skipped}
+}
+
+/** Path → sha256 of every file under `dir`: "byte-identical" made checkable. */
+export function fingerprint(dir: string): Record<string, string> {
+  return Object.fromEntries(walk(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]))
+}
+
+/** Staging folders the writer makes beside the output: `.dist.staging-*`, `..dist.changes.staging-*`. */
+export function staging(root: string): string[] {
+  return readdirSync(root).filter((name) => /^\.+dist\..*staging/.test(name) || name.endsWith('.old'))
+}
+
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made) rmSync(dir, {recursive: true, force: true})
+})
+
+/** Removes `dir` when the test file's tests are done. */
+export function removeLater(dir: string): void {
+  made.push(dir)
+}
+
+/** A temp folder of this test file's, removed when its tests are done. */
+export function tempFolder(prefix: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix))
+  removeLater(root)
+  return root
 }

@@ -1,40 +1,16 @@
 // A SIGTERM or SIGINT in the middle of writing, sent to the launcher a person starts
 // (bin/broadsheet.js): the previous site survives and the staging folder goes.
-import {spawn, spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {spawn} from 'node:child_process'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {seedPath} from '../build/fixture.ts'
-import {repo} from '../support/cli.ts'
-import {walk} from './scan.ts'
+import {repo, spawnCli} from '../support/cli.ts'
+import {fingerprint, staging, tempFolder} from './setup.ts'
 
 const launcher = path.join(repo, 'bin/broadsheet.js')
-const made: string[] = []
-afterAll(() => {
-  for (const dir of made) rmSync(dir, {recursive: true, force: true})
-})
 
-function run(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [launcher, ...args], {cwd, encoding: 'utf8'})
-}
-
-/** Path → sha256 of every file under `dir`: "byte-identical" made checkable. */
-function fingerprint(dir: string): Record<string, string> {
-  return Object.fromEntries(walk(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]))
-}
-
-/** Staging folders the writer makes beside the output: `.dist.staging-*`, `..dist.changes.staging-*`. */
-function staging(root: string): string[] {
-  return readdirSync(root).filter((name) => /^\.+dist\..*staging/.test(name) || name.endsWith('.old'))
-}
-
-function tempRoot(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-signals-'))
-  made.push(root)
-  return root
-}
+const tempRoot = () => tempFolder('broadsheet-signals-')
 
 describe('6. the previous site survives a signal', () => {
   // Big enough that writing takes a while; the kill lands once the staging folder exists.
@@ -73,7 +49,7 @@ describe('6. the previous site survives a signal', () => {
   ] as const)('%s while writing leaves the old output intact and removes the staging folder', async (signal, code, args) => {
     const root = tempRoot()
     corpus(root, 2000)
-    expect(run(root, 'build', '--quiet', ...args).status).toBe(0)
+    expect(spawnCli(['build', '--quiet', ...args], root).status).toBe(0)
     const old = fingerprint(path.join(root, 'dist'))
     // A change that every page shows (the site title), so the second build rewrites everything.
     writeFileSync(path.join(root, 'broadsheet.config.json'), JSON.stringify({title: 'Changed title'}))
