@@ -14,6 +14,7 @@ const corpus = 'tests/**/*.corpus.test.ts'
  */
 const overTheSample = [
   'tests/parse/sample.test.ts',
+  'tests/parse/line-blocks.test.ts',
   'tests/model/tags.test.ts',
   'tests/model/tags-packed.test.ts',
   'tests/model/tags-words.test.ts',

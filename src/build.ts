@@ -13,6 +13,9 @@ import {buildSiteFromTags, storyTags} from './model/site.ts'
 import {createVocabulary, type PackedMentions} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
 import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
+import type {ParseOptions} from './parse/index.ts'
+import {compileProfiles} from './parse/provider-rules.ts'
+import {providerProfiles} from './parse/providers.ts'
 import {readContentFile} from './read/file.ts'
 import {fileStamp} from './read/stamp.ts'
 import {listContentFiles, type Skipped} from './read/list.ts'
@@ -103,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
-  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop]))
+  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop, config.providers]))
   const outputCache = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}`)
   const manifestPath = `${outputCache}.json`
   const snapshotPath = `${outputCache}.site.ndjson`
@@ -324,7 +327,7 @@ export async function readFiles(
     // Touched, not changed: what parsing it gave is in the cache.
     if (parsed.lastHash(source) === read.hash) return settle(i, {hash: read.hash, stamp: read.stamp})
     vocabulary ??= createVocabulary(config.tags)
-    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary)
+    const entry = parsed.get(read.hash, source) ?? parseEntry(read.text, read.diagnostics, source, vocabulary, parseOptionsFor(config))
     settle(i, {hash: read.hash, stamp: read.stamp, entry})
   }
   if (parsed.stamped || rest.length < FILES_FOR_PARSE_HELPER || options.jobs === 1) await inBatches(rest, readAndParse)
@@ -335,6 +338,7 @@ export async function readFiles(
       rest.map((i) => sources[i]!),
       config.maxFileBytes,
       config.tags,
+      config.providers,
       (position, outcome) => settle(rest[position]!, sharingNames(outcome, shared))
     )
     for (let batch = helper.claim(); batch !== null; batch = helper.claim()) {
@@ -416,7 +420,16 @@ export async function articlesOf(
 async function parseAgain(source: string, hash: string, config: SiteConfig, vocabulary: Vocabulary): Promise<ParsedEntry | null> {
   const read = await readContentFile(source, source, config.maxFileBytes)
   if ('error' in read || read.hash !== hash) return null
-  return parseEntry(read.text, read.diagnostics, source, vocabulary)
+  return parseEntry(read.text, read.diagnostics, source, vocabulary, parseOptionsFor(config))
+}
+
+const compiledProviders = new WeakMap<SiteConfig, ParseOptions>()
+
+/** The site's provider profiles, compiled once for all of its files. */
+export function parseOptionsFor(config: SiteConfig): ParseOptions {
+  let options = compiledProviders.get(config)
+  if (options === undefined) compiledProviders.set(config, (options = {providers: compileProfiles(providerProfiles(config.providers))}))
+  return options
 }
 
 /**

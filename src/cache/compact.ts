@@ -3,7 +3,7 @@
 // whole file alive. At 10,000 stories that was 157 MB of strings. A copy made through UTF-8 is a
 // string of its own, at one byte a character whenever it fits in Latin-1, as most paragraphs do.
 import {own} from '../model/own-copy.ts'
-import type {Article, Teaser} from '../model/types.ts'
+import type {Article, TakenLine, Teaser} from '../model/types.ts'
 
 export function compactArticle(article: Article): Article {
   return {
@@ -14,11 +14,15 @@ export function compactArticle(article: Article): Article {
     slug: article.slug,
     byline: article.byline === null ? null : own(article.byline),
     authors: article.authors,
+    publisher: article.publisher,
+    kind: article.kind,
     commentCount: article.commentCount,
     readingMinutes: article.readingMinutes,
     dateline: article.dateline === null ? null : {place: own(article.dateline.place), agency: article.dateline.agency},
     paragraphs: article.paragraphs.map(own),
     footer: article.footer.map(own),
+    credits: article.credits.map(compactTaken),
+    boilerplate: article.boilerplate.map(compactTaken),
     recommended: article.recommended.map(compactTeaser),
     tags: article.tags,
     draft: article.draft,
@@ -33,4 +37,8 @@ export function compactArticle(article: Article): Article {
  */
 function compactTeaser(teaser: Teaser): Teaser {
   return {title: own(teaser.title), summary: own(teaser.summary), source: teaser.source}
+}
+
+function compactTaken(taken: TakenLine): TakenLine {
+  return {line: taken.line, text: own(taken.text), rule: taken.rule}
 }

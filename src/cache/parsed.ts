@@ -5,7 +5,7 @@ import path from 'node:path'
 import {packedMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
-import {parse} from '../parse/index.ts'
+import {parse, type ParseOptions} from '../parse/index.ts'
 import {writeFileAtomically} from '../write/output.ts'
 import {compactArticle} from './compact.ts'
 
@@ -23,8 +23,8 @@ export interface ParsedEntry {
 export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; entry?: ParsedEntry}
 
 /** Parsing a file's text, and the tag candidates of the article it gives. */
-export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary): ParsedEntry {
-  const parsed = parse(text, source)
+export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary, options: ParseOptions = {}): ParsedEntry {
+  const parsed = parse(text, source, options)
   const result: ParseResult = parsed.ok ? {ok: true, article: compactArticle(parsed.article)} : parsed
   return {result, decoded, mentions: result.ok ? packedMentions(result.article, vocabulary) : packMentions([], vocabulary.shared)}
 }

@@ -5,12 +5,12 @@ import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {count, storyCount} from '../render/count.ts'
-import {build, loadConfig, readArticles, type BuildOptions, type Progress} from '../build.ts'
+import {build, loadConfig, parseOptionsFor, readArticles, type BuildOptions, type Progress} from '../build.ts'
 import {openParseCache} from '../cache/parsed.ts'
 import {buildSiteFromMentions} from '../model/site.ts'
 import path from 'node:path'
-import type {BuildReport, Diagnostic, ParseResult} from '../model/types.ts'
-import {parseDecoded} from '../parse/index.ts'
+import type {Article, BuildReport, Diagnostic, ParseResult} from '../model/types.ts'
+import {parseDecoded, type ParseOptions} from '../parse/index.ts'
 import {readContentFile} from '../read/file.ts'
 import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from '../read/list.ts'
 import {startDev} from '../serve/dev.ts'
@@ -143,13 +143,23 @@ commands['build'] = {
   }
 }
 
+type Values = Record<string, string | boolean | undefined>
+
 const DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 /** Reads, decodes and parses one file; `source` is the name the article carries. */
-async function parseFile(absPath: string, displayPath: string, source: string): Promise<ParseResult> {
+async function parseFile(absPath: string, displayPath: string, source: string, options: ParseOptions): Promise<ParseResult> {
   const file = await readContentFile(absPath, displayPath, DEFAULT_MAX_FILE_BYTES)
   if ('error' in file) return {ok: false, source, diagnostics: [file.error]}
-  return parseDecoded(file, source)
+  return parseDecoded(file, source, options)
+}
+
+/** The parse options of the config given, or of broadsheet.config.json if there is one; null after printing why it is refused. */
+function configuredParse(values: Values, command: string, io: CliIo): ParseOptions | null {
+  const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
+  if (!('errors' in config)) return parseOptionsFor(config)
+  for (const line of config.errors) io.stderr.write(`broadsheet ${command}: ${line}\n`)
+  return null
 }
 
 /** A failed file keeps the article's shape, so a consumer of the JSON can read every entry alike. */
@@ -157,22 +167,24 @@ function parsedJson(result: ParseResult): object {
   if (result.ok) return result.article
   return {
     source: result.source, error: true, format: null, headline: null, date: null, slug: null, byline: null,
-    authors: [], commentCount: null, readingMinutes: null, dateline: null, paragraphs: [], footer: [],
-    recommended: [], tags: [], draft: false, summary: null, diagnostics: result.diagnostics
+    authors: [], publisher: null, kind: null, commentCount: null, readingMinutes: null, dateline: null, paragraphs: [],
+    footer: [], credits: [], boilerplate: [], recommended: [], tags: [], draft: false, summary: null, diagnostics: result.diagnostics
   }
 }
 
 commands['parse'] = {
   summary: 'print the parsed articles of FILE... as JSON',
   args: 'FILE...',
-  options: {},
-  async run(_values, files, io) {
+  options: {config: configOption},
+  async run(values, files, io) {
     if (files.length === 0) {
       io.stderr.write('broadsheet parse: give one or more files to parse\n')
       return 2
     }
+    const options = configuredParse(values, 'parse', io)
+    if (options === null) return 1
     const results: ParseResult[] = []
-    for (const file of files) results.push(await parseFile(path.resolve(file), file, file))
+    for (const file of files) results.push(await parseFile(path.resolve(file), file, file, options))
     io.stdout.write(`${JSON.stringify(results.map(parsedJson), null, 2)}\n`)
     return results.every((r) => r.ok) ? 0 : 1
   }
@@ -180,9 +192,15 @@ commands['parse'] = {
 
 commands['check'] = {
   summary: 'parse every file of a content folder and report problems',
-  options: {content: contentOption},
+  options: {
+    content: contentOption,
+    config: configOption,
+    explain: {type: 'boolean', default: false, help: 'also print, per file, its publisher and kind, and each line taken out of the body with the rule that took it'}
+  },
   async run(values, _positionals, io) {
     const dir = String(values['content'])
+    const options = configuredParse(values, 'check', io)
+    if (options === null) return 1
     let listing
     try {
       listing = await listContentFiles(dir)
@@ -206,13 +224,22 @@ commands['check'] = {
     }
     for (const rel of listing.files) {
       const shown = path.join(dir, rel)
-      const result = await parseFile(path.resolve(dir, rel), shown, rel)
+      const result = await parseFile(path.resolve(dir, rel), shown, rel, options)
       if (result.ok) articles++
       for (const d of result.ok ? result.article.diagnostics : result.diagnostics) print(shown, d)
+      if (values['explain'] === true && result.ok) io.stdout.write(explanation(shown, result.article))
     }
     io.stdout.write(`${count(listing.files.length, 'file')}, ${count(articles, 'article')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`)
     return errors > 0 ? 1 : 0
   }
+}
+
+/** `check --explain`: why each line left the body, and what the file was read as. */
+function explanation(file: string, article: Article): string {
+  const lines = [`${file}: publisher ${article.publisher ?? 'none'}, ${article.kind}, ${count(article.paragraphs.length, 'body paragraph')}`]
+  const taken = [...article.credits.map((line) => ({...line, as: 'credit'})), ...article.boilerplate.map((line) => ({...line, as: 'boilerplate'}))]
+  for (const line of taken.sort((a, b) => a.line - b.line)) lines.push(`${file}:${line.line}: ${line.as} by ${line.rule}: ${line.text}`)
+  return `${lines.join('\n')}\n`
 }
 
 commands['tags'] = {
@@ -330,8 +357,6 @@ function untilStopped(close: () => Promise<void>, io: CliIo): Promise<number> {
     })
   })
 }
-
-type Values = Record<string, string | boolean | undefined>
 
 /** The options `build` and `dev` share, from the command line. */
 function buildOptionsFrom(values: Values): Omit<BuildOptions, 'onStep' | 'onOutput' | 'onProgress'> {

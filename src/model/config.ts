@@ -1,5 +1,5 @@
 // broadsheet.config.json: defaults, and validation that names the key at fault.
-import type {SiteConfig, TagsConfig} from './types.ts'
+import type {ProviderProfile, SiteConfig, TagsConfig} from './types.ts'
 
 export const defaultConfig: SiteConfig = {
   title: 'Broadsheet',
@@ -9,7 +9,8 @@ export const defaultConfig: SiteConfig = {
   pageSize: 20,
   homeDays: 7,
   maxFileBytes: 5_000_000,
-  tags: {max: 6, minStories: 2, aliases: {}, stop: []}
+  tags: {max: 6, minStories: 2, aliases: {}, stop: []},
+  providers: []
 }
 
 export type ConfigResult = {ok: true; config: SiteConfig} | {ok: false; errors: string[]}
@@ -42,6 +43,48 @@ const language: Check = (v, key) =>
     ? null
     : `${key} must be a language tag such as "en" or "en-GB"`
 
+const RULE_TAKES = ['boilerplate', 'credit']
+const RULE_WHERE = ['top', 'end', 'anywhere']
+const RULE_EXTENT = ['paragraph', 'list', 'rest']
+
+/** `providers`: a list of profiles as parse/providers.ts writes them, each pattern a valid regular expression. */
+const providers: Check = (v, key) => {
+  if (!Array.isArray(v)) return `${key} must be a list of provider profiles ({"name", "names", "rules"})`
+  const errors: string[] = []
+  for (const [i, profile] of (v as unknown[]).entries()) errors.push(...profileErrors(profile, `${key}[${i}]`))
+  return errors.length === 0 ? null : errors.join('; ')
+}
+
+function profileErrors(profile: unknown, at: string): string[] {
+  if (!isPlainObject(profile)) return [`${at} must be an object with "name", "names" and "rules"`]
+  const errors: string[] = []
+  for (const key of Object.keys(profile)) if (!['name', 'names', 'rules'].includes(key)) errors.push(`unknown key "${at}.${key}"`)
+  if (typeof profile['name'] !== 'string' || profile['name'].trim() === '') errors.push(`${at}.name must be a non-empty string`)
+  if (stringList(profile['names'] ?? [], '') !== null) errors.push(`${at}.names must be a list of strings`)
+  if (!Array.isArray(profile['rules'])) return [...errors, `${at}.rules must be a list of rules ({"name", "pattern", "takes", "where"})`]
+  for (const [j, rule] of (profile['rules'] as unknown[]).entries()) errors.push(...ruleErrors(rule, `${at}.rules[${j}]`))
+  return errors
+}
+
+function ruleErrors(rule: unknown, at: string): string[] {
+  if (!isPlainObject(rule)) return [`${at} must be an object with "name", "pattern", "takes" and "where"`]
+  const errors: string[] = []
+  for (const key of Object.keys(rule)) if (!['name', 'pattern', 'takes', 'where', 'extent'].includes(key)) errors.push(`unknown key "${at}.${key}"`)
+  if (typeof rule['name'] !== 'string' || rule['name'] === '') errors.push(`${at}.name must be a non-empty string`)
+  if (typeof rule['pattern'] !== 'string') errors.push(`${at}.pattern must be a regular expression, as a string`)
+  else {
+    try {
+      new RegExp(rule['pattern'], 'iu')
+    } catch (error) {
+      errors.push(`${at}.pattern is not a valid regular expression: ${(error as Error).message}`)
+    }
+  }
+  if (!RULE_TAKES.includes(rule['takes'] as string)) errors.push(`${at}.takes must be one of ${RULE_TAKES.join(', ')}`)
+  if (!RULE_WHERE.includes(rule['where'] as string)) errors.push(`${at}.where must be one of ${RULE_WHERE.join(', ')}`)
+  if (rule['extent'] !== undefined && !RULE_EXTENT.includes(rule['extent'] as string)) errors.push(`${at}.extent must be one of ${RULE_EXTENT.join(', ')}`)
+  return errors
+}
+
 const siteChecks: Record<Exclude<keyof SiteConfig, 'tags'>, Check> = {
   title: string,
   description: string,
@@ -49,7 +92,8 @@ const siteChecks: Record<Exclude<keyof SiteConfig, 'tags'>, Check> = {
   language,
   pageSize: positiveInt,
   homeDays: positiveInt,
-  maxFileBytes: positiveInt
+  maxFileBytes: positiveInt,
+  providers
 }
 
 const tagChecks: Record<keyof TagsConfig, Check> = {
@@ -85,7 +129,7 @@ export function resolveConfig(raw: unknown): ConfigResult {
   }
   if (errors.length > 0) return {ok: false, errors}
   const site = config as unknown as SiteConfig
-  return {ok: true, config: {...site, baseUrl: withTrailingSlash(site.baseUrl)}}
+  return {ok: true, config: {...site, baseUrl: withTrailingSlash(site.baseUrl), providers: site.providers.map(withNames)}}
 
   function report(error: string | null, apply: () => void): void {
     if (error) errors.push(error)
@@ -97,6 +141,11 @@ export function resolveConfig(raw: unknown): ConfigResult {
 export function withBaseUrl(config: SiteConfig, baseUrl: string): ConfigResult {
   const error = url(baseUrl, '--base-url')
   return error ? {ok: false, errors: [error]} : {ok: true, config: {...config, baseUrl: withTrailingSlash(baseUrl)}}
+}
+
+/** A profile as the parser takes it: `names` may be left out of the file. */
+function withNames(profile: ProviderProfile): ProviderProfile {
+  return {name: profile.name, names: profile.names ?? [], rules: profile.rules}
 }
 
 function withTrailingSlash(baseUrl: string | null): string | null {

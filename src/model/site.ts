@@ -57,12 +57,15 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       url,
       byline: article.byline,
       authors: refs(article.authors, authorTerms, index),
+      publisher: null,
+      kind: article.kind,
       dateline: article.dateline,
       agency: null,
       commentCount: article.commentCount,
       readingMinutes: article.readingMinutes,
       paragraphs: article.paragraphs,
       footer: article.footer,
+      credits: article.credits.map((credit) => credit.text),
       excerpt: articleExcerpt(article),
       tags: refs(tags, tagTerms, index),
       recommended: article.recommended.map((teaser) => {
@@ -78,7 +81,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
   })
 
   linkRecommendations(stories)
-  assignAgencies(stories, sourceTerms)
+  assignSources(stories, sorted.map((s) => s.article.publisher), sourceTerms)
   linkNeighbours(stories)
   const related = relatedStories(stories.map((s) => ({tags: s.tags.map((t) => t.slug), date: s.date})))
   for (const story of stories) story.related = related[story.index] ?? []
@@ -187,8 +190,11 @@ function linkRecommendations(stories: Story[]): void {
   }
 }
 
-/** The dateline's agency, else the agency a teaser that points here names. */
-function assignAgencies(stories: Story[], terms: Terms): void {
+/**
+ * Source pages: the dateline's agency, else the agency a teaser that points here names; and the
+ * publisher the article names (`The Motley Fool`), on the same page when it is that agency.
+ */
+function assignSources(stories: Story[], publishers: ReadonlyArray<string | null>, terms: Terms): void {
   const fromTeasers = new Map<number, string>()
   for (const story of stories) {
     for (const teaser of story.recommended) {
@@ -200,6 +206,8 @@ function assignAgencies(stories: Story[], terms: Terms): void {
   for (const story of stories) {
     const agency = story.dateline?.agency ?? fromTeasers.get(story.index)
     if (agency) story.agency = terms.add(agency, story.index)
+    const publisher = publishers[story.index]
+    if (publisher) story.publisher = terms.add(publisher, story.index)
   }
 }
 

@@ -13,6 +13,7 @@ export interface Diagnostic {
 
 /** `SEOUL, South Korea (AP) — ` at the start of the body. */
 export interface Dateline {
+  /** `SEOUL, South Korea`; empty when the dateline names only an agency: `(Bloomberg) --`, `(CNN) —`. */
   place: string
   /** `AP`, `Reuters`...; null when the dateline names no agency (`LONDON — `). */
   agency: string | null
@@ -30,6 +31,18 @@ export interface Teaser {
 /** Which of the input shapes a file had. */
 export type InputFormat = 'scraped' | 'plain' | 'markdown'
 
+/** A written story, or the transcript of a video report (a `STORY:` opening, a `Reuters Videos` byline). */
+export type StoryKind = 'article' | 'video'
+
+/** A line the parser took out of the body, and the provider rule that took it (parse/providers.ts). */
+export interface TakenLine {
+  /** 1-based line of the file. */
+  line: number
+  text: string
+  /** `Provider/rule`: `Bloomberg/most-read`, `Reuters/reporting`, `any/copyright`. */
+  rule: string
+}
+
 /** One parsed input file: what `parse(text, source)` returns when the file is usable. */
 export interface Article {
   /** The path as given to the parser (relative to the content folder in builds). */
@@ -41,8 +54,15 @@ export interface Article {
   /** Cleaned slug (see model/slug.ts); not yet made unique across the site. */
   slug: string
   byline: string | null
-  /** Display names: ALL-CAPS bylines are title-cased, mixed case is kept. */
+  /** Display names of people: ALL-CAPS bylines are title-cased, mixed case is kept. Never an agency or publisher. */
   authors: string[]
+  /**
+   * The provider profile (parse/providers.ts) the story comes from, as its byline (`Keith Speights,
+   * The Motley Fool`, `Reuters Videos`), its dateline's agency or a provider's rule says; null when
+   * nothing says.
+   */
+  publisher: string | null
+  kind: StoryKind
   commentCount: number | null
   /** Stated reading time, else words / 230 rounded up (at least 1). */
   readingMinutes: number
@@ -51,6 +71,10 @@ export interface Article {
   paragraphs: string[]
   /** Lines after the `___` rule, without it. */
   footer: string[]
+  /** Reporting, editing, contributing and assistance lines, taken from the body. */
+  credits: TakenLine[]
+  /** Lines taken out of the body and not shown: promos, copyright lines, captions, slug lines. */
+  boilerplate: TakenLine[]
   recommended: Teaser[]
   /** Front-matter tags, as given. */
   tags: string[]
@@ -67,6 +91,45 @@ export type ParseResult =
 
 // ---------------------------------------------------------------------------
 // Configuration (broadsheet.config.json), validated by model/config.ts.
+
+// Provider profiles (parse/providers.ts has the built-in ones; a site adds its own under `providers`).
+/** What a rule takes a body paragraph as. */
+export type RuleTakes = 'boilerplate' | 'credit'
+
+/**
+ * Where a rule may fire. `end`: only in the run of paragraphs at the end of the body that rules
+ * take (a copyright line mid-story is a quotation); `top`: in the first two paragraphs; `anywhere`.
+ */
+export type RuleWhere = 'top' | 'end' | 'anywhere'
+
+/**
+ * How much a rule takes: the paragraph it matched; `list`, also the short title-like paragraphs
+ * after it (a "Most Read" heading and its headlines, at most eight); `rest`, it and everything after
+ * it (a closing promo and its disclosure).
+ */
+export type RuleExtent = 'paragraph' | 'list' | 'rest'
+
+export interface ProviderRule {
+  /** Unique within its profile; shown as `Profile/name` in the parse output and `check --explain`. */
+  name: string
+  /** A regular expression source, matched case-insensitively against the whole paragraph. */
+  pattern: string
+  takes: RuleTakes
+  where: RuleWhere
+  /** Default `paragraph`. */
+  extent?: RuleExtent
+}
+
+export interface ProviderProfile {
+  /** The profile's name, and the publisher name a story of it shows. */
+  name: string
+  /**
+   * How bylines and datelines write it, compared case-insensitively: `Keith Speights, The Motley
+   * Fool` and `Reuters Videos` name a publisher, not a person.
+   */
+  names: string[]
+  rules: ProviderRule[]
+}
 
 export interface TagsConfig {
   /** Derived tags kept per story. Default 6. */
@@ -93,6 +156,8 @@ export interface SiteConfig {
   /** Files larger than this are an error for that file. Default 5 MB. */
   maxFileBytes: number
   tags: TagsConfig
+  /** The site's own provider profiles: one named as a built-in replaces it, others are added. Default none. */
+  providers: ProviderProfile[]
 }
 
 // ---------------------------------------------------------------------------
@@ -129,6 +194,9 @@ export interface Story {
   url: string
   byline: string | null
   authors: TermRef[]
+  /** The source page of the article's publisher, when it names one. */
+  publisher: TermRef | null
+  kind: StoryKind
   dateline: Dateline | null
   /** The agency page for the dateline's agency, when there is one. */
   agency: TermRef | null
@@ -136,6 +204,8 @@ export interface Story {
   readingMinutes: number
   paragraphs: string[]
   footer: string[]
+  /** The article's credit lines, as written: shown at the foot of the story. */
+  credits: string[]
   /** Front-matter summary, else the first two sentences of the body, as plain text. */
   excerpt: string
   tags: TermRef[]

@@ -1,12 +1,29 @@
-// Bylines: `HYUNG-JIN KIM and KIM TONG-HYUNG`, `A, B and C`, `By A`.
-// Only lines in the header block are offered here, but a short first sentence can sit there too, so
-// a byline must look like names: short, capitalised words, no sentence punctuation at the end.
+// Bylines: `HYUNG-JIN KIM and KIM TONG-HYUNG`, `A, B and C`, `By A`; with a publisher,
+// `Keith Speights, The Motley Fool`, `Medora Lee, USA TODAY`; AFP's `Fiachra Gibbons with Tom
+// Barfield in Paris`; a publisher alone, `Reuters Videos`. Only lines in the header block are
+// offered here, but a short first sentence can sit there too, so a byline must look like names:
+// short, capitalised words, no sentence punctuation at the end. Publishers and agencies, known by
+// the provider profiles' names, are never people.
 import {collapse} from './whitespace.ts'
 
 export interface Byline {
   byline: string
+  /** People only. */
   authors: string[]
+  /** The provider profile named by the byline, or null. */
+  publisher: string | null
+  /** The byline names a video desk (`Reuters Videos`, `AP Video`): the story is a transcript. */
+  video: boolean
 }
+
+/** Lower-cased publisher or agency name as written → its provider profile's name. */
+export type PublisherNames = ReadonlyMap<string, string>
+const NO_PUBLISHERS: PublisherNames = new Map()
+/** `Name with Name`, AFP's byline for a writer and a contributor. */
+const WITH = /^(.+?) with (.+?)$/u
+/** ` in Paris` after the names (AFP, the FT): where they wrote from, not a name. */
+const IN_PLACE = / in \p{Lu}[\p{L}.'’ -]{1,40}$/u
+const VIDEO = /\b(?:videos?|tv)$/i
 
 const MAX_LENGTH = 100
 const MAX_WORDS_PER_NAME = 8
@@ -17,13 +34,35 @@ const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das'
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u
 const SEPARATOR = /\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/iu
 
-export function readByline(line: string): Byline | null {
+export function readByline(line: string, publishers: PublisherNames = NO_PUBLISHERS): Byline | null {
   const byline = collapse(line)
   if (byline === '' || byline.length > MAX_LENGTH || /^by$/i.test(byline)) return null
-  const names = byline.replace(/^by\s+/i, '').split(SEPARATOR)
+  const text = byline.replace(/^by\s+/i, '')
+  const alone = publisherOf(text, publishers)
+  if (alone !== null) return {byline, authors: [], publisher: alone, video: VIDEO.test(text)}
+  const place = IN_PLACE.exec(text)
+  const people = place === null ? text : text.slice(0, place.index)
+  const withName = WITH.exec(people)
+  const names = withName ? [withName[1] ?? '', withName[2] ?? ''] : people.split(SEPARATOR)
+  // `Rain in Spain` is a sentence: a name before ` in Place` has a first name and a surname.
+  if (place !== null && names.some((name) => !name.includes(' '))) return null
+  let publisher: string | null = null
+  // `Name, Publisher`: the last part names the publisher, the rest are people.
+  const last = publisherOf(names[names.length - 1] ?? '', publishers)
+  if (last !== null && names.length > 1) {
+    publisher = last
+    names.pop()
+  }
   if (names.length > MAX_NAMES || !names.every(isName)) return null
   if (!endsLikeName(byline)) return null
-  return {byline, authors: names.map(displayName)}
+  const authors = names.filter((name) => publisherOf(name, publishers) === null).map(displayName)
+  return {byline, authors, publisher, video: false}
+}
+
+/** The profile a name (or `<name> Videos`) belongs to, or null. */
+function publisherOf(name: string, publishers: PublisherNames): string | null {
+  const key = name.trim().toLowerCase()
+  return publishers.get(key) ?? publishers.get(key.replace(/\s+(?:videos?|tv)$/, '')) ?? null
 }
 
 function isName(name: string): boolean {

@@ -1,5 +1,5 @@
-// Datelines: `SEOUL, South Korea (AP) — `, `LONDON (Reuters) -`, `WASHINGTON — `, and in teaser
-// summaries also a bare `(Bloomberg) -- `. Ordinary first sentences ("In September, U.S. officials
+// Datelines: `SEOUL, South Korea (AP) — `, `LONDON (Reuters) -`, `SEOUL (Reuters) -North Korea`,
+// `WASHINGTON — `, `LONDON, England — `, and an agency alone: `(Bloomberg) -- `, `(CNN) — `. Ordinary first sentences ("In September, U.S. officials
 // ...") must not match, so the place has to open with a word in capitals and stay short.
 import type {Dateline} from '../model/types.ts'
 
@@ -17,9 +17,10 @@ const CAPS_WORD = /^(?=.*\p{Lu})[\p{Lu}\p{N}.'’&-]+$/u
 const PLACE_WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*$/u
 const AGENCY = /^\p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’-]+){0,3}$/u
 
+/** A story's dateline: a place, an agency or both (`(Bloomberg) --`, `(CNN) —`). */
 export function readDateline(paragraph: string): Dateline | null {
   const opening = readOpening(paragraph)
-  return opening && opening.place !== '' ? {place: opening.place, agency: opening.agency} : null
+  return opening && (opening.place !== '' || opening.agency !== null) ? {place: opening.place, agency: opening.agency} : null
 }
 
 export function readOpening(text: string): Opening | null {

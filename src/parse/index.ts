@@ -1,6 +1,6 @@
 // parse(text, source): one input file's text → an Article, or the diagnostics that stopped it.
 // Pure: no disk, no clock. Never throws: every shape of bad input is a diagnostic with a line number.
-import type {Article, Diagnostic, InputFormat, ParseResult, Teaser} from '../model/types.ts'
+import type {Article, Diagnostic, InputFormat, ParseResult, StoryKind, TakenLine, Teaser} from '../model/types.ts'
 import {slugify} from '../model/slug.ts'
 import {readDateline} from './dateline.ts'
 import {dateFromPath} from './date.ts'
@@ -12,13 +12,37 @@ import {markdownBlocks, textParagraphs} from './paragraphs.ts'
 import {estimateReadingMinutes} from './reading-time.ts'
 import {readTeasers} from './recommended.ts'
 import {findSections, footerLines} from './sections.ts'
+import {splitGlued} from './glued.ts'
+import {createLineBlocks, mark, markRange, type LineBlocks} from './line-blocks.ts'
+import {compileProfiles, takeProviderLines, type BodyLine, type CompiledProfiles} from './provider-rules.ts'
+import {BUILT_IN_PROVIDERS} from './providers.ts'
 import {collapse} from './whitespace.ts'
 
 const LONG_HEADLINE = 300
+/** The label agency video transcripts open with; the story's kind says it instead. */
+const STORY_LABEL = /^STORY:\s*(?=\S)/
+const BUILT_IN = compileProfiles(BUILT_IN_PROVIDERS)
 
-export function parse(text: string, source: string): ParseResult {
+export interface ParseOptions {
+  /** Provider profiles, compiled (parse/provider-rules.ts); the built-in ones by default. */
+  providers?: CompiledProfiles
+  /** Also account for each line: which block it ended in (parse/line-blocks.ts). */
+  lineBlocks?: boolean
+}
+
+export function parse(text: string, source: string, options: ParseOptions = {}): ParseResult {
+  return parseAccounted(text, source, options, null)
+}
+
+/** parse(), and the block each line of `text` ended in. */
+export function parseWithLineBlocks(text: string, source: string, options: ParseOptions = {}): {result: ParseResult; lines: LineBlocks} {
+  const lines = createLineBlocks(typeof text === 'string' ? splitLines(text).lines.length : 0)
+  return {result: parseAccounted(text, source, options, lines), lines}
+}
+
+function parseAccounted(text: string, source: string, options: ParseOptions, account: LineBlocks | null): ParseResult {
   try {
-    return parseText(text, source)
+    return parseText(text, source, options.providers ?? BUILT_IN, account)
   } catch (error) {
     // A last resort: every known bad input is handled above this line, but a build must never die.
     const message = `internal parser error (please report it): ${error instanceof Error ? error.message : String(error)}`
@@ -27,8 +51,8 @@ export function parse(text: string, source: string): ParseResult {
 }
 
 /** parse() for text that came through read/decode.ts: the decoder's warnings join the article's. */
-export function parseDecoded(decoded: {text: string; diagnostics: Diagnostic[]}, source: string): ParseResult {
-  const result = parse(decoded.text, source)
+export function parseDecoded(decoded: {text: string; diagnostics: Diagnostic[]}, source: string, options: ParseOptions = {}): ParseResult {
+  const result = parse(decoded.text, source, options)
   const diagnostics = sortByLine([...decoded.diagnostics, ...(result.ok ? result.article.diagnostics : result.diagnostics)])
   return result.ok ? {ok: true, article: {...result.article, diagnostics}} : {...result, diagnostics}
 }
@@ -46,9 +70,14 @@ interface Body {
   paragraphs: string[]
   footer: string[]
   recommended: Teaser[]
+  credits: TakenLine[]
+  boilerplate: TakenLine[]
+  /** Providers whose rules took lines, in body order. */
+  providers: string[]
+  kind: StoryKind
 }
 
-function parseText(text: string, source: string): ParseResult {
+function parseText(text: string, source: string, providers: CompiledProfiles, account: LineBlocks | null): ParseResult {
   if (typeof text !== 'string') return failure(source, [error(0, 'not text')])
   const {lines, diagnostics} = splitLines(text)
   if (lines.every(isBlank)) return failure(source, [error(1, 'empty file')])
@@ -56,14 +85,15 @@ function parseText(text: string, source: string): ParseResult {
   diagnostics.push(...frontMatter.diagnostics)
   if (hasError(diagnostics)) return failure(source, diagnostics)
   const fields = frontMatter.fields
+  markRange(account, lines, 0, frontMatter.end, 'front matter', () => true)
   const body = isMarkdown(source)
-    ? readMarkdownBody(lines, frontMatter.end, fields, diagnostics)
-    : readTextBody(lines, frontMatter.end, fields, diagnostics)
+    ? readMarkdownBody(lines, frontMatter.end, fields, diagnostics, account)
+    : readTextBody(lines, frontMatter.end, fields, diagnostics, providers, account)
   if (body === null || hasError(diagnostics)) return failure(source, diagnostics)
-  return {ok: true, article: assemble(body, fields, source, diagnostics)}
+  return {ok: true, article: assemble(body, fields, source, diagnostics, providers)}
 }
 
-function readTextBody(lines: string[], start: number, fields: FrontMatter | null, diagnostics: Diagnostic[]): Body | null {
+function readTextBody(lines: string[], start: number, fields: FrontMatter | null, diagnostics: Diagnostic[], providers: CompiledProfiles, account: LineBlocks | null): Body | null {
   const first = firstNonBlank(lines, start)
   const dateLine = first === -1 ? null : readDateLine(lines[first] ?? '')
   let format: InputFormat = 'plain'
@@ -83,11 +113,14 @@ function readTextBody(lines: string[], start: number, fields: FrontMatter | null
       diagnostics.push(error(first + 1, 'no headline: nothing follows the date on the date line'))
       return null
     }
-    header = readHeader(lines, first + 1, lines.length)
+    header = readHeader(lines, first + 1, lines.length, providers.names)
     next = header.end
+    mark(account, first, 'date line')
+    for (const field of header.lines) mark(account, field.index, field.block)
   } else if (headline !== null) {
     // The front matter names the story, so the text is all body, unless it repeats the title.
     next = first !== -1 && collapse(lines[first] ?? '') === headline ? first + 1 : start
+    if (next === first + 1) mark(account, first, 'headline')
   } else if (first === -1 || first !== start) {
     diagnostics.push(noHeadline(lines, start, first))
     return null
@@ -95,10 +128,21 @@ function readTextBody(lines: string[], start: number, fields: FrontMatter | null
     headline = collapse(lines[start] ?? '')
     headlineLine = start + 1
     next = start + 1
+    mark(account, start, 'headline')
   }
   const sections = findSections(lines, next, lines.length)
   const teasers = sections.recommended ? readTeasers(lines, ...sections.recommended) : null
   if (teasers) diagnostics.push(...teasers.diagnostics)
+  const taken = takeProviderLines(textParagraphs(lines, ...sections.body), providers)
+  const transcript = transcriptBody(taken.paragraphs, header?.byline?.video === true)
+  if (account !== null) {
+    for (const paragraph of transcript.paragraphs) mark(account, paragraph.line - 1, 'body')
+    for (const line of taken.credits) mark(account, line.line - 1, 'credits')
+    for (const line of taken.boilerplate) mark(account, line.line - 1, 'boilerplate')
+    // The `___` rule and the notes after it; the heading and the teasers.
+    if (sections.footer) markRange(account, lines, sections.footer[0] - 1, sections.footer[1], 'footer', (line) => !isBlank(line))
+    if (sections.recommended) markRange(account, lines, sections.recommended[0] - 1, sections.recommended[1], 'recommended stories', (line) => !isBlank(line))
+  }
   return {
     format,
     headline,
@@ -106,16 +150,31 @@ function readTextBody(lines: string[], start: number, fields: FrontMatter | null
     date,
     dateMissingFromDateLine: dateLine?.kind === 'undated',
     header,
-    paragraphs: textParagraphs(lines, ...sections.body),
+    paragraphs: transcript.paragraphs.map((paragraph) => paragraph.text),
     footer: sections.footer ? footerLines(lines, sections.footer) : [],
-    recommended: teasers?.teasers ?? []
+    recommended: teasers?.teasers ?? [],
+    credits: taken.credits,
+    boilerplate: taken.boilerplate,
+    providers: taken.providers,
+    kind: transcript.kind
   }
+}
+
+/**
+ * A video transcript (a `STORY:` opening, or a video desk's byline): the label goes, and sentences
+ * glued where its paragraphs were joined are paragraphs again.
+ */
+function transcriptBody(paragraphs: BodyLine[], videoByline: boolean): {paragraphs: BodyLine[]; kind: StoryKind} {
+  const labelled = STORY_LABEL.test(paragraphs[0]?.text ?? '')
+  if (!labelled && !videoByline) return {paragraphs, kind: 'article'}
+  const unlabelled = labelled ? [{...paragraphs[0]!, text: paragraphs[0]!.text.replace(STORY_LABEL, '')}, ...paragraphs.slice(1)] : paragraphs
+  return {paragraphs: unlabelled.flatMap((p) => splitGlued(p.text).map((text) => ({text, line: p.line}))), kind: 'video'}
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 
-function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | null, diagnostics: Diagnostic[]): Body | null {
+function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | null, diagnostics: Diagnostic[], account: LineBlocks | null): Body | null {
   const first = firstNonBlank(lines, start)
   let headline = fields?.title ?? null
   // A front-matter title is "read" on line 1, where the front matter opens.
@@ -137,6 +196,8 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
     }
     headlineLine = first + 1
   }
+  markRange(account, lines, start, next, 'headline', (line) => !isBlank(line))
+  markRange(account, lines, next, lines.length, 'body', (line) => !isBlank(line))
   return {
     format: 'markdown',
     headline,
@@ -146,7 +207,11 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
     header: null,
     paragraphs: markdownBlocks(lines, next, lines.length),
     footer: [],
-    recommended: []
+    recommended: [],
+    credits: [],
+    boilerplate: [],
+    providers: [],
+    kind: 'article'
   }
 }
 
@@ -157,7 +222,7 @@ function noHeadline(lines: string[], start: number, first: number): Diagnostic {
   return error(start + 1, `no headline: ${where} is empty and no front matter gives a title`)
 }
 
-function assemble(body: Body, fields: FrontMatter | null, source: string, diagnostics: Diagnostic[]): Article {
+function assemble(body: Body, fields: FrontMatter | null, source: string, diagnostics: Diagnostic[], providers: CompiledProfiles): Article {
   const date = fields?.date ?? body.date ?? undatedFallback(body, source, diagnostics)
   if (body.headline.length > LONG_HEADLINE) {
     diagnostics.push(warning(body.headlineLine, `the headline is ${body.headline.length} characters long: is the first line really a headline?`))
@@ -165,6 +230,8 @@ function assemble(body: Body, fields: FrontMatter | null, source: string, diagno
   if (body.paragraphs.length === 0) diagnostics.push(warning(body.headlineLine, 'the story has no body text'))
   const byline = body.header?.byline ?? null
   const authors = fields?.authors ?? byline?.authors ?? []
+  const dateline = body.paragraphs[0] === undefined ? null : readDateline(body.paragraphs[0])
+  const agency = dateline?.agency == null ? null : (providers.names.get(dateline.agency.toLowerCase()) ?? null)
   return {
     source,
     format: body.format,
@@ -173,11 +240,15 @@ function assemble(body: Body, fields: FrontMatter | null, source: string, diagno
     slug: fields?.slug ?? articleSlug(body.headline, source),
     byline: fields?.authors ? joinNames(fields.authors) : (byline?.byline ?? null),
     authors,
+    publisher: byline?.publisher ?? agency ?? body.providers[0] ?? null,
+    kind: body.kind,
     commentCount: body.header?.commentCount ?? null,
     readingMinutes: body.header?.readingMinutes ?? estimateReadingMinutes(body.paragraphs),
-    dateline: body.paragraphs[0] === undefined ? null : readDateline(body.paragraphs[0]),
+    dateline,
     paragraphs: body.paragraphs,
     footer: body.footer,
+    credits: body.credits,
+    boilerplate: body.boilerplate,
     recommended: body.recommended,
     tags: fields?.tags ?? [],
     draft: fields?.draft ?? false,

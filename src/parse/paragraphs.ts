@@ -3,13 +3,15 @@
 // paragraph is a block between blank lines, and a fenced code block is one block however many blank
 // lines it holds.
 import {isBlank} from './lines.ts'
+import type {BodyLine} from './provider-rules.ts'
 import {cleanParagraphLine} from './whitespace.ts'
 
-export function textParagraphs(lines: string[], start: number, stop: number): string[] {
-  const paragraphs: string[] = []
+/** Each non-blank line of `lines[start, stop)` as a paragraph, with its 1-based line number. */
+export function textParagraphs(lines: string[], start: number, stop: number): BodyLine[] {
+  const paragraphs: BodyLine[] = []
   for (let i = start; i < stop; i++) {
     const line = lines[i] ?? ''
-    if (!isBlank(line)) paragraphs.push(cleanParagraphLine(line))
+    if (!isBlank(line)) paragraphs.push({text: cleanParagraphLine(line), line: i + 1})
   }
   return paragraphs
 }

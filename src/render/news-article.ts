@@ -5,12 +5,15 @@ import {scriptJson} from './json-ld.ts'
 export function newsArticle(site: Site, story: Story): string {
   const {baseUrl, title, language} = site.config
   const absolute = (url: string) => (baseUrl === null ? undefined : new URL(url, baseUrl).href)
+  // A byline of a desk (`Reuters Videos`) is its publisher, an organisation, never a person.
   const authors =
     story.authors.length > 0
       ? story.authors.map((a) => ({'@type': 'Person', name: a.name, url: absolute(a.url)}))
-      : story.byline === null
-        ? undefined
-        : [{'@type': 'Person', name: story.byline}]
+      : story.publisher !== null
+        ? [{'@type': 'Organization', name: story.publisher.name, url: absolute(story.publisher.url)}]
+        : story.byline === null
+          ? undefined
+          : [{'@type': 'Person', name: story.byline}]
   // JSON.stringify drops the undefined fields, so a site without a base URL states no URLs.
   return scriptJson({
     '@context': 'https://schema.org',

@@ -11,9 +11,14 @@ export interface StoryCard {
   date: string | null
   dateText: string | null
   shortDate: string | null
+  /** The byline as written, when it names no person and no publisher page stands for it. */
   byline: string | null
   authors: TermRef[]
-  /** `SEOUL, South Korea (AP)`, or null. */
+  /** The source page the story is from: its publisher (`The Motley Fool`), else its dateline's agency. */
+  source: TermRef | null
+  /** A video transcript, marked as such on cards and its page. */
+  video: boolean
+  /** `SEOUL, South Korea (AP)`, `(Bloomberg)`, or null. */
   dateline: string | null
   excerpt: string
   readingText: string
@@ -40,6 +45,8 @@ export interface StoryView extends StoryCard {
   agency: TermRef | null
   bodyHtml: string
   footer: TextSegment[][]
+  /** Reporting, editing and contributing lines, as written. */
+  credits: string[]
   recommended: RecommendedView[]
   recommendedFrom: StoryLink[]
   related: StoryLink[]
@@ -54,8 +61,11 @@ export function storyCard(story: Story): StoryCard {
     date: story.date,
     dateText: story.date === null ? null : dateInWords(story.date),
     shortDate: story.date === null ? null : shortDate(story.date),
-    byline: story.byline,
+    // `Reuters Videos` names the desk its source link already names.
+    byline: story.authors.length === 0 && story.publisher !== null ? null : story.byline,
     authors: story.authors,
+    source: story.publisher ?? story.agency,
+    video: story.kind === 'video',
     dateline: datelineText(story),
     excerpt: story.excerpt,
     readingText: `${story.readingMinutes} min read`,
@@ -85,6 +95,7 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
     agency: story.agency,
     bodyHtml,
     footer: story.footer.filter((line) => line.trim() !== '').map(linkifyText),
+    credits: story.credits,
     recommended: story.recommended.map((teaser) => ({
       title: teaser.title,
       summary: teaser.summary,
@@ -101,7 +112,8 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
 function datelineText(story: Story): string | null {
   const dateline = story.dateline
   if (dateline === null) return null
-  return dateline.agency === null ? dateline.place : `${dateline.place} (${dateline.agency})`
+  if (dateline.agency === null) return dateline.place
+  return dateline.place === '' ? `(${dateline.agency})` : `${dateline.place} (${dateline.agency})`
 }
 
 function commentsText(count: number | null): string | null {

@@ -9,7 +9,9 @@
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import {parseEntry, type ParsedFile} from '../cache/parsed.ts'
 import {createVocabulary} from '../model/tags/index.ts'
-import type {TagsConfig} from '../model/types.ts'
+import type {ProviderProfile, TagsConfig} from '../model/types.ts'
+import {compileProfiles} from '../parse/provider-rules.ts'
+import {providerProfiles} from '../parse/providers.ts'
 import {readContentFile} from '../read/file.ts'
 import {startWorker} from './worker.ts'
 
@@ -18,6 +20,8 @@ interface Job {
   sources: string[]
   maxFileBytes: number
   tags: TagsConfig
+  /** The site's own provider profiles, as its config gives them. */
+  providers: ProviderProfile[]
   /** The next position to claim, shared by both threads. */
   next: SharedArrayBuffer
 }
@@ -44,10 +48,16 @@ export interface ParseHelper {
  * Starts the helper on `sources`; `settle` is called on this thread with each file the helper
  * parsed, between turns of the event loop.
  */
-export function startParseHelper(sources: readonly string[], maxFileBytes: number, tags: TagsConfig, settle: (position: number, outcome: ParsedFile) => void): ParseHelper {
+export function startParseHelper(
+  sources: readonly string[],
+  maxFileBytes: number,
+  tags: TagsConfig,
+  providers: ProviderProfile[],
+  settle: (position: number, outcome: ParsedFile) => void
+): ParseHelper {
   const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
   const counter = new Int32Array(next)
-  const job: Job = {kind: 'broadsheet-parse-helper', sources: [...sources], maxFileBytes, tags, next}
+  const job: Job = {kind: 'broadsheet-parse-helper', sources: [...sources], maxFileBytes, tags, providers, next}
   const worker = startWorker(import.meta.url, job)
   // Let go of at the end: through it the worker's listener reaches everything parsed, which the
   // build lets go of after choosing tags (while it did not, 10,000 stories peaked 30 MB higher).
@@ -82,13 +92,14 @@ export function startParseHelper(sources: readonly string[], maxFileBytes: numbe
 async function runHelper(job: Job): Promise<void> {
   const counter = new Int32Array(job.next)
   const vocabulary = createVocabulary(job.tags)
+  const options = {providers: compileProfiles(providerProfiles(job.providers))}
   for (let from = Atomics.add(counter, 0, BATCH); from < job.sources.length; from = Atomics.add(counter, 0, BATCH)) {
     const batch = job.sources.slice(from, from + BATCH)
     const outcomes = await Promise.all(
       batch.map(async (source): Promise<ParsedFile> => {
         const read = await readContentFile(source, source, job.maxFileBytes)
         if ('error' in read) return read
-        return {hash: read.hash, stamp: read.stamp, entry: parseEntry(read.text, read.diagnostics, source, vocabulary)}
+        return {hash: read.hash, stamp: read.stamp, entry: parseEntry(read.text, read.diagnostics, source, vocabulary, options)}
       })
     )
     parentPort!.postMessage({from, outcomes} satisfies Message)

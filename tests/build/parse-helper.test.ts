@@ -21,7 +21,7 @@ describe('startParseHelper', () => {
   it('gives each file of the sample corpus one outcome, from the helper or from the caller, the same as parsing it here', async () => {
     const outcomes = new Map<number, ParsedFile>()
     const twice: number[] = []
-    const helper = startParseHelper(sources, config.maxFileBytes, config.tags, (position, outcome) => {
+    const helper = startParseHelper(sources, config.maxFileBytes, config.tags, config.providers, (position, outcome) => {
       if (outcomes.has(position)) twice.push(position)
       outcomes.set(position, outcome)
     })
@@ -53,7 +53,7 @@ describe('startParseHelper', () => {
   it('finishes when the helper fails, and leaves every file it did not post to the caller', async () => {
     let posted = 0
     // A tag configuration that cannot be read fails the helper before it parses anything.
-    const helper = startParseHelper(sources, config.maxFileBytes, null as unknown as TagsConfig, () => posted++)
+    const helper = startParseHelper(sources, config.maxFileBytes, null as unknown as TagsConfig, [], () => posted++)
     await helper.finished
     expect(posted).toBe(0)
     expect(helper.claim()).toBeNull()

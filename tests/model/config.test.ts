@@ -40,4 +40,21 @@ describe('resolveConfig', () => {
     const ok = withBaseUrl(defaultConfig, 'https://x.test/sub')
     expect(ok.ok && ok.config.baseUrl).toBe('https://x.test/sub/')
   })
+
+  it('takes provider profiles, with names optional, and names each fault by its place', () => {
+    const rule = {name: 'subscribe', pattern: '^Subscribe to the Harbour Gazette', takes: 'boilerplate', where: 'end'}
+    const ok = resolveConfig({providers: [{name: 'Harbour Gazette', rules: [rule]}]})
+    expect(ok.ok && ok.config.providers).toEqual([{name: 'Harbour Gazette', names: [], rules: [rule]}])
+    const bad = resolveConfig({providers: [{name: '', rules: [{...rule, pattern: '(', takes: 'keep', where: 'middle', extent: 'all', colour: 1}]}, 'x']})
+    expect(!bad.ok && bad.errors[0]!.split('; ')).toEqual([
+      'providers[0].name must be a non-empty string',
+      'unknown key "providers[0].rules[0].colour"',
+      expect.stringMatching(/^providers\[0\]\.rules\[0\]\.pattern is not a valid regular expression: /),
+      'providers[0].rules[0].takes must be one of boilerplate, credit',
+      'providers[0].rules[0].where must be one of top, end, anywhere',
+      'providers[0].rules[0].extent must be one of paragraph, list, rest',
+      'providers[1] must be an object with "name", "names" and "rules"'
+    ])
+    expect(resolveConfig({providers: {}})).toEqual({ok: false, errors: ['providers must be a list of provider profiles ({"name", "names", "rules"})']})
+  })
 })

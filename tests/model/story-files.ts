@@ -28,8 +28,8 @@ export function newsroomArticles(count: number): Article[] {
 /** A minimal article for behaviours that need no file. */
 export function article(headline: string, paragraphs: string[], tags: string[] = []): Article {
   return {
-    source: `${headline}.txt`, format: 'plain', headline, date: null, slug: '', byline: null, authors: [],
-    commentCount: null, readingMinutes: 1, dateline: null, paragraphs, footer: [], recommended: [], tags,
+    source: `${headline}.txt`, format: 'plain', headline, date: null, slug: '', byline: null, authors: [], publisher: null, kind: 'article',
+    commentCount: null, readingMinutes: 1, dateline: null, paragraphs, footer: [], credits: [], boilerplate: [], recommended: [], tags,
     draft: false, summary: null, diagnostics: []
   }
 }

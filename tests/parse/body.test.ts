@@ -21,10 +21,21 @@ describe('datelines', () => {
     'U.S. officials — who declined to be named — said',
     'I — for one — disagree',
     'Joko (the president) - said',
-    '(Bloomberg) -- North Korea denied',
     'LONDON is a city — a big one'
   ])('%j has no dateline', (text) => {
     expect(readDateline(text)).toBeNull()
+  })
+  it.each([
+    ['(Bloomberg) -- North Korea denied', {place: '', agency: 'Bloomberg'}],
+    ['SEOUL (Reuters) -North Korea said', {place: 'SEOUL', agency: 'Reuters'}],
+    ['SEOUL (Reuters) - North Korea said', {place: 'SEOUL', agency: 'Reuters'}],
+    ['SEOUL, South Korea (AP) — North Korea', {place: 'SEOUL, South Korea', agency: 'AP'}],
+    ['PARIS (AFP) - A museum', {place: 'PARIS', agency: 'AFP'}],
+    ['(CNN) — Doctors are warning', {place: '', agency: 'CNN'}],
+    ['GREENFIELD, Mass. — The library', {place: 'GREENFIELD, Mass.', agency: null}],
+    ['KIRKWALL, Scotland — The council', {place: 'KIRKWALL, Scotland', agency: null}]
+  ])('%j has the dateline %j', (text, dateline) => {
+    expect(readDateline(text)).toEqual(dateline)
   })
   it('finds an agency-only opening for teaser summaries', () => {
     expect(readOpening('(Bloomberg) -- North Korea denied')).toEqual({place: '', agency: 'Bloomberg'})

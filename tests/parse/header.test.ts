@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {displayName, readByline} from '../../src/parse/byline.ts'
 import {readCommentCount} from '../../src/parse/comment-count.ts'
+import {compileProfiles} from '../../src/parse/provider-rules.ts'
+import {BUILT_IN_PROVIDERS} from '../../src/parse/providers.ts'
 import {parse} from '../../src/parse/index.ts'
 import {estimateReadingMinutes, readReadingTime} from '../../src/parse/reading-time.ts'
 
@@ -30,6 +32,28 @@ describe('bylines', () => {
     ''
   ])('%j is not a byline', (line) => {
     expect(readByline(line)).toBeNull()
+  })
+  describe('with the provider profiles’ names', () => {
+    const {names} = compileProfiles(BUILT_IN_PROVIDERS)
+    it.each([
+      ['Keith Speights, The Motley Fool', ['Keith Speights'], 'The Motley Fool', false],
+      ['Medora Lee, USA TODAY', ['Medora Lee'], 'USA TODAY', false],
+      ['Jacqueline Howard, CNN', ['Jacqueline Howard'], 'CNN', false],
+      ['Ana Lee and Bo Li, Reuters', ['Ana Lee', 'Bo Li'], 'Reuters', false],
+      ['By Jane Doe, Bloomberg News', ['Jane Doe'], 'Bloomberg', false],
+      ['Fiachra Gibbons with Tom Barfield in Paris', ['Fiachra Gibbons', 'Tom Barfield'], null, false],
+      ['Kenji Thornbury in London', ['Kenji Thornbury'], null, false],
+      ['Reuters Videos', [], 'Reuters', true],
+      ['Associated Press', [], 'AP', false],
+      ['AFP', [], 'AFP', false],
+      ['By Bloomberg', [], 'Bloomberg', false],
+      ['HYUNG-JIN KIM and KIM TONG-HYUNG', ['Hyung-Jin Kim', 'Kim Tong-Hyung'], null, false]
+    ] as const)('%s', (line, authors, publisher, video) => {
+      expect(readByline(line, names)).toEqual({byline: line, authors, publisher, video})
+    })
+    it.each(['Rain in Spain', 'Storms in Texas', 'Bloomberg said on Monday'])('%j is not a byline', (line) => {
+      expect(readByline(line, names)).toBeNull()
+    })
   })
   it('keeps mixed case and title-cases only ALL CAPS', () => {
     expect(displayName('danah boyd')).toBe('danah boyd')

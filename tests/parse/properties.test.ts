@@ -1,4 +1,5 @@
-// parse() never throws, never hangs and always returns a well-formed ParseResult, whatever the text.
+// parse() never throws, never hangs and always returns a well-formed ParseResult, whatever the text,
+// and every line of it ends in exactly one block (line-account.ts).
 // A hang shows up as the test timeout; a throw would surface as the last-resort "internal parser
 // error" diagnostic, which is asserted never to appear.
 import {readFileSync} from 'node:fs'
@@ -7,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import type {ParseResult} from '../../src/model/types.ts'
 import {parse, parseDecoded} from '../../src/parse/index.ts'
 import {decode} from '../../src/read/decode.ts'
+import {expectEveryLineAccounted} from './line-account.ts'
 
 const seed = readFileSync(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
 const seedLines = seed.split('\n')
@@ -53,7 +55,7 @@ function lineCount(text: string): number {
 }
 
 function check(text: string, source: string): void {
-  checkShape(parse(text, source), source, lineCount(text))
+  checkShape(expectEveryLineAccounted(text, source), source, lineCount(text))
 }
 
 const sources = fc.constantFrom('a.txt', 'a.md', 'a', '2022/11/08/a.txt', 'x/.md')

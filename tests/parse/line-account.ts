@@ -1,0 +1,34 @@
+// The parser's promise, checkable on any file: every non-blank line ends in exactly one block, no
+// blank line outside front matter in any, and the blocks agree with the article: the body lines are
+// its paragraphs, and the lines it took out are its credits and boilerplate.
+import {expect} from 'vitest'
+import {parseWithLineBlocks} from '../../src/parse/index.ts'
+import {isBlank, splitLines} from '../../src/parse/lines.ts'
+import type {ParseResult} from '../../src/model/types.ts'
+
+/** Parses `text` with its line account, checks the account, and gives the result. */
+export function expectEveryLineAccounted(text: string, source: string): ParseResult {
+  const {result, lines} = parseWithLineBlocks(text, source)
+  if (!result.ok) return result
+  const where = (i: number) => `${source}:${i + 1}`
+  expect(lines.twice, `${source}: lines two blocks took`).toEqual([])
+  const fileLines = splitLines(text).lines
+  expect(lines.blocks.length, source).toBe(fileLines.length)
+  for (const [i, line] of fileLines.entries()) {
+    const block = lines.blocks[i]
+    if (!isBlank(line)) expect(block, where(i)).not.toBeNull()
+    else if (block !== 'front matter') expect(block, where(i)).toBeNull()
+  }
+  const {article} = result
+  if (article.format === 'markdown') return result
+  const at = (block: string) => fileLines.filter((_, i) => lines.blocks[i] === block)
+  const lineNumbers = (block: string) => lines.blocks.flatMap((b, i) => (b === block ? [i + 1] : []))
+  // White space aside: a transcript's glued sentences are split, and its `STORY:` label dropped.
+  const bare = (text: string) => text.replace(/\s+/g, '')
+  const bodyLines = at('body').join(' ')
+  const written = article.kind === 'video' ? bodyLines.replace(/^\s*STORY:/, '') : bodyLines
+  expect(bare(written), `${source}: body lines and paragraphs`).toBe(bare(article.paragraphs.join(' ')))
+  expect(lineNumbers('credits'), source).toEqual(article.credits.map((c) => c.line))
+  expect(lineNumbers('boilerplate'), source).toEqual(article.boilerplate.map((b) => b.line))
+  return result
+}
