@@ -162,7 +162,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   const site = made.site
   step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
-  for (const story of site.stories) report.stories.push({source: story.source, url: story.url, headline: story.headline})
+  for (const story of site.stories) {
+    const {source, url, headline, publisher, kind, credits, boilerplate} = story
+    report.stories.push({source, url, headline, publisher: publisher?.name ?? null, kind, credits, boilerplate})
+  }
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
   if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
 

@@ -65,7 +65,8 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       readingMinutes: article.readingMinutes,
       paragraphs: article.paragraphs,
       footer: article.footer,
-      credits: article.credits.map((credit) => credit.text),
+      credits: article.credits,
+      boilerplate: article.boilerplate,
       excerpt: articleExcerpt(article),
       tags: refs(tags, tagTerms, index),
       recommended: article.recommended.map((teaser) => {

@@ -204,8 +204,10 @@ export interface Story {
   readingMinutes: number
   paragraphs: string[]
   footer: string[]
-  /** The article's credit lines, as written: shown at the foot of the story. */
-  credits: string[]
+  /** The article's credit lines: shown at the foot of the story. */
+  credits: TakenLine[]
+  /** Lines taken out of the body: not shown, listed in the build report. */
+  boilerplate: TakenLine[]
   /** Front-matter summary, else the first two sentences of the body, as plain text. */
   excerpt: string
   tags: TermRef[]
@@ -289,7 +291,8 @@ export type Templates = Record<string, string | Uint8Array>
 
 /** What `--report FILE` writes, and what the summary line counts. */
 export interface BuildReport {
-  stories: Array<{source: string; url: string; headline: string}>
+  /** Each story with what its file was read as, and every line taken out of its body. */
+  stories: Array<{source: string; url: string; headline: string; publisher: string | null; kind: StoryKind; credits: TakenLine[]; boilerplate: TakenLine[]}>
   errors: Array<{source: string; line: number; message: string}>
   warnings: Array<{source: string; line: number; message: string}>
   duplicates: Array<{source: string; sameAs: string}>

@@ -95,7 +95,7 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
     agency: story.agency,
     bodyHtml,
     footer: story.footer.filter((line) => line.trim() !== '').map(linkifyText),
-    credits: story.credits,
+    credits: story.credits.map((credit) => credit.text),
     recommended: story.recommended.map((teaser) => ({
       title: teaser.title,
       summary: teaser.summary,

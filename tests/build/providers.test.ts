@@ -50,6 +50,11 @@ describe('a site of stories from several providers', () => {
     expect(built.exists('authors/ana-lee/index.html')).toBe(true)
     expect(built.exists('authors/harbour-gazette/index.html')).toBe(false)
 
+    // The report lists, per story, what it was read as and each line taken out of its body.
+    const inReport = built.result.report.stories.find((story) => story.source.endsWith('fool.txt'))!
+    expect([inReport.publisher, inReport.kind, inReport.credits]).toEqual(['The Motley Fool', 'article', []])
+    expect(inReport.boilerplate.map((line) => [line.line, line.rule])).toEqual([[12, 'The Motley Fool/should-you-invest'], [14, 'The Motley Fool/should-you-invest'], [16, 'The Motley Fool/should-you-invest']])
+
     // Publishers have pages beside agencies; no page for a person that is a publisher.
     for (const source of ['the-motley-fool', 'reuters', 'bloomberg', 'harbour-gazette']) expect(built.exists(`sources/${source}/index.html`), source).toBe(true)
     expect(built.files().filter((file) => file.startsWith('authors/reuters'))).toEqual([])

@@ -74,6 +74,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       paragraphs: spec.paragraphs ?? [`${spec.place ? `${spec.place} — ` : ''}The first paragraph of ${spec.headline}.`, 'A second paragraph.'],
       footer: spec.footer ?? [],
       credits: [],
+      boilerplate: [],
       excerpt: spec.excerpt ?? `The first paragraph of ${spec.headline}.`,
       tags: (spec.tags ?? []).map((t) => ref('tags', t, index)),
       recommended,
