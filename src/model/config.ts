@@ -1,4 +1,5 @@
 // broadsheet.config.json: defaults, and validation that names the key at fault.
+import {patternFlags} from './pattern-flags.ts'
 import type {ProviderProfile, SiteConfig, TagsConfig} from './types.ts'
 
 export const defaultConfig: SiteConfig = {
@@ -74,7 +75,7 @@ function ruleErrors(rule: unknown, at: string): string[] {
   if (typeof rule['pattern'] !== 'string') errors.push(`${at}.pattern must be a regular expression, as a string`)
   else {
     try {
-      new RegExp(rule['pattern'], 'iu')
+      new RegExp(rule['pattern'], patternFlags(rule['pattern']))
     } catch (error) {
       errors.push(`${at}.pattern is not a valid regular expression: ${(error as Error).message}`)
     }

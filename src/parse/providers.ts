@@ -22,7 +22,7 @@ export const BUILT_IN_PROVIDERS: ProviderProfile[] = [
       {name: 'read-more', pattern: String.raw`^(?:read more|more from .{1,40}|related):\s.{0,200}$`, takes: 'boilerplate', where: 'anywhere'},
       {name: 'newsletter', pattern: String.raw`^(?:sign up|subscribe|register) (?:to|for) (?:our|the) .{0,80}\b(?:newsletters?|e-?mails?|briefings?)\b.{0,120}$`, takes: 'boilerplate', where: 'anywhere'},
       {name: 'newsletter-free', pattern: String.raw`^get (?:our|the) (?:free )?.{0,80}\b(?:newsletters?|e-?mails?|briefings?)\b.{0,120}$`, takes: 'boilerplate', where: 'anywhere'},
-      {name: 'photo-credit', pattern: String.raw`^.{0,400}\((?:AP|AFP|Reuters|Getty Images|EPA|PA)? ?Photo(?:/| by )[^()]{1,80}\)$`, takes: 'boilerplate', where: 'anywhere'},
+      {name: 'photo-credit', pattern: String.raw`\((?:AP|AFP|Reuters|Getty Images|EPA|PA)? ?Photo(?:/| by )[^()]{1,80}\)$`, takes: 'boilerplate', where: 'anywhere'},
       {name: 'contributed', pattern: String.raw`^[^.]{0,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$`, takes: 'credit', where: 'end'}
     ]
   },
@@ -40,7 +40,7 @@ export const BUILT_IN_PROVIDERS: ProviderProfile[] = [
     rules: [
       {name: 'reporting', pattern: String.raw`^\((?:additional )?(?:reporting|writing|editing|compiled|research)(?: by)? .{1,300}\)$`, takes: 'credit', where: 'end'},
       {name: 'caption', pattern: String.raw`^(?:file photo:|file -).{0,500}\breuters/[^\s].{0,60}$`, takes: 'boilerplate', where: 'anywhere'},
-      {name: 'photo-credit', pattern: String.raw`^.{0,500}\bREUTERS/[\p{L} .'-]{2,60}(?:/File Photo)?$`, takes: 'boilerplate', where: 'anywhere'}
+      {name: 'photo-credit', pattern: String.raw`\bREUTERS/[a-zà-öø-ÿ .'-]{2,60}(?:/File Photo)?$`, takes: 'boilerplate', where: 'anywhere'}
     ]
   },
   {
@@ -109,7 +109,7 @@ export const BUILT_IN_PROVIDERS: ProviderProfile[] = [
     names: ['The Motley Fool', 'Motley Fool'],
     rules: [
       {name: 'should-you-invest', pattern: String.raw`^should you invest \$[\d,]+ in .{1,80} right now\?$`, takes: 'boilerplate', where: 'end', extent: 'rest'},
-      {name: 'disclosure', pattern: String.raw`^.{0,600}\bthe motley fool has (?:positions in|a disclosure policy).{0,400}$`, takes: 'boilerplate', where: 'end'}
+      {name: 'disclosure', pattern: String.raw`\bthe motley fool has (?:positions in|a disclosure policy)`, takes: 'boilerplate', where: 'end'}
     ]
   },
   {

@@ -1,5 +1,6 @@
 // Provider profiles: the data is well formed, and where a rule may fire is honoured.
 import {describe, expect, it} from 'vitest'
+import {patternFlags} from '../../src/model/pattern-flags.ts'
 import {parse} from '../../src/parse/index.ts'
 import {BUILT_IN_PROVIDERS} from '../../src/parse/providers.ts'
 
@@ -18,7 +19,7 @@ describe('the built-in provider profiles', () => {
     for (const profile of BUILT_IN_PROVIDERS) {
       const names = profile.rules.map((rule) => rule.name)
       expect(new Set(names).size, profile.name).toBe(names.length)
-      for (const rule of profile.rules) expect(() => new RegExp(rule.pattern, 'iu'), `${profile.name}/${rule.name}`).not.toThrow()
+      for (const rule of profile.rules) expect(() => new RegExp(rule.pattern, patternFlags(rule.pattern)), `${profile.name}/${rule.name}`).not.toThrow()
     }
   })
 })
