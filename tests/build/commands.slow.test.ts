@@ -13,30 +13,30 @@ const seedHeadline = 'N. Korea slams US for raising alleged arms supply to Russi
 describe('each command, spawned through bin/broadsheet.js', () => {
   const {root} = writeContent({'seed.txt': readFileSync(seedPath, 'utf8'), 'other.txt': article('2022-11-09', 'Russia answers', ['Russia said it had bought no arms from North Korea.'])})
 
-  it('parse prints the parsed seed as JSON', () => {
-    const {status, stdout} = spawnCli(['parse', 'content/seed.txt'], root)
+  it('parse prints the parsed seed as JSON', async () => {
+    const {status, stdout} = await spawnCli(['parse', 'content/seed.txt'], root)
     expect(status).toBe(0)
     expect((JSON.parse(stdout) as Array<{headline: string}>)[0]?.headline).toBe(seedHeadline)
   })
 
-  it('check reports a clean folder', () => {
-    expect(spawnCli(['check'], root)).toMatchObject({status: 0, stdout: '2 files, 2 articles, 0 errors, 0 warnings\n'})
+  it('check reports a clean folder', async () => {
+    expect(await spawnCli(['check'], root)).toMatchObject({status: 0, stdout: '2 files, 2 articles, 0 errors, 0 warnings\n'})
   })
 
-  it('tags lists the tags with their counts', () => {
-    const {status, stdout} = spawnCli(['tags'], root)
+  it('tags lists the tags with their counts', async () => {
+    const {status, stdout} = await spawnCli(['tags'], root)
     expect(status).toBe(0)
     expect(stdout).toMatch(/^2\tRussia$/m)
   })
 
-  it('new writes a dated file and prints its path', () => {
-    const {status, stdout} = spawnCli(['new', '--content', 'drafts', 'Harbour reopens'], root)
+  it('new writes a dated file and prints its path', async () => {
+    const {status, stdout} = await spawnCli(['new', '--content', 'drafts', 'Harbour reopens'], root)
     expect(status).toBe(0)
     expect(existsSync(path.resolve(root, stdout.trim()))).toBe(true)
   })
 
   it('preview serves a built site until SIGTERM', async () => {
-    expect(spawnCli(['build', '--quiet'], root).status).toBe(0)
+    expect((await spawnCli(['build', '--quiet'], root)).status).toBe(0)
     const child = spawn(process.execPath, [path.join(repo, 'bin/broadsheet.js'), 'preview', '--port', '0'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
     let output = ''
     const url = await new Promise<string>((resolve, reject) => {

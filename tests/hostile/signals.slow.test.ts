@@ -49,7 +49,7 @@ describe('6. the previous site survives a signal', () => {
   ] as const)('%s while writing leaves the old output intact and removes the staging folder', async (signal, code, args) => {
     const root = tempRoot()
     corpus(root, 2000)
-    expect(spawnCli(['build', '--quiet', ...args], root).status).toBe(0)
+    expect((await spawnCli(['build', '--quiet', ...args], root)).status).toBe(0)
     const old = fingerprint(path.join(root, 'dist'))
     // A change that every page shows (the site title), so the second build rewrites everything.
     writeFileSync(path.join(root, 'broadsheet.config.json'), JSON.stringify({title: 'Changed title'}))

@@ -1,7 +1,7 @@
 // Runs the command line in-process, as `main(argv, io)`, with its output and exit code captured:
 // a spawned `tsx src/cli.ts` paid TypeScript compilation on every call (2 to 3.6 s a case). The
 // spawned smoke tests in tests/build/launcher.slow.test.ts run the real launcher, bin/broadsheet.js.
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import path from 'node:path'
 import process from 'node:process'
 import {main} from '../../src/cli/main.ts'
@@ -45,8 +45,19 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
   }
 }
 
-/** Runs `bin/broadsheet.js ...args` in a process of its own, the launcher a person starts. */
-export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [path.join(repo, 'bin/broadsheet.js'), ...args], {cwd, encoding: 'utf8', env: {...process.env, ...env}})
-  return {status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
+/**
+ * Runs `bin/broadsheet.js ...args` in a process of its own, the launcher a person starts. Not
+ * spawnSync: a build of thousands of files blocked the test worker for so long on a loaded machine
+ * that vitest's own messages to it timed out ("Timeout calling onTaskUpdate").
+ */
+export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [path.join(repo, 'bin/broadsheet.js'), ...args], {cwd, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (code) => resolve({status: code ?? -1, stdout, stderr}))
+  })
 }
