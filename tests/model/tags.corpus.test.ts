@@ -68,3 +68,13 @@ describe('`broadsheet tags` on the BBC corpus and the seed', () => {
     for (const tag of ['North Korea', 'Russia', 'Ukraine', 'United States']) expect(names, tag).toContain(tag)
   })
 })
+
+describe('the right person on the BBC corpus', () => {
+  it('tags Gordon Brown on at least 60 stories, and no story of his under another Gordon it does not name', () => {
+    const all = deriveTags(bbc, defaults)
+    const his = bbc.map((story, i) => ({story, tags: all[i] ?? []})).filter(({story}) => [story.headline, ...story.paragraphs].join(' ').includes('Gordon Brown'))
+    expect(all.filter((tags) => tags.includes('Gordon Brown')).length).toBeGreaterThanOrEqual(60)
+    const wrong = his.flatMap(({story, tags}) => tags.filter((tag) => tag !== 'Gordon Brown' && /\bGordon\b/.test(tag) && ![story.headline, ...story.paragraphs].join(' ').includes(tag)).map((tag) => `${story.source}: ${tag}`))
+    expect(wrong).toEqual([])
+  })
+})

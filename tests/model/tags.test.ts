@@ -142,6 +142,12 @@ describe('configuration', () => {
 describe('mentions', () => {
   const vocabulary = {aliases: {}, stop: []}
 
+  it('keep a surname the lexicon reads as a grammar word after a first name or a title: Gordon Brown, Mr Brown, Theresa May', () => {
+    const story = article('Brown sets out his budget', ['Chancellor Gordon Brown set out his plans.', 'Mr Brown said growth would be strong, and Theresa May agreed.', 'Green and Cook were absent.'])
+    const mentions = extractMentions(story, createVocabulary(vocabulary))
+    expect(mentions.filter((m) => m.kind === 'person').map((m) => [m.key, m.count])).toEqual([['gordon brown', 2], ['theresa may', 1]])
+  })
+
   it('fold a possessive and a later surname into the full name', () => {
     const mentions = storyMentions(
       article('Kirby speaks', ['National Security Council spokesperson John Kirby spoke.', 'Kirby said Ukraine’s army held. Mr Kirby’s view was clear.']),

@@ -4,7 +4,7 @@
 import type {EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
-import {CONNECTORS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
+import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
 import {wordEnd, wordStart} from './words.ts'
 
 /** `kind` null: a name with no evidence of what it is (yet; another story may know). */
@@ -388,7 +388,9 @@ function classify(segment: Segment): Evidence {
   if (words.length >= 2 && isOrgWord(lastWord)) return 'org'
   if (words.length >= 2 && isPlaceWord(lastWord)) return 'place'
   // Surnames are often common words (`Smith`, `Brown`, `Khan`); only grammar words rule a name out.
-  const plainWords = words.every((word) => !isFunctionalWord(lower(word)) || lexicalKind(lower(word)) === 'firstName')
+  // The lexicon reads a few surnames as grammar (`brown` a comparative, `may` a modal): after a first
+  // name or a title they are surnames (`Gordon Brown`, `Chancellor Gordon Brown`, `Theresa May`).
+  const plainWords = words.every((word, i) => !isFunctionalWord(lower(word)) || lexicalKind(lower(word)) === 'firstName' || ((i > 0 || segment.titled) && SURNAMES_THE_LEXICON_MISREADS.has(lower(word))))
   if (segment.titled && words.length <= 3 && plainWords) return 'person'
   if (words.length >= 2 && words.length <= 4 && lexicalKind(lower(words[0])) === 'firstName' && plainWords) {
     return 'person'

@@ -63,3 +63,10 @@ export const TITLE_QUALIFIERS = new Set([
 
 /** Lower-case words that may sit inside a name (`Bank of England`, `Ludwig van Beethoven`). */
 export const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'du', 'van', 'von', 'der', 'al', 'bin', 'la', 'le'])
+
+/**
+ * Surnames that compromise's lexicon marks as grammar words (`brown` a comparative, `may` a modal,
+ * `rich`, `rush`): inside a name, after a first name or a title, they do not break it. Without
+ * this, `Gordon Brown`, named in 86 BBC stories, had no tag, and his mentions went to others.
+ */
+export const SURNAMES_THE_LEXICON_MISREADS = new Set(['brown', 'may', 'rich', 'rush'])
