@@ -1,0 +1,36 @@
+// `npm run eval:tags`: the derived tags of the BBC corpus (../shared/corpus/bbc/, built with the
+// default config as `build` does) against the labels an editor gave 150 of its stories
+// (tests/corpus/fixtures/tag-labels.json). Prints micro precision, recall and F1, and recall by kind.
+import {readFileSync} from 'node:fs'
+import process from 'node:process'
+import {defaultConfig} from '../src/model/config.ts'
+import {deriveTags} from '../src/model/tags/index.ts'
+import {bbcArticles, missingCorpus} from '../tests/corpus/shared.ts'
+import {LABEL_KINDS, score, type Labels} from './tag-eval/evaluate.ts'
+
+export const LABELS = new URL('../tests/corpus/fixtures/tag-labels.json', import.meta.url)
+
+/** The score of the tags a build derives for the whole BBC corpus, on the labelled stories. */
+export function evaluateBbcTags(): ReturnType<typeof score> {
+  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels[]
+  const articles = bbcArticles()
+  const tags = deriveTags(articles, defaultConfig.tags)
+  const bySource = new Map(articles.map((article, i) => [article.source, tags[i] ?? []]))
+  return score(labels, (file) => bySource.get(file) ?? [])
+}
+
+if (process.argv[1]?.endsWith('eval-tags.ts')) {
+  const missing = missingCorpus()
+  if (missing !== null) {
+    process.stderr.write(`eval:tags: ${missing}\n`)
+    process.exit(1)
+  }
+  const result = evaluateBbcTags()
+  const pct = (n: number) => n.toFixed(3)
+  process.stdout.write(
+    `${result.stories} labelled stories, ${result.labels} labels, ${result.tags} tags, ${result.matched} matched\n` +
+      `micro precision ${pct(result.precision)}, recall ${pct(result.recall)}, F1 ${pct(result.f1)}\n` +
+      LABEL_KINDS.map((kind) => `recall of ${kind}: ${pct(result.byKind[kind].recall)} (${result.byKind[kind].matched} of ${result.byKind[kind].labels})`).join('\n') +
+      '\n'
+  )
+}
