@@ -26,8 +26,6 @@ const BUILT_IN = compileProfiles(BUILT_IN_PROVIDERS)
 export interface ParseOptions {
   /** Provider profiles, compiled (parse/provider-rules.ts); the built-in ones by default. */
   providers?: CompiledProfiles
-  /** Also account for each line: which block it ended in (parse/line-blocks.ts). */
-  lineBlocks?: boolean
 }
 
 export function parse(text: string, source: string, options: ParseOptions = {}): ParseResult {

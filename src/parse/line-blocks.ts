@@ -1,5 +1,5 @@
-// Which block each line of a file ended in: the parse's own account, asked for by
-// `parse(text, source, {lineBlocks: true})`. A test holds the parser to its promise with it: every
+// Which block each line of a file ended in: the parse's own account, asked for through
+// `parseWithLineBlocks(text, source)`. A test holds the parser to its promise with it: every
 // non-blank line of a file ends in exactly one block, and no blank line in any.
 
 export type Block =
