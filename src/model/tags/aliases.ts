@@ -69,8 +69,42 @@ const ORGS: Record<string, string[]> = {
   Twitter: []
 }
 
+/**
+ * Demonyms: `French ministers`, `the Japanese economy` are about the country. Only the word alone
+ * counts: a longer name that starts with one (`British Airways`, `Dawn French`) is read whole first.
+ */
+const DEMONYMS: Record<string, string[]> = {
+  'United Kingdom': ['British'],
+  'United States': ['American'],
+  France: ['French'],
+  Germany: ['German'],
+  'West Germany': ['West German'],
+  Japan: ['Japanese'],
+  China: ['Chinese'],
+  Russia: ['Russian'],
+  Italy: ['Italian'],
+  Spain: ['Spanish'],
+  India: ['Indian'],
+  Australia: ['Australian'],
+  Canada: ['Canadian'],
+  Ireland: ['Irish'],
+  Scotland: ['Scottish'],
+  Wales: ['Welsh'],
+  Netherlands: ['Dutch'],
+  Switzerland: ['Swiss'],
+  Brazil: ['Brazilian'],
+  Philippines: ['Filipino', 'Philippine'],
+  Turkey: ['Turkish'],
+  Iraq: ['Iraqi'],
+  Iran: ['Iranian'],
+  Israel: ['Israeli'],
+  Ukraine: ['Ukrainian'],
+  Europe: ['European']
+}
+
 export const BUILT_IN: ReadonlyArray<readonly [spelling: string, canonical: Canonical]> = [
   ...entries(PLACES, 'place'),
+  ...entries(DEMONYMS, 'place'),
   ...entries(ORGS, 'org')
 ]
 
