@@ -118,7 +118,7 @@ export function takeProviderLines(body: readonly BodyLine[], profiles: CompiledP
   // `end` rules: the run of taken paragraphs at the end of the body, read backwards.
   for (let i = body.length - 1; i >= 0; i--) {
     if (taken[i] !== null) continue
-    const rule = texts[i]!.length <= LONGEST_TAKEN && gates.end(texts[i]!) ? match(i, (r) => r.extent !== 'rest') : null
+    const rule = texts[i]!.length <= LONGEST_TAKEN && gates.end(texts[i]!) ? match(i, (r) => r.extent !== 'rest' && (r.where !== 'top' || i < TOP)) : null
     if (rule === null) break
     taken[i] = rule
   }

@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {patternFlags} from '../../src/model/pattern-flags.ts'
 import {parse} from '../../src/parse/index.ts'
+import {compileProfiles} from '../../src/parse/provider-rules.ts'
 import {BUILT_IN_PROVIDERS} from '../../src/parse/providers.ts'
 
 function article(text: string) {
@@ -43,6 +44,12 @@ describe('where a rule fires', () => {
     const a = article(' date 2023-01-02 Headline\n\n(Bloomberg) -- Text.\n\nMost Read from Bloomberg\n\nOne Headline Here\n\nAnother Headline Here\n\nThe story resumes here.\n')
     expect(a.paragraphs).toEqual(['(Bloomberg) -- Text.', 'The story resumes here.'])
     expect(a.boilerplate.map((b) => b.line)).toEqual([5, 7, 9])
+  })
+
+  it('takes a `top` line only in the first two paragraphs, also when it closes the body', () => {
+    const providers = compileProfiles([{name: 'Gazette', names: [], rules: [{name: 'kicker', pattern: '^EXCLUSIVE$', takes: 'boilerplate', where: 'top'}]}])
+    const result = parse('Headline\n\nEXCLUSIVE\n\nText.\n\nMore.\n\nEXCLUSIVE\n', 'story.txt', {providers})
+    expect(result.ok && [result.article.paragraphs, result.article.boilerplate.map((b) => b.line)]).toEqual([['Text.', 'More.', 'EXCLUSIVE'], [3]])
   })
 
   it('never takes the first paragraph as the start of a closing block', () => {
