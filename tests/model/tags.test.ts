@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {definitions} from '../../src/model/tags/abbreviations.ts'
 import {createVocabulary, deriveTags, extractMentions, storyMentions} from '../../src/model/tags/index.ts'
 import type {TagsConfig} from '../../src/model/types.ts'
 import {article, parseFile, sampleArticles, seedFile} from './story-files.ts'
@@ -141,6 +142,17 @@ describe('configuration', () => {
 
 describe('mentions', () => {
   const vocabulary = {aliases: {}, stop: []}
+
+  it('learn an abbreviation a story spells out, and read it alone elsewhere as the full name', () => {
+    expect([...definitions("Figures from the Office for National Statistics (ONS) and the UK's Confederation of British Industry (CBI) and Foo (X).")]).toEqual([
+      ['ONS', 'Office for National Statistics'],
+      ['CBI', 'Confederation of British Industry']
+    ])
+    const defining = article('Jobs data', ['The Office for National Statistics (ONS) said jobs rose. The ONS expects more.'])
+    const alone = article('Prices data', ['Prices rose, the ONS said.'])
+    const other = article('More data', ['The Office for National Statistics said so too.'])
+    expect(deriveTags([defining, alone, other], {...defaults, minStories: 2})).toEqual([['Office for National Statistics'], ['Office for National Statistics'], ['Office for National Statistics']])
+  })
 
   it('read a demonym alone as its country, and a longer name that starts with one whole', () => {
     const story = article('Talks', ['French ministers met Japanese officials.', 'British Airways and Dawn French were not there.'])

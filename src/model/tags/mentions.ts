@@ -1,6 +1,7 @@
 // One story's candidate tags: capitalised names found in one linear scan of headline and body,
 // with what they are (person, place, organisation) and where they occur. Corpus-wide choices
 // (which tags to keep, their display names) belong to tags/select.ts.
+import {definedSpelling, definitions} from './abbreviations.ts'
 import type {EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
@@ -78,10 +79,34 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
     }
   })
   foldSurnames(mentions)
+  foldDefinedAbbreviations(mentions, story, vocabulary)
   // A lone capitalised word seen only at sentence starts, with no evidence, is no name.
   for (const [key, mention] of mentions) if (!named.has(key) && mention.kind === null) mentions.delete(key)
   countHeadline(mentions, tokenize(plainText(story.headline)), vocabulary)
   return [...mentions.values()].sort((a, b) => compareStrings(a.key, b.key))
+}
+
+/**
+ * `Office for National Statistics (ONS)`: the short form counts for the full name in this story, and
+ * the full name's candidate carries the definition (a spelling never shown) for the rest of the site.
+ */
+function foldDefinedAbbreviations(mentions: Map<string, Mention>, story: StoryText, vocabulary: Vocabulary): void {
+  for (const paragraph of story.paragraphs) {
+    for (const [abbreviation, name] of definitions(plainText(paragraph))) {
+      const fullKey = foldKey(vocabulary.canonical(name)?.name ?? name)
+      // `UK's Confederation of British Industry` was read as one name: it ends in the full name.
+      const full = mentions.get(fullKey) ?? [...mentions.values()].find((mention) => mention.key.endsWith(` ${fullKey}`))
+      if (full === undefined) continue
+      const shortKey = foldKey(vocabulary.canonical(abbreviation)?.name ?? abbreviation)
+      const short = mentions.get(shortKey)
+      full.spellings[definedSpelling(abbreviation)] = 0
+      if (short === undefined || short === full) continue
+      full.count += short.count
+      full.lead += short.lead
+      full.kind = strongerEvidence(full.kind, short.kind)
+      mentions.delete(shortKey)
+    }
+  }
 }
 
 /** Markdown links, emphasis and bare URLs would otherwise leak words into names. */

@@ -1,6 +1,8 @@
 // Corpus-wide choices: what each name is, how it is shown, which names are shared enough to be
 // tags, and each story's best few. Deterministic: every tie is broken by name.
 import type {TagsConfig} from '../types.ts'
+import {definedAbbreviation} from './abbreviations.ts'
+import {foldKey} from './fold.ts'
 import type {Evidence, Mention} from './mentions.ts'
 import {compareStrings} from './mentions.ts'
 import {unpackCounts, unpackMentions, type PackedMentions} from './packed.ts'
@@ -28,10 +30,13 @@ const SURNAME_DOMINANCE = 0.75
  * of at once: all of them as objects at a time would be the peak of a large build's memory.
  */
 export function selectTags(stories: readonly StoryMentions[], config: Config): string[][] {
-  const written = describe(stories, (story) => unpackMentions(story.mentions))
-  const terms = describe(stories, (story) => foldCorpusSurnames(unpackMentions(story.mentions), written))
+  const definitions = new Map<string, Map<string, number>>()
+  const written = describe(stories, (story) => unpackMentions(story.mentions), definitions)
+  const defined = commonDefinitions(definitions)
+  const fold = (mentions: readonly Mention[]) => foldCorpusSurnames(foldAbbreviations(mentions, defined), written)
+  const terms = describe(stories, (story) => fold(unpackMentions(story.mentions)))
   // Ranking reads counts, not spellings.
-  return stories.map((story) => chooseTags(story.front, foldCorpusSurnames(unpackCounts(story.mentions), written), terms, config))
+  return stories.map((story) => chooseTags(story.front, fold(unpackCounts(story.mentions)), terms, config))
 }
 
 function isEntity(term: TermInfo | undefined): term is TermInfo {
@@ -49,7 +54,11 @@ interface Tally {
   spellings: Map<string, number>
 }
 
-function describe(stories: readonly StoryMentions[], mentionsOf: (story: StoryMentions) => readonly Mention[]): Map<string, TermInfo> {
+/**
+ * What the stories say of each name. `definitions` collects the abbreviations stories define
+ * (tags/abbreviations.ts): short form's key → each full name's key → how many stories define it so.
+ */
+function describe(stories: readonly StoryMentions[], mentionsOf: (story: StoryMentions) => readonly Mention[], definitions?: Map<string, Map<string, number>>): Map<string, TermInfo> {
   // One map lookup a mention: at 10,000 stories there are about half a million.
   const tallies = new Map<string, Tally>()
   for (const story of stories) {
@@ -63,7 +72,15 @@ function describe(stories: readonly StoryMentions[], mentionsOf: (story: StoryMe
       tally.stories++
       if (mention.aliased) tally.aliased = true
       const {spellings} = tally
-      for (const spelling in mention.spellings) spellings.set(spelling, (spellings.get(spelling) ?? 0) + mention.spellings[spelling]!)
+      for (const spelling in mention.spellings) {
+        const abbreviation = definedAbbreviation(spelling)
+        if (abbreviation === null) spellings.set(spelling, (spellings.get(spelling) ?? 0) + mention.spellings[spelling]!)
+        else if (definitions !== undefined) {
+          const short = foldKey(abbreviation)
+          const names = definitions.get(short) ?? new Map<string, number>()
+          definitions.set(short, names.set(mention.key, (names.get(mention.key) ?? 0) + 1))
+        }
+      }
     }
   }
   const terms = new Map<string, TermInfo>()
@@ -98,6 +115,35 @@ function mostFrequent(counts: ReadonlyMap<string, number>): string {
     }
   }
   return best
+}
+
+/**
+ * Each short form's full name, where the stories that define it mostly agree (`Office of National
+ * Statistics` once against `Office for National Statistics` five times); null where they do not.
+ */
+function commonDefinitions(definitions: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string | null> {
+  const defined = new Map<string, string | null>()
+  for (const [short, names] of definitions) {
+    const total = [...names.values()].reduce((sum, n) => sum + n, 0)
+    const [best] = [...names].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    defined.set(short, best !== undefined && best[1] >= SURNAME_DOMINANCE * total ? best[0] : null)
+  }
+  return defined
+}
+
+/** `ONS` in a story that never spells it out, when the site defines it one way (mostly). */
+function foldAbbreviations(mentions: readonly Mention[], defined: ReadonlyMap<string, string | null>): readonly Mention[] {
+  if (defined.size === 0 || !mentions.some((mention) => typeof defined.get(mention.key) === 'string')) return mentions
+  const byKey = new Map(mentions.map((m) => [m.key, m]))
+  for (const mention of mentions) {
+    const target = defined.get(mention.key)
+    if (typeof target !== 'string' || target === mention.key) continue
+    const existing = byKey.get(target)
+    const merged: Mention = existing === undefined ? {...mention, key: target} : {...existing, count: existing.count + mention.count, lead: existing.lead + mention.lead, headline: existing.headline + mention.headline}
+    byKey.set(target, merged)
+    byKey.delete(mention.key)
+  }
+  return [...byKey.values()]
 }
 
 /** `Blair` in a story that never says `Tony Blair`, when the corpus nearly always means him. */
