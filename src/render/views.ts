@@ -11,7 +11,7 @@ export interface StoryCard {
   date: string | null
   dateText: string | null
   shortDate: string | null
-  /** The byline as written, when it names no person and no publisher page stands for it. */
+  /** The byline as written; null for a desk's byline (`Reuters Videos`), which its source link names. */
   byline: string | null
   authors: TermRef[]
   /** The source page the story is from: its publisher (`The Motley Fool`), else its dateline's agency. */
