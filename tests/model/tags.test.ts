@@ -160,6 +160,11 @@ describe('mentions', () => {
     expect(mentions.map((m) => [m.key, m.kind])).toEqual([['british airways', 'org'], ['dawn french', null], ['france', 'place'], ['japan', 'place']])
   })
 
+  it('never let a title eat a name: Chancellor of the Exchequer Nigel Lawson', () => {
+    const mentions = extractMentions(article('x', ['Chancellor of the Exchequer Nigel Lawson spoke.']), createVocabulary(vocabulary))
+    expect(mentions.map((m) => [m.key, m.kind])).toEqual([['nigel lawson', 'person']])
+  })
+
   it('keep a surname the lexicon reads as a grammar word after a first name or a title: Gordon Brown, Mr Brown, Theresa May', () => {
     const story = article('Brown sets out his budget', ['Chancellor Gordon Brown set out his plans.', 'Mr Brown said growth would be strong, and Theresa May agreed.', 'Green and Cook were absent.'])
     const mentions = extractMentions(story, createVocabulary(vocabulary))

@@ -48,7 +48,9 @@ export const TITLES = new Set([
   'congressman', 'congresswoman', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge',
   'chairman', 'chairwoman', 'chief', 'director', 'director-general', 'general', 'gen', 'lt', 'col', 'maj',
   'capt', 'sgt', 'adm', 'commander', 'ambassador', 'envoy', 'leader', 'speaker', 'attorney', 'commissioner',
-  'boss', 'editor', 'editor-in-chief', 'economist', 'analyst', 'rev', 'archbishop', 'bishop'
+  'boss', 'editor', 'editor-in-chief', 'economist', 'analyst', 'rev', 'archbishop', 'bishop',
+  // The end of `Chancellor of the Exchequer`: after it comes the chancellor's name, never part of one.
+  'exchequer'
 ])
 
 /** Words that belong to a title only when a title word follows (`Home Secretary`, not `Home Office`). */
