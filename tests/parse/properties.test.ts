@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import type {ParseResult} from '../../src/model/types.ts'
-import {parse, parseDecoded} from '../../src/parse/index.ts'
+import {parseDecoded} from '../../src/parse/index.ts'
 import {decode} from '../../src/read/decode.ts'
 import {expectEveryLineAccounted} from './line-account.ts'
 
