@@ -5,7 +5,8 @@ import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {defaultConfig} from '../src/model/config.ts'
 import {deriveTags} from '../src/model/tags/index.ts'
-import {bbcArticles, missingCorpus} from '../tests/corpus/shared.ts'
+import {missingCorpus} from '../tests/corpus/shared.ts'
+import {bbcArticles} from '../tests/model/story-files.ts'
 import {LABEL_KINDS, score, type Labels} from './tag-eval/evaluate.ts'
 
 export const LABELS = new URL('../tests/corpus/fixtures/tag-labels.json', import.meta.url)

@@ -4,7 +4,10 @@
 import {readByline, type Byline, type PublisherNames} from './byline.ts'
 import {readCommentCount} from './comment-count.ts'
 import {readReadingTime} from './reading-time.ts'
+import type {Block} from './line-blocks.ts'
 import {isBlank} from './lines.ts'
+
+type HeaderBlock = Extract<Block, 'comment count' | 'byline' | 'reading time'>
 
 export interface Header {
   commentCount: number | null
@@ -13,7 +16,7 @@ export interface Header {
   /** Index of the first line after the header. */
   end: number
   /** The line index each header field was read from, for the parse's line accounting. */
-  lines: Array<{index: number; block: 'comment count' | 'byline' | 'reading time'}>
+  lines: Array<{index: number; block: HeaderBlock}>
 }
 
 export function readHeader(lines: string[], start: number, stop: number, publishers?: PublisherNames): Header {
@@ -31,7 +34,7 @@ export function readHeader(lines: string[], start: number, stop: number, publish
 }
 
 /** Which header field `line` is, now read into `header`; null when it is none and the body starts. */
-function takeHeaderLine(header: Header, line: string, publishers: PublisherNames | undefined): Header['lines'][number]['block'] | null {
+function takeHeaderLine(header: Header, line: string, publishers: PublisherNames | undefined): HeaderBlock | null {
   const count = header.commentCount === null ? readCommentCount(line) : null
   if (count !== null) {
     header.commentCount = count

@@ -3,8 +3,6 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parse} from '../../src/parse/index.ts'
-import type {Article} from '../../src/model/types.ts'
 
 export const sharedCorpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))
 export const bbcRoot = path.join(sharedCorpus, 'bbc')
@@ -25,13 +23,4 @@ export function bbcFiles(): Record<string, string> {
     }
   }
   return files
-}
-
-/** Every BBC story through the real parser, sourced as `category/NNN.txt`. */
-export function bbcArticles(): Article[] {
-  return Object.entries(bbcFiles()).map(([source, text]) => {
-    const result = parse(text, source)
-    if (!result.ok) throw new Error(`${source}: ${result.diagnostics.map((d) => d.message).join('; ')}`)
-    return result.article
-  })
 }

@@ -1,7 +1,7 @@
 // The title matcher on two BBC headlines one word apart: each finds its own, and a typo the nearer.
 import {describe, expect, it} from 'vitest'
 import {createTitleMatcher, normaliseTitle} from '../../src/model/match.ts'
-import {bbcArticles} from '../corpus/shared.ts'
+import {bbcArticles} from './story-files.ts'
 
 describe('createTitleMatcher on the BBC headlines', () => {
   it('keeps `Bank set to...` and `Bank opts to...` apart, and gives `opt` to `opts`', () => {

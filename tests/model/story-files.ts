@@ -47,6 +47,11 @@ export function sampleFiles(): Record<string, string> {
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
+/** Every BBC story through the real parser, sourced as `category/NNN.txt` (the corpus tier only). */
+export function bbcArticles(): Article[] {
+  return Object.entries(bbcFiles()).map(([source, text]) => parseText(text, source))
+}
+
 /** The sample corpus through the real parser, sourced as `category/NNN.txt`. */
 export function sampleArticles(): Article[] {
   return Object.entries(sampleFiles()).map(([source, text]) => parseText(text, source))

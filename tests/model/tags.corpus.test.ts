@@ -6,8 +6,8 @@ import {writeContent, writeJson} from '../build/fixture.ts'
 import path from 'node:path'
 import {deriveTags} from '../../src/model/tags/index.ts'
 import type {TagsConfig} from '../../src/model/types.ts'
-import {bbcArticles, bbcFiles} from '../corpus/shared.ts'
-import {parseFile, seedFile} from './story-files.ts'
+import {bbcFiles} from '../corpus/shared.ts'
+import {bbcArticles, parseFile, seedFile} from './story-files.ts'
 
 const defaults: TagsConfig = {max: 6, minStories: 2, aliases: {}, stop: []}
 const seed = parseFile(seedFile, '000_ca89730430cec1e2.txt')

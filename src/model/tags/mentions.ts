@@ -71,15 +71,18 @@ const MAX_NAME_WORDS = 6
 export function extractMentions(story: StoryText, vocabulary: Vocabulary): Mention[] {
   const mentions = new Map<string, Mention>()
   const named = new Set<string>()
+  const defined: Array<[abbreviation: string, name: string]> = []
   story.paragraphs.forEach((paragraph, index) => {
-    const text = index === 0 ? stripDateline(paragraph) : paragraph
-    for (const segment of segments(tokenize(plainText(text)), vocabulary)) {
+    const plain = plainText(index === 0 ? stripDateline(paragraph) : paragraph)
+    for (const segment of segments(tokenize(plain), vocabulary)) {
       const key = record(mentions, segment, vocabulary, index === 0 ? 'lead' : null)
       if (key !== null && (!segment.initial || segment.words.length > 1)) named.add(key)
     }
+    // Abbreviations are read from the whole paragraph, its dateline included.
+    if (paragraph.includes('(')) defined.push(...definitions(index === 0 ? plainText(paragraph) : plain))
   })
   foldSurnames(mentions)
-  foldDefinedAbbreviations(mentions, story, vocabulary)
+  foldDefinedAbbreviations(mentions, defined, vocabulary)
   // A lone capitalised word seen only at sentence starts, with no evidence, is no name.
   for (const [key, mention] of mentions) if (!named.has(key) && mention.kind === null) mentions.delete(key)
   countHeadline(mentions, tokenize(plainText(story.headline)), vocabulary)
@@ -90,22 +93,20 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
  * `Office for National Statistics (ONS)`: the short form counts for the full name in this story, and
  * the full name's candidate carries the definition (a spelling never shown) for the rest of the site.
  */
-function foldDefinedAbbreviations(mentions: Map<string, Mention>, story: StoryText, vocabulary: Vocabulary): void {
-  for (const paragraph of story.paragraphs) {
-    for (const [abbreviation, name] of definitions(plainText(paragraph))) {
-      const fullKey = foldKey(vocabulary.canonical(name)?.name ?? name)
-      // `UK's Confederation of British Industry` was read as one name: it ends in the full name.
-      const full = mentions.get(fullKey) ?? [...mentions.values()].find((mention) => mention.key.endsWith(` ${fullKey}`))
-      if (full === undefined) continue
-      const shortKey = foldKey(vocabulary.canonical(abbreviation)?.name ?? abbreviation)
-      const short = mentions.get(shortKey)
-      full.spellings[definedSpelling(abbreviation)] = 0
-      if (short === undefined || short === full) continue
-      full.count += short.count
-      full.lead += short.lead
-      full.kind = strongerEvidence(full.kind, short.kind)
-      mentions.delete(shortKey)
-    }
+function foldDefinedAbbreviations(mentions: Map<string, Mention>, defined: ReadonlyArray<readonly [string, string]>, vocabulary: Vocabulary): void {
+  for (const [abbreviation, name] of defined) {
+    const fullKey = foldKey(vocabulary.canonical(name)?.name ?? name)
+    // `UK's Confederation of British Industry` was read as one name: it ends in the full name.
+    const full = mentions.get(fullKey) ?? [...mentions.values()].find((mention) => mention.key.endsWith(` ${fullKey}`))
+    if (full === undefined) continue
+    const shortKey = foldKey(vocabulary.canonical(abbreviation)?.name ?? abbreviation)
+    const short = mentions.get(shortKey)
+    full.spellings[definedSpelling(abbreviation)] = 0
+    if (short === undefined || short === full) continue
+    full.count += short.count
+    full.lead += short.lead
+    full.kind = strongerEvidence(full.kind, short.kind)
+    mentions.delete(shortKey)
   }
 }
 
