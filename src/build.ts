@@ -12,7 +12,7 @@ import {removeSiteSnapshot, saveSiteSnapshot} from './cache/site-snapshot.ts'
 import {buildSiteFromTags, storyTags} from './model/site.ts'
 import {createVocabulary, type PackedMentions} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
-import type {Article, BuildReport, Site, SiteConfig} from './model/types.ts'
+import type {Article, BuildReport, Site, SiteConfig, StoryTag} from './model/types.ts'
 import type {ParseOptions} from './parse/index.ts'
 import {compileProfiles} from './parse/provider-rules.ts'
 import {providerProfiles} from './parse/providers.ts'
@@ -243,7 +243,7 @@ async function siteOf(
  * they are let go of here, in `input` and in what each file's reading gave. A function of its own,
  * like siteOf, so that no register of the caller's frame keeps them.
  */
-function tagsLettingGoOfMentions(input: ReadArticles, read: ReadFiles, config: SiteConfig): string[][] {
+function tagsLettingGoOfMentions(input: ReadArticles, read: ReadFiles, config: SiteConfig): StoryTag[][] {
   const tags = storyTags(input.articles, input.mentions, config)
   input.mentions = []
   read.outcomes = []

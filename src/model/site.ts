@@ -5,7 +5,7 @@ import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
 import {slugify} from './slug.ts'
 import {createVocabulary, packedMentions, selectTags, type PackedMentions} from './tags/index.ts'
-import type {Article, Day, Month, SiteConfig, Site, Story, Term, TermRef, Year} from './types.ts'
+import type {Article, Day, Month, SiteConfig, Site, Story, StoryTag, TagKind, TagRef, Term, TermRef, Year} from './types.ts'
 
 export function buildSite(articles: readonly Article[], config: SiteConfig): Site {
   const vocabulary = createVocabulary(config.tags)
@@ -23,7 +23,7 @@ export function buildSiteFromMentions(articles: readonly Article[], mentions: re
 const NONE: PackedMentions = {names: [], numbers: ''}
 
 /** Each article's tags, chosen from its front matter and the tag candidates of the whole corpus. */
-export function storyTags(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig): string[][] {
+export function storyTags(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig): StoryTag[][] {
   return selectTags(
     articles.map((article, i) => ({front: article.tags, mentions: mentions[i] ?? NONE})),
     config.tags
@@ -35,7 +35,7 @@ export function storyTags(articles: readonly Article[], mentions: readonly Packe
  * build can let go of the tag candidates, 17 MB at 10,000 stories, before the rest of the model is
  * made.
  */
-export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly string[][], config: SiteConfig): Site {
+export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig): Site {
   const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!))
   const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? []}))
   const urls = assignUrls(sorted.map((s) => s.article))
@@ -68,7 +68,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       credits: article.credits,
       boilerplate: article.boilerplate,
       excerpt: articleExcerpt(article),
-      tags: refs(tags, tagTerms, index),
+      tags: tagRefs(tags, tagTerms, index),
       recommended: article.recommended.map((teaser) => {
         const match = matchTitle(teaser.title)
         // Field by field: a spread copy can get a hidden class of its own (cache/compact.ts).
@@ -132,39 +132,42 @@ function assignUrls(articles: readonly Article[]): Array<{slug: string; url: str
   })
 }
 
-interface Terms {
-  add(name: string, story: number): TermRef | null
-  list(): Term[]
+interface Terms<Ref extends TermRef = TermRef> {
+  add(name: string, story: number, kind?: TagKind): Ref | null
+  list(): Array<Ref & Term>
 }
+
+/** An entity kind said of a tag outweighs `topic`, which only says a front matter named it. */
+const KIND_WEIGHT: Record<TagKind, number> = {topic: 1, person: 1000, place: 1000, org: 1000}
 
 /**
  * Names that slug alike are one term (`HYUNG-JIN KIM`, `Hyung-Jin Kim`); the page shows the
- * spelling used most, ties going to the first in site order.
+ * spelling used most, ties going to the first in site order. A tag's kind is the one most of its
+ * stories give it, where any story's person, place or organisation outweighs a front matter's topic.
  */
-function createTerms(folder: string): Terms {
-  const bySlug = new Map<string, {ref: TermRef; stories: Set<number>; spellings: Map<string, number>}>()
+function createTerms(folder: 'tags'): Terms<TagRef>
+function createTerms(folder: 'authors' | 'sources'): Terms
+function createTerms(folder: string): Terms<TagRef> {
+  const bySlug = new Map<string, {ref: TagRef; stories: Set<number>; spellings: Map<string, number>; kinds: Map<TagKind, number>}>()
   return {
-    add(name, story) {
+    add(name, story, kind) {
       const slug = slugify(name)
       if (slug === '') return null
       let term = bySlug.get(slug)
       if (!term) {
-        term = {ref: {name, slug, url: `${folder}/${slug}/`}, stories: new Set(), spellings: new Map()}
+        term = {ref: {name, slug, url: `${folder}/${slug}/`, kind: kind ?? 'topic'}, stories: new Set(), spellings: new Map(), kinds: new Map()}
         bySlug.set(slug, term)
       }
       term.stories.add(story)
       term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1)
+      if (kind !== undefined) term.kinds.set(kind, (term.kinds.get(kind) ?? 0) + KIND_WEIGHT[kind])
       return term.ref
     },
     list() {
-      const terms = [...bySlug.values()].map(({ref, stories, spellings}) => {
-        let best = ref.name
-        let bestCount = 0
-        for (const [spelling, count] of spellings) {
-          if (count > bestCount) [best, bestCount] = [spelling, count]
-        }
+      const terms = [...bySlug.values()].map(({ref, stories, spellings, kinds}) => {
         // Stories hold the same ref object, so renaming it here renames it everywhere.
-        ref.name = best
+        ref.name = mostUsed(spellings, ref.name)
+        ref.kind = mostUsed(kinds, ref.kind)
         return {...ref, stories: [...stories].sort((a, b) => a - b)}
       })
       return terms.sort((a, b) => b.stories.length - a.stories.length || compareText(a.slug, b.slug))
@@ -172,10 +175,29 @@ function createTerms(folder: string): Terms {
   }
 }
 
+/** The key counted most; ties go to the first counted (Map order), `fallback` when none is. */
+function mostUsed<K>(counts: ReadonlyMap<K, number>, fallback: K): K {
+  let best = fallback
+  let bestCount = 0
+  for (const [key, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [key, count]
+  }
+  return best
+}
+
 function refs(names: readonly string[], terms: Terms, story: number): TermRef[] {
   const seen = new Set<TermRef>()
   for (const name of names) {
     const ref = terms.add(name, story)
+    if (ref) seen.add(ref)
+  }
+  return [...seen]
+}
+
+function tagRefs(tags: readonly StoryTag[], terms: Terms<TagRef>, story: number): TagRef[] {
+  const seen = new Set<TagRef>()
+  for (const tag of tags) {
+    const ref = terms.add(tag.name, story, tag.kind)
     if (ref) seen.add(ref)
   }
   return [...seen]

@@ -134,7 +134,7 @@ export interface ProviderProfile {
 export interface TagsConfig {
   /** Derived tags kept per story. Default 6. */
   max: number
-  /** Derived tags must be shared by at least this many stories. Default 2. */
+  /** A tag is listed in the tags index when at least this many stories carry it. Default 2. */
   minStories: number
   /** Spelling → canonical tag name, on top of the built-in table. */
   aliases: Record<string, string>
@@ -164,6 +164,18 @@ export interface SiteConfig {
 // The site model: what model/ computes from the articles and render/ turns into pages.
 // Cross-references are indices into `Site.stories`, so the model stays a tree of plain data.
 
+/**
+ * What a tag names: a person, a place or an organisation the tagger found in the story, or a
+ * topic the story's front matter gave.
+ */
+export type TagKind = 'person' | 'place' | 'org' | 'topic'
+
+/** One of a story's tags, before it is a page: its display name and kind. */
+export interface StoryTag {
+  name: string
+  kind: TagKind
+}
+
 /** A link target: a tag, author or source page. */
 export interface TermRef {
   name: string
@@ -175,6 +187,14 @@ export interface TermRef {
 export interface Term extends TermRef {
   /** Story indices, newest first. */
   stories: number[]
+}
+
+export interface TagRef extends TermRef {
+  kind: TagKind
+}
+
+export interface TagTerm extends Term {
+  kind: TagKind
 }
 
 export interface RecommendedLink extends Teaser {
@@ -210,7 +230,7 @@ export interface Story {
   boilerplate: TakenLine[]
   /** Front-matter summary, else the first two sentences of the body, as plain text. */
   excerpt: string
-  tags: TermRef[]
+  tags: TagRef[]
   recommended: RecommendedLink[]
   /** Stories whose recommended block links here. */
   recommendedFrom: number[]
@@ -253,7 +273,7 @@ export interface Site {
   /** Indices of the undated stories. */
   undated: number[]
   /** Most used first, then by name. */
-  tags: Term[]
+  tags: TagTerm[]
   authors: Term[]
   sources: Term[]
 }

@@ -1,6 +1,8 @@
 // schema.org NewsArticle for a story page, as script-safe JSON.
-import type {Site, Story} from '../model/types.ts'
+import type {Site, Story, TagKind} from '../model/types.ts'
 import {scriptJson} from './json-ld.ts'
+
+const SCHEMA_TYPES: Record<Exclude<TagKind, 'topic'>, string> = {person: 'Person', place: 'Place', org: 'Organization'}
 
 export function newsArticle(site: Site, story: Story): string {
   const {baseUrl, title, language} = site.config
@@ -14,6 +16,8 @@ export function newsArticle(site: Site, story: Story): string {
         : story.byline === null
           ? undefined
           : [{'@type': 'Person', name: story.byline}]
+  // What the story is about: its people, places and organisations; a front matter's topics are keywords only.
+  const about = story.tags.flatMap((tag) => (tag.kind === 'topic' ? [] : [{'@type': SCHEMA_TYPES[tag.kind], name: tag.name, url: absolute(tag.url)}]))
   // JSON.stringify drops the undefined fields, so a site without a base URL states no URLs.
   return scriptJson({
     '@context': 'https://schema.org',
@@ -25,6 +29,7 @@ export function newsArticle(site: Site, story: Story): string {
     author: authors,
     publisher: {'@type': 'Organization', name: title},
     keywords: story.tags.length > 0 ? story.tags.map((t) => t.name).join(', ') : undefined,
+    about: about.length > 0 ? about : undefined,
     url: absolute(story.url),
     mainEntityOfPage: absolute(story.url),
     commentCount: story.commentCount ?? undefined

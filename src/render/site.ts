@@ -1,7 +1,7 @@
 // The site model → every output file, one at a time, so the writer can stream 10,000 pages to
 // disk without holding them. Pure: the same site and templates always give the same bytes.
 import {createHash} from 'node:crypto'
-import type {Day, Month, OutputFile, PendingFile, Site, Story, Templates, Term, Year} from '../model/types.ts'
+import type {Day, Month, OutputFile, PendingFile, Site, Story, TagTerm, Templates, Term, Year} from '../model/types.ts'
 import {storyCount} from './count.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, feedStories, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds.ts'
@@ -13,6 +13,7 @@ import {fixedFile, lazyFile} from './fixed-file.ts'
 import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
+import {KIND_LABELS, tagIndex} from './tag-index.ts'
 import {storyCard, storyView, type StoryCard, type StoryView} from './views.ts'
 
 type PageInput = Omit<HeadInput, 'url' | 'path'>
@@ -24,6 +25,8 @@ interface TermKind {
   plural: string
   terms: Term[]
   describe: (name: string) => string
+  /** The line under a term's name on its page. */
+  lede: (term: Term) => string
 }
 
 /** Every file of the site, rendered. */
@@ -113,10 +116,18 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     }), {heading: 'Undated stories', kicker: null, lede: 'Stories whose files carry no date.', feed: null})
   }
 
+  const count = (term: Term) => storyCount(term.stories.length)
   const kinds: TermKind[] = [
-    {folder: 'tags', singular: 'Tag', plural: 'Tags', terms: site.tags, describe: (name) => `Stories tagged “${name}”.`},
-    {folder: 'authors', singular: 'Author', plural: 'Authors', terms: site.authors, describe: (name) => `Stories by ${name}.`},
-    {folder: 'sources', singular: 'Source', plural: 'Sources', terms: site.sources, describe: (name) => `Stories from ${name}.`}
+    {
+      folder: 'tags',
+      singular: 'Tag',
+      plural: 'Tags',
+      terms: site.tags,
+      describe: (name) => `Stories tagged “${name}”.`,
+      lede: (term) => `${KIND_LABELS[(term as TagTerm).kind].one} · ${count(term)}`
+    },
+    {folder: 'authors', singular: 'Author', plural: 'Authors', terms: site.authors, describe: (name) => `Stories by ${name}.`, lede: count},
+    {folder: 'sources', singular: 'Source', plural: 'Sources', terms: site.sources, describe: (name) => `Stories from ${name}.`, lede: count}
   ]
   for (const kind of kinds) yield* termPages(kind)
 
@@ -194,21 +205,24 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
   }
 
   function* termPages(kind: TermKind): Generator<PendingFile> {
-    yield page(
-      `${kind.folder}/`,
-      'terms.liquid',
-      {
-        title: kind.plural,
-        description: `Every ${kind.singular.toLowerCase()} in ${config.title}, with its number of stories.`,
-        nav: kind.folder === 'tags' ? 'tags' : null,
-        breadcrumbs: [home, {name: kind.plural, url: null}]
-      },
-      () => ({
-        heading: kind.plural,
-        kind: kind.folder,
-        terms: kind.terms.map((t) => ({name: t.name, url: t.url, count: t.stories.length}))
-      })
-    )
+    if (kind.folder === 'tags') yield* tagIndexPages()
+    else {
+      yield page(
+        `${kind.folder}/`,
+        'terms.liquid',
+        {
+          title: kind.plural,
+          description: `Every ${kind.singular.toLowerCase()} in ${config.title}, with its number of stories.`,
+          breadcrumbs: [home, {name: kind.plural, url: null}]
+        },
+        () => ({
+          heading: kind.plural,
+          kind: kind.folder,
+          lede: `${kind.terms.length} in all, most stories first.`,
+          terms: kind.terms.map((t) => ({name: t.name, url: t.url, count: t.stories.length}))
+        })
+      )
+    }
     for (const term of kind.terms) {
       const feedPath = `${term.url}feed.xml`
       const hasFeed = kind.folder === 'tags'
@@ -217,7 +231,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
         description: kind.describe(term.name),
         breadcrumbs: [home, {name: kind.plural, url: `${kind.folder}/`}, {name: term.name, url: null}],
         feed: hasFeed ? {url: feedPath, title: `${config.title} — ${term.name}`} : null
-      }), {heading: term.name, kicker: kind.singular, lede: storyCount(term.stories.length), feed: hasFeed ? feedPath : null})
+      }), {heading: term.name, kicker: kind.singular, lede: kind.lede(term), feed: hasFeed ? feedPath : null})
       if (hasFeed) {
         const stories = feedStories(site, term.stories)
         yield {
@@ -238,6 +252,42 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
             })
         }
       }
+    }
+  }
+
+  /** The tags index: by kind, then letter, paginated (render/tag-index.ts). */
+  function* tagIndexPages(): Generator<PendingFile> {
+    const index = tagIndex(site.tags, config.tags.minStories)
+    const lede =
+      `${index.listed} tags on ${config.tags.minStories} or more stories` +
+      (index.unlisted > 0 ? `; ${index.unlisted} more, each on fewer, are on their stories’ pages.` : '.')
+    for (const [i, groups] of index.pages.entries()) {
+      const n = i + 1
+      yield page(
+        pageUrl('tags/', n),
+        'terms.liquid',
+        {
+          title: n === 1 ? 'Tags' : `Tags, page ${n}`,
+          description: `Every tag in ${config.title}: people, places, organisations and topics, with their number of stories.`,
+          nav: 'tags',
+          breadcrumbs: [home, {name: 'Tags', url: null}]
+        },
+        (root) => ({
+          heading: 'Tags',
+          kind: 'tags',
+          lede,
+          pageNumber: n,
+          // Each letter's link leads to the page it starts on.
+          kinds: index.kinds.map((kind) => ({
+            ...kind,
+            url: `${kind.page === n ? '' : `${root}${pageUrl('tags/', kind.page)}`}#${kind.id}`,
+            letters: kind.letters.map((letter) => ({...letter, url: `${letter.page === n ? '' : `${root}${pageUrl('tags/', letter.page)}`}#${letter.id}`}))
+          })),
+          groups,
+          terms: groups.flatMap((group) => group.letters.flatMap((letter) => letter.terms)),
+          pagination: paginationView('tags/', n, index.pages.length, root)
+        })
+      )
     }
   }
 

@@ -63,7 +63,8 @@ describe('packMentions', () => {
       aliased: false,
       headline: count,
       lead: 0xffff,
-      count
+      count,
+      paragraphs: count % 7
     }))
     const packed = packMentions(mentions, (name) => name)
     expect(unpackMentions(packed)).toStrictEqual(mentions)

@@ -1,8 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {definitions} from '../../src/model/tags/abbreviations.ts'
-import {createVocabulary, deriveTags, extractMentions, storyMentions} from '../../src/model/tags/index.ts'
+import {createVocabulary, deriveStoryTags, deriveTags, extractMentions, storyMentions} from '../../src/model/tags/index.ts'
 import type {TagsConfig} from '../../src/model/types.ts'
 import {article, parseFile, sampleArticles, seedFile} from './story-files.ts'
+import {tagEvidence, unwrittenTags} from './tag-evidence.ts'
+import {buildSite} from '../../src/model/site.ts'
+import {testConfig} from '../render/site-fixture.ts'
 
 const defaults: TagsConfig = {max: 6, minStories: 2, aliases: {}, stop: []}
 const seed = parseFile(seedFile, '000_ca89730430cec1e2.txt')
@@ -32,10 +35,26 @@ describe('deriveTags on the seed', () => {
 describe('deriveTags on the sample corpus', () => {
   const all = deriveTags(bbc, defaults)
 
-  it('with a huge minStories keeps at most one tag a story: its top place or organisation', () => {
-    const strict = deriveTags(bbc.slice(0, 300), {...defaults, minStories: 100_000})
-    expect(strict.every((tags) => tags.length <= 1)).toBe(true)
-    expect(strict.filter((tags) => tags.length === 1).length).toBeGreaterThan(250)
+  it('invents nothing: every tag is written in its story, as it is or as an alias of it', () => {
+    const tags = deriveStoryTags(bbc, defaults)
+    const evidence = tagEvidence(bbc)
+    const unwritten = bbc.flatMap((story, i) => unwrittenTags(story, tags[i] ?? [], evidence).map((tag) => `${story.source}: ${tag}`))
+    expect(tags.flat().length).toBeGreaterThan(bbc.length * 3)
+    expect(unwritten).toEqual([])
+  })
+
+  it('gives every derived tag a person, place or organisation kind, one kind a name across the site', () => {
+    const kinds = new Map<string, Set<string>>()
+    for (const tag of deriveStoryTags(bbc, defaults).flat()) kinds.set(tag.name, (kinds.get(tag.name) ?? new Set()).add(tag.kind))
+    expect([...kinds.values()].every((set) => set.size === 1 && ['person', 'place', 'org'].includes([...set][0]!))).toBe(true)
+    const counts = {person: 0, place: 0, org: 0}
+    for (const set of kinds.values()) counts[[...set][0] as keyof typeof counts]++
+    expect(Math.min(counts.person, counts.place, counts.org)).toBeGreaterThan(5)
+  })
+
+  it('keeps a story its tags whatever minStories says: it only decides what the tags index lists', () => {
+    const stories = bbc.slice(0, 100)
+    expect(deriveTags(stories, {...defaults, minStories: 100_000})).toEqual(deriveTags(stories, defaults))
   })
 
   it('never gives more than max derived tags', () => {
@@ -91,26 +110,39 @@ describe('normalisation', () => {
   })
 })
 
-describe('the minStories rule', () => {
+describe('ranking by salience', () => {
   const stories = [
     article('Talks in Paris', ['Jane Smith met Ahmed Khan in Paris.']),
     article('Paris strike', ['Workers in Paris struck. Ahmed Khan spoke.']),
     article('Lyon market', ['Traders in Lyon met Oliver Brown.'])
   ]
 
-  it('drops a name only one story has, keeps the shared ones', () => {
+  it('keeps a name only one story has on that story, whatever minStories says', () => {
     const tags = deriveTags(stories, defaults)
-    expect(tags[0]).toEqual(['Paris', 'Ahmed Khan'])
-    expect(tags[1]).toEqual(['Paris', 'Ahmed Khan'])
-    expect(tags.flat()).not.toContain('Jane Smith')
+    expect(tags[0]).toEqual(['Paris', 'Ahmed Khan', 'Jane Smith'])
+    expect(tags[2]).toEqual(['Lyon', 'Oliver Brown'])
+    expect(deriveTags(stories, {...defaults, minStories: 1})).toEqual(tags)
   })
 
-  it('but leaves a story its top place rather than nothing', () => {
-    expect(deriveTags(stories, defaults)[2]).toEqual(['Lyon'])
+  it('puts the name in the headline first, then the names all through the story before one named once in the lead', () => {
+    const story = article('Acme Widgets Group cuts jobs', [
+      'Acme Widgets Group is to cut 200 jobs, said Jane Smith of the Unite union.',
+      'Paris was quiet. The firm met Ahmed Khan.',
+      'Ahmed Khan said talks would go on. Paris stayed calm.',
+      'Ahmed Khan added that Paris was key.'
+    ])
+    expect(deriveTags([story], defaults)[0]).toEqual(['Acme Widgets Group', 'Ahmed Khan', 'Paris', 'Jane Smith'])
   })
 
-  it('keeps every name with minStories 1', () => {
-    expect(deriveTags(stories, {...defaults, minStories: 1})[0]).toEqual(['Paris', 'Ahmed Khan', 'Jane Smith'])
+  it('gives each tag its kind', () => {
+    const [tags] = deriveStoryTags([article('Talks in Paris', ['Jane Smith met Ahmed Khan and the Acme Widgets Group in Paris.'], ['Trade'])], defaults)
+    expect(tags).toEqual([
+      {name: 'Trade', kind: 'topic'},
+      {name: 'Paris', kind: 'place'},
+      {name: 'Acme Widgets Group', kind: 'org'},
+      {name: 'Ahmed Khan', kind: 'person'},
+      {name: 'Jane Smith', kind: 'person'}
+    ])
   })
 })
 
@@ -220,5 +252,94 @@ describe('mentions', () => {
     for (const text of ['', '...', '’s', 'A', 'U.S.-', '-Russia', 'Mr', 'of the', '\u0000\u0000', 'É'.repeat(10_000)]) {
       expect(() => storyMentions(article(text, [text]), vocabulary)).not.toThrow()
     }
+  })
+})
+
+describe('evidence and resolution', () => {
+  it('tags the person of a surname only where the site names one person in full with it', () => {
+    const stories = [
+      article('Budget plans', ['Chancellor Gordon Brown set out his plans.']),
+      article('Scrum half', ['Scrum half Craig Brown was injured.']),
+      article('Brown under fire', ['Mr Brown faced questions from MPs.']),
+      article('Blair visit', ['Prime Minister Tony Blair visited Leeds.']),
+      article('Blair speaks', ['Mr Blair spoke in Leeds on Friday.'])
+    ]
+    const tags = deriveTags(stories, defaults)
+    expect(tags[2]).not.toContain('Gordon Brown')
+    expect(tags[2]).not.toContain('Craig Brown')
+    expect(tags[2]).not.toContain('Brown')
+    expect(tags[4]).toContain('Tony Blair')
+  })
+
+  it('reads a short form from the built-in table as the body this story names, else the one the site names most', () => {
+    const stories = [
+      article('Farm deal', ['The European Commission agreed the deal. The EC said farmers would gain.']),
+      article('Trade talks', ['The EC is to meet ministers in Brussels.']),
+      article('Rates held', ['The BoE kept rates on hold.'])
+    ]
+    const tags = deriveTags(stories, defaults)
+    expect(tags[0]).toContain('European Commission')
+    expect(tags[0]).not.toContain('EC')
+    expect(tags[1]).toContain('European Commission')
+    expect(tags[2]).toContain('Bank of England')
+  })
+
+  it('gives the country of a demonym, and leaves faiths and ratings out', () => {
+    const [tags] = deriveTags([article('Vote', ['Filipino voters and West German banks met Muslim leaders; bonds were rated BBB by Britons.'])], defaults)
+    expect(tags).toEqual(expect.arrayContaining(['Philippines', 'West Germany', 'United Kingdom']))
+    for (const word of ['Muslim', 'BBB', 'Britons']) expect(tags).not.toContain(word)
+  })
+
+  it('knows an unknown name by the words around it', () => {
+    const story = article('Results', [
+      'Shares in Zorvex rose, said chief executive Helmut Panke, who joined in May.',
+      'The drugs firm Quallion said sales fell at its plant in Tarnow.'
+    ])
+    const [tags] = deriveStoryTags([story], defaults)
+    expect(tags).toEqual(expect.arrayContaining([
+      {name: 'Helmut Panke', kind: 'person'},
+      {name: 'Quallion', kind: 'org'},
+      {name: 'Tarnow', kind: 'place'}
+    ]))
+  })
+
+  it('keeps a name with a particle whole and reads character references: Ghazi al-Gosaibi, Bryn Fôn', () => {
+    const [tags] = deriveTags([article('Row', ['Minister Ghazi al-Gosaibi met singer Bryn F&#244;n in Riyadh.'])], defaults)
+    expect(tags).toEqual(expect.arrayContaining(['Ghazi al-Gosaibi', 'Bryn Fôn']))
+  })
+
+  it('does not let a known name swallow the person after it, nor a country prefix the body', () => {
+    const [tags] = deriveTags([article('Race', ['Lib Dems David Laws spoke, and the US Securities and Exchange Commission agreed.'])], defaults)
+    expect(tags).toEqual(expect.arrayContaining(['David Laws', 'Liberal Democrats', 'Securities and Exchange Commission', 'United States']))
+  })
+})
+
+describe('capitals', () => {
+  it('give their country when they act for its government, and only then', () => {
+    const [acting, visited] = deriveTags(
+      [
+        article('Talks stall', ['Washington said the talks had failed, and Manila denied any deal.']),
+        article('Trip', ['The band played in Washington and then flew to Manila.'])
+      ],
+      defaults
+    )
+    expect(acting).toEqual(expect.arrayContaining(['United States', 'Philippines']))
+    expect(visited).not.toContain('United States')
+    expect(visited).not.toContain('Philippines')
+  })
+})
+
+describe('tags in the site model', () => {
+  it('carry their kind to the story and the tag, an entity kind outweighing a front matter topic', () => {
+    const site = buildSite(
+      [
+        {...article('Talks in Paris', ['Jane Smith met officials in Paris.']), date: '2024-01-02'},
+        {...article('Paris notes', ['Notes from a trip.'], ['Paris']), date: '2024-01-01'}
+      ],
+      {...testConfig, tags: defaults}
+    )
+    expect(site.stories[0]!.tags.map((t) => [t.name, t.kind])).toEqual([['Paris', 'place'], ['Jane Smith', 'person']])
+    expect(site.tags.map((t) => [t.name, t.kind, t.stories.length])).toEqual([['Paris', 'place', 2], ['Jane Smith', 'person', 1]])
+    expect(site.stories[1]!.tags[0]).toBe(site.stories[0]!.tags[0])
   })
 })

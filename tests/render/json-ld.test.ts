@@ -40,6 +40,10 @@ describe('NewsArticle on story pages', () => {
       if (story.date) expect(data.datePublished).toBe(story.date)
       else expect(data).not.toHaveProperty('datePublished')
       expect(data.author?.map((a: {name: string}) => a.name) ?? []).toEqual(story.authors.map((a) => a.name))
+      // What the story is about, typed; a front matter's topics are keywords, not things.
+      const things = story.tags.filter((tag) => tag.kind !== 'topic')
+      if (things.length === 0) expect(data).not.toHaveProperty('about')
+      else expect(data.about).toEqual(things.map((tag) => ({'@type': 'Place', name: tag.name, url: `https://news.example/${tag.url}`})))
     })
   }
 })

@@ -1,6 +1,6 @@
 // Hand-built site models for the render tests, independent of model/site.ts: a small factory that
 // buckets stories into days, months and years and collects terms the way the model contract says.
-import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, Templates, Term, TermRef, Year} from '../../src/model/types.ts'
+import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, TagKind, Templates, Term, TermRef, Year} from '../../src/model/types.ts'
 import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
 import {slugify} from '../../src/model/slug.ts'
 import {defaultConfig} from '../../src/model/config.ts'
@@ -26,6 +26,13 @@ export interface StorySpec {
   commentCount?: number | null
   recommended?: Array<{title: string; summary?: string; source?: string | null; story?: number | null}>
   related?: number[]
+}
+
+/** The fixtures' tags that name places; any other tag is a front-matter topic. */
+const PLACES = new Set(['North Korea', 'Russia', 'South Korea', 'United States', 'Ukraine'])
+
+function tagKind(name: string): TagKind {
+  return PLACES.has(name) ? 'place' : 'topic'
 }
 
 /** Specs must already be in site order: dated newest first, then undated. */
@@ -76,7 +83,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       credits: [],
       boilerplate: [],
       excerpt: spec.excerpt ?? `The first paragraph of ${spec.headline}.`,
-      tags: (spec.tags ?? []).map((t) => ref('tags', t, index)),
+      tags: (spec.tags ?? []).map((t) => ({...ref('tags', t, index), kind: tagKind(t)})),
       recommended,
       recommendedFrom: [],
       related: spec.related ?? [],
@@ -118,7 +125,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
     days,
     years,
     undated: stories.filter((s) => s.date === null).map((s) => s.index),
-    tags: list(terms.tags),
+    tags: list(terms.tags).map((term) => ({...term, kind: tagKind(term.name)})),
     authors: list(terms.authors),
     sources: list(terms.sources)
   }

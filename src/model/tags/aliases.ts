@@ -74,7 +74,7 @@ const ORGS: Record<string, string[]> = {
  * counts: a longer name that starts with one (`British Airways`, `Dawn French`) is read whole first.
  */
 const DEMONYMS: Record<string, string[]> = {
-  'United Kingdom': ['British'],
+  'United Kingdom': ['British', 'Briton', 'Britons'],
   'United States': ['American'],
   France: ['French'],
   Germany: ['German'],
@@ -99,7 +99,52 @@ const DEMONYMS: Record<string, string[]> = {
   Iran: ['Iranian'],
   Israel: ['Israeli'],
   Ukraine: ['Ukrainian'],
-  Europe: ['European']
+  Europe: ['European'],
+  Asia: ['Asian'],
+  Africa: ['African'],
+  Pakistan: ['Pakistani'],
+  Afghanistan: ['Afghan'],
+  Mexico: ['Mexican'],
+  Poland: ['Polish'],
+  Sweden: ['Swedish'],
+  Norway: ['Norwegian'],
+  Denmark: ['Danish'],
+  Greece: ['Greek'],
+  Portugal: ['Portuguese'],
+  Argentina: ['Argentine', 'Argentinian'],
+  'South Korea': ['South Korean'],
+  'North Korea': ['North Korean'],
+  Egypt: ['Egyptian'],
+  Syria: ['Syrian'],
+  Indonesia: ['Indonesian'],
+  Thailand: ['Thai'],
+  Vietnam: ['Vietnamese'],
+  Nigeria: ['Nigerian'],
+  Kenya: ['Kenyan'],
+  Palestine: ['Palestinian'],
+  'Saudi Arabia': ['Saudi'],
+  Belgium: ['Belgian'],
+  Austria: ['Austrian'],
+  Hungary: ['Hungarian'],
+  Romania: ['Romanian'],
+  'New Zealand': ['New Zealander']
+}
+
+/**
+ * Capitals that stand for their country's government when they act (`Washington said`, `Moscow
+ * denied`, `Bonn's position`): the country is named too (tags/cues.ts decides when they act).
+ */
+export const CAPITALS: Readonly<Record<string, string>> = {
+  Washington: 'United States', Moscow: 'Russia', Beijing: 'China', Peking: 'China', Tokyo: 'Japan',
+  Pyongyang: 'North Korea', Seoul: 'South Korea', London: 'United Kingdom', Paris: 'France', Berlin: 'Germany',
+  Bonn: 'West Germany', Manila: 'Philippines', Tehran: 'Iran', Kiev: 'Ukraine', Kyiv: 'Ukraine', Baghdad: 'Iraq',
+  Damascus: 'Syria', 'New Delhi': 'India', Delhi: 'India', Islamabad: 'Pakistan', Kabul: 'Afghanistan',
+  Ottawa: 'Canada', Canberra: 'Australia', Rome: 'Italy', Madrid: 'Spain', Ankara: 'Turkey', Cairo: 'Egypt',
+  Riyadh: 'Saudi Arabia', Taipei: 'Taiwan', Havana: 'Cuba', Caracas: 'Venezuela', Brasilia: 'Brazil',
+  Jakarta: 'Indonesia', Bangkok: 'Thailand', Hanoi: 'Vietnam', Tripoli: 'Libya', Khartoum: 'Sudan',
+  Nairobi: 'Kenya', Pretoria: 'South Africa', Warsaw: 'Poland', Athens: 'Greece', Dublin: 'Ireland',
+  'The Hague': 'Netherlands', Stockholm: 'Sweden', Oslo: 'Norway', Copenhagen: 'Denmark', Lisbon: 'Portugal',
+  Vienna: 'Austria', Budapest: 'Hungary', Prague: 'Czech Republic', Bucharest: 'Romania'
 }
 
 export const BUILT_IN: ReadonlyArray<readonly [spelling: string, canonical: Canonical]> = [

@@ -1,6 +1,6 @@
 // Tags for every story: front-matter tags as given, then the people, places and organisations
 // each story is most about, named one way across the corpus.
-import type {Article, TagsConfig} from '../types.ts'
+import type {Article, StoryTag, TagsConfig} from '../types.ts'
 import {extractMentions, type Mention, type StoryText, type Vocabulary} from './mentions.ts'
 import {packMentions, type PackedMentions} from './packed.ts'
 import {selectTags} from './select.ts'
@@ -16,13 +16,18 @@ export function packedMentions(story: StoryText, vocabulary: Vocabulary): Packed
   return packMentions(extractMentions(story, vocabulary), vocabulary.shared)
 }
 
-/** result[i] is the tag list (display names) of articles[i]. */
-export function deriveTags(articles: readonly Article[], config: TagsConfig): string[][] {
+/** result[i] is the tags (display name and kind) of articles[i]. */
+export function deriveStoryTags(articles: readonly Article[], config: TagsConfig): StoryTag[][] {
   const vocabulary = createVocabulary(config)
   return selectTags(
     articles.map((article) => ({front: article.tags, mentions: packedMentions(article, vocabulary)})),
     config
   )
+}
+
+/** result[i] is the tag list (display names) of articles[i]. */
+export function deriveTags(articles: readonly Article[], config: TagsConfig): string[][] {
+  return deriveStoryTags(articles, config).map((tags) => tags.map((tag) => tag.name))
 }
 
 /**

@@ -1,10 +1,12 @@
 // One story's candidate tags: capitalised names found in one linear scan of headline and body,
 // with what they are (person, place, organisation) and where they occur. Corpus-wide choices
 // (which tags to keep, their display names) belong to tags/select.ts.
+import {decodeHTML} from 'entities'
 import {definedSpelling, definitions} from './abbreviations.ts'
-import type {EntityKind} from './aliases.ts'
+import {CAPITALS, type EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
+import {actsAsGovernment, contextOf, cueKind, NO_CONTEXT, type Context, type CueKind} from './cues.ts'
 import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
 import {wordEnd, wordStart} from './words.ts'
 
@@ -22,6 +24,8 @@ export interface Mention {
   headline: number
   lead: number
   count: number
+  /** How many of the body's paragraphs name it: a name all through a story is what it is about. */
+  paragraphs: number
 }
 
 /**
@@ -49,6 +53,9 @@ interface Token {
   /** Punctuation (or a possessive) separates this token from the previous one. */
   broken: boolean
   possessive: boolean
+  /** Where the word starts and ends in the text; -1 for a piece cut from inside a word (`pro-Russia`). */
+  start: number
+  end: number
 }
 
 interface Segment {
@@ -67,21 +74,44 @@ const FUNCTION_WORDS = new Set([
   'at', 'by', 'to', 'as', 'but', 'and', 'or', 'if', 'so', 'his', 'her', 'its', 'their', 'our', 'my', 'your'
 ])
 const MAX_NAME_WORDS = 6
+/** Each capital of aliases.ts, and its country as a segment to record. */
+const COUNTRY_OF_CAPITAL = new Map(Object.entries(CAPITALS).map(([capital, country]): [string, Segment] => [capital, {words: country.split(' '), initial: false, titled: false}]))
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'ul', 'ad', 'ar', 'as', 'az'])
+const COUNTRY_PREFIXES = new Set(['US', 'U.S.', 'UK', 'U.K.'])
 
 export function extractMentions(story: StoryText, vocabulary: Vocabulary): Mention[] {
   const mentions = new Map<string, Mention>()
   const named = new Set<string>()
+  const cues = new Map<string, CueKind>()
   const defined: Array<[abbreviation: string, name: string]> = []
   story.paragraphs.forEach((paragraph, index) => {
     const plain = plainText(index === 0 ? stripDateline(paragraph) : paragraph)
-    for (const segment of segments(tokenize(plain), vocabulary)) {
-      const key = record(mentions, segment, vocabulary, index === 0 ? 'lead' : null)
-      if (key !== null && (!segment.initial || segment.words.length > 1)) named.add(key)
+    const inParagraph = new Set<string>()
+    for (const {segment, context} of segments(plain, tokenize(plain), vocabulary)) {
+      const key = record(mentions, cues, segment, context, vocabulary, index === 0 ? 'lead' : null)
+      if (key === null) continue
+      if (!inParagraph.has(key)) {
+        inParagraph.add(key)
+        mentions.get(key)!.paragraphs++
+      }
+      if (!segment.initial || segment.words.length > 1) named.add(key)
+      const country = COUNTRY_OF_CAPITAL.get(segment.words.join(' '))
+      if (country !== undefined && actsAsGovernment(context)) {
+        const countryKey = record(mentions, cues, country, NO_CONTEXT, vocabulary, index === 0 ? 'lead' : null)
+        if (countryKey !== null && !inParagraph.has(countryKey)) {
+          inParagraph.add(countryKey)
+          mentions.get(countryKey)!.paragraphs++
+        }
+      }
     }
     // Abbreviations are read from the whole paragraph, its dateline included.
     if (paragraph.includes('(')) defined.push(...definitions(index === 0 ? plainText(paragraph) : plain))
   })
   foldSurnames(mentions)
+  for (const [key, cue] of cues) {
+    const mention = mentions.get(key)
+    if (mention !== undefined && mention.kind === null) mention.kind = cue
+  }
   foldDefinedAbbreviations(mentions, defined, vocabulary)
   // A lone capitalised word seen only at sentence starts, with no evidence, is no name.
   for (const [key, mention] of mentions) if (!named.has(key) && mention.kind === null) mentions.delete(key)
@@ -105,14 +135,18 @@ function foldDefinedAbbreviations(mentions: Map<string, Mention>, defined: Reado
     if (short === undefined || short === full) continue
     full.count += short.count
     full.lead += short.lead
+    full.paragraphs = Math.max(full.paragraphs, short.paragraphs)
     full.kind = strongerEvidence(full.kind, short.kind)
     mentions.delete(shortKey)
   }
 }
 
-/** Markdown links, emphasis and bare URLs would otherwise leak words into names. */
+/**
+ * Markdown links, emphasis and bare URLs would otherwise leak words into names, and character
+ * references in scraped text would cut them (`Bryn F&#244;n` read as `Bryn F`).
+ */
 function plainText(text: string): string {
-  return text
+  return (text.includes('&') ? decodeHTML(text) : text)
     .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1') // stops at the next `[`/`(`: linear on a megabyte of `[`
     .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
     .replace(/[*_`]+/g, '')
@@ -155,7 +189,7 @@ function tokenize(text: string): Token[] {
       const stripped = stripPossessive(word)
       const possessive = stripped !== word || (last && possessiveMark)
       if (stripped.length > 0) {
-        tokens.push({text: stripped, cap: startsUpper(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive})
+        tokens.push({text: stripped, cap: startsUpper(stripped) || particleName(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
       }
     })
   }
@@ -173,6 +207,12 @@ function isJoining(text: string, start: number, end: number): boolean {
 function hasHyphen(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 45) return true
   return false
+}
+
+/** `al-Gosaibi`: a particle, then a capitalised name. */
+function particleName(word: string): boolean {
+  const hyphen = word.indexOf('-')
+  return hyphen > 0 && NAME_PARTICLES.has(word.slice(0, hyphen)) && startsUpper(word.slice(hyphen + 1))
 }
 
 function startsUpper(word: string): boolean {
@@ -197,13 +237,23 @@ function splitWord(word: string): Array<{text: string; split: boolean}> {
   const right = word.slice(hyphen + 1)
   const rightPieces = () => splitWord(right).map((piece, i) => (i === 0 ? {...piece, split: true} : piece))
   if (left.endsWith('.')) return [{text: left, split: false}, ...(/^\p{Lu}/u.test(right) ? rightPieces() : [])]
-  if (/^\p{Ll}/u.test(left) && /^\p{Lu}/u.test(right)) return rightPieces()
+  // `al-Gosaibi`, `bin-Laden` are one name; `pro-Russia`, `anti-American` are a word and a name.
+  if (/^\p{Ll}/u.test(left) && /^\p{Lu}/u.test(right) && !NAME_PARTICLES.has(left)) return rightPieces()
   return [{text: word, split: false}]
 }
 
-/** Runs of capitalised words, cut at titles, with leading sentence words dropped. */
-function segments(tokens: readonly Token[], vocabulary: Vocabulary): Segment[] {
-  const out: Segment[] = []
+/** A segment where it was read, with the words around it there. */
+interface Placed {
+  segment: Segment
+  context: Context
+}
+
+/**
+ * Runs of capitalised words, cut at titles, with leading sentence words dropped. The words before a
+ * run are the context of its first segment when that starts the run; the words after, of its last.
+ */
+function segments(text: string, tokens: readonly Token[], vocabulary: Vocabulary): Placed[] {
+  const out: Placed[] = []
   let i = 0
   while (i < tokens.length) {
     const first = tokens[i]
@@ -219,13 +269,24 @@ function segments(tokens: readonly Token[], vocabulary: Vocabulary): Segment[] {
       if (!token.cap) {
         const next = tokens[j + 1]
         const joins =
-          (CONNECTORS.has(token.text) || token.text === 'and' || (token.text === 'the' && previous?.text === 'of')) &&
+          (CONNECTORS.has(token.text) || token.text === 'and' || (token.text === 'the' && (previous?.text === 'of' || previous?.text === 'for'))) &&
           next !== undefined && !next.broken && (next.cap || next.text === 'the')
         if (!joins) break
       }
       j++
     }
-    out.push(...splitRunOnce(tokens, i, j, vocabulary))
+    const found = splitRunOnce(tokens, i, j, vocabulary)
+    const startToken = tokens[i]!
+    const endToken = tokens[j - 1]!
+    const context = found.length === 0 || startToken.start < 0 || endToken.end < 0 ? NO_CONTEXT : contextOf(text, startToken.start, endToken.end)
+    found.forEach((segment, k) => {
+      const first = k === 0 && segment.words[0] === startToken.text
+      const last = k === found.length - 1 && segment.words.at(-1) === endToken.text
+      out.push({
+        segment,
+        context: context === NO_CONTEXT || (first && last) ? context : {before: first ? context.before : '', before2: first ? context.before2 : '', after: last ? context.after : '', afterComma: last ? context.afterComma : ''}
+      })
+    })
     i = j
   }
   return out
@@ -257,7 +318,7 @@ function splitRunOnce(tokens: readonly Token[], i: number, j: number, vocabulary
 function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[]): void {
   // `Securities and Exchange Commission` is one name; `Russia and China` are two.
   const and = run.findIndex((token) => token.text === 'and')
-  if (and > 0 && !isOrgWord(lower(run.at(-1)?.text))) {
+  if (and > 0 && !isOrgWord(lower(run.at(-1)?.text)) && orgHeadAt(run.map((token) => token.text)) < 0) {
     splitRun(run.slice(0, and), vocabulary, out)
     splitRun(run.slice(and + 1), vocabulary, out)
     return
@@ -266,6 +327,20 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
   const sentenceStart = run[0]?.initial === true
   if (known(words.join(' '), vocabulary)) {
     out.push({words, initial: sentenceStart, titled: false})
+    return
+  }
+  // `Lib Dems David Laws`: a known name run into a person's is two names.
+  for (let cut = Math.min(words.length - 1, 3); cut >= 1; cut--) {
+    if (words.length - cut >= 2 && lexicalKind(lower(words[cut])) === 'firstName' && vocabulary.canonical(words.slice(0, cut).join(' ')) !== null) {
+      out.push({words: words.slice(0, cut), initial: false, titled: false})
+      splitRun(run.slice(cut), vocabulary, out)
+      return
+    }
+  }
+  // `US Securities and Exchange Commission`, `UK National Tremor Foundation`: the body's name is
+  // the rest, and the country is named too.
+  if (words.length >= 3 && COUNTRY_PREFIXES.has(words[0] ?? '') && isOrgWord(lower(words.at(-1)))) {
+    out.push({words: words.slice(0, 1), initial: sentenceStart, titled: false}, {words: words.slice(1), initial: false, titled: false})
     return
   }
   let start = 0
@@ -321,8 +396,9 @@ function lower(word: string | undefined): string {
 function trimConnectors(words: string[]): string[] {
   let start = 0
   let end = words.length
-  while (start < end && !/^\p{Lu}/u.test(words[start] ?? '')) start++
-  while (end > start && !/^\p{Lu}/u.test(words[end - 1] ?? '')) end--
+  const named = (word: string | undefined) => /^\p{Lu}/u.test(word ?? '') || particleName(word ?? '')
+  while (start < end && !named(words[start])) start++
+  while (end > start && !named(words[end - 1])) end--
   return words.slice(start, end)
 }
 
@@ -340,10 +416,16 @@ function known(phrase: string, vocabulary: Vocabulary): boolean {
 }
 
 /** Returns the mention's key, or null when the segment names nothing. */
-function record(mentions: Map<string, Mention>, segment: Segment, vocabulary: Vocabulary, where: 'lead' | null): string | null {
+function record(mentions: Map<string, Mention>, cues: Map<string, CueKind>, segment: Segment, context: Context, vocabulary: Vocabulary, where: 'lead' | null): string | null {
   const name = nameOf(segment, vocabulary)
   if (name === null) return null
   const {key, shown, kind} = name
+  // What the words around a name say is weaker than what the name itself says (`Kirby said`, then
+  // `Mr Kirby`): it is kept apart, and read only for names that nothing else tells.
+  if (kind === null && context !== NO_CONTEXT && !cues.has(key)) {
+    const cue = cueKind(segment.words, context, unknownWords(segment.words))
+    if (cue !== null) cues.set(key, cue)
+  }
   const mention = mentions.get(key) ?? newMention(key, name.aliased)
   mention.spellings[shown] = (mention.spellings[shown] ?? 0) + 1
   mention.kind = strongerEvidence(mention.kind, kind)
@@ -379,7 +461,7 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
 }
 
 function newMention(key: string, aliased: boolean): Mention {
-  return {key, spellings: spellingTable(), kind: null, aliased, headline: 0, lead: 0, count: 0}
+  return {key, spellings: spellingTable(), kind: null, aliased, headline: 0, lead: 0, count: 0, paragraphs: 0}
 }
 
 /**
@@ -389,6 +471,14 @@ function newMention(key: string, aliased: boolean): Mention {
  */
 export function spellingTable(): Record<string, number> {
   return Object.create(null) as Record<string, number>
+}
+
+/** None of the words is one the lexicon knows as an ordinary word (`Time`, `Ask`). */
+function unknownWords(words: readonly string[]): boolean {
+  return words.every((word) => {
+    const kind = lexicalKind(lower(word))
+    return kind === 'unknown' || kind === 'firstName' || kind === 'person'
+  })
 }
 
 function isNameLike(spelling: string, key: string): boolean {
@@ -412,6 +502,7 @@ function classify(segment: Segment): Evidence {
   if (whole === 'place' || whole === 'org' || whole === 'person') return whole
   const lastWord = lower(words.at(-1))
   if (words.length >= 2 && isOrgWord(lastWord)) return 'org'
+  if (orgHeadAt(words) >= 0) return 'org'
   if (words.length >= 2 && isPlaceWord(lastWord)) return 'place'
   // Surnames are often common words (`Smith`, `Brown`, `Khan`); only grammar words rule a name out.
   // The lexicon reads a few surnames as grammar (`brown` a comparative, `may` a modal): after a first
@@ -427,10 +518,31 @@ function classify(segment: Segment): Evidence {
 }
 
 /**
+ * `Bank of America`, `Department for Education and Skills`, `Global Alliance for Vaccines`: where
+ * an organisation's word followed by `of` or `for` heads the name (within its first three words),
+ * or -1.
+ */
+function orgHeadAt(words: readonly string[]): number {
+  for (let k = 0; k < Math.min(3, words.length - 2); k++) {
+    if (isOrgWord(lower(words[k])) && (words[k + 1] === 'of' || words[k + 1] === 'for')) return k
+  }
+  return -1
+}
+
+/**
  * `Kirby said` after `John Kirby`, `Mr Blair` after `Tony Blair`: a one-word name that ends (or,
  * for East Asian names, starts) exactly one longer person name in the story counts for it.
  */
 function foldSurnames(mentions: Map<string, Mention>): void {
+  // `Naresh Goyal ... Mr Goyal`: a name the lexicon does not know, whose last word the story uses
+  // alone as a person's, is that person's full name.
+  for (const mention of mentions.values()) {
+    if (mention.kind !== null) continue
+    const words = mention.key.split(' ')
+    if (words.length < 2 || words.length > 4 || words.some((word) => CONNECTORS.has(word))) continue
+    const single = mentions.get(words.at(-1)!)
+    if (single?.kind === 'person' && !single.aliased) mention.kind = 'person'
+  }
   const people = [...mentions.values()].filter((m) => m.kind === 'person' && m.key.includes(' '))
   for (const single of [...mentions.values()]) {
     if (single.key.includes(' ') || single.aliased) continue
@@ -443,6 +555,8 @@ function foldSurnames(mentions: Map<string, Mention>): void {
     if (target === undefined) continue
     target.count += single.count
     target.lead += single.lead
+    // `Tony Blair` once, `Mr Blair` in every later paragraph: the spread is at least the surname's.
+    target.paragraphs = Math.max(target.paragraphs, single.paragraphs)
     mentions.delete(single.key)
   }
 }
@@ -472,6 +586,9 @@ function countHeadline(mentions: Map<string, Mention>, tokens: readonly Token[],
       const existing = mentions.get(key) ?? (length === 1 ? bySurname.get(key) : undefined)
       if (existing !== undefined && existing.key !== '') {
         existing.headline++
+        // `Ad sales boost Time Warner profit`: a name of several words that nothing else tells,
+        // in the headline and the body both, is the body the story is about.
+        if (existing.kind === null && length > 1) existing.kind = 'org'
         matched = length
       } else if (canonical !== null || known(spelling, vocabulary)) {
         const kind = canonical?.kind ?? classify({words: spelling.split(' '), initial: false, titled: false})

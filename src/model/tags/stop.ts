@@ -31,10 +31,17 @@ const ACRONYMS = [
   'SUV', 'LCD', 'VoIP', 'WiFi', 'Wi-Fi', 'FAQ', 'NB', 'PS', 'TXT', 'URL', 'WWW', 'HTML', 'IQ', 'ASAP',
   'RSS', 'GPRS', 'ADSL', 'DSL', 'IP', 'DRM', 'GSM', '3G', 'XML', 'P2P', 'PDF', 'MMS', 'HDTV', 'UMTS', 'CDMA',
   'ISDN', 'CCTV', 'API', 'OS', 'XP', 'RFID', 'LAN', 'WAN', 'VR', 'FM', 'UHF', 'VHF', 'IVF', 'MRI',
-  'Q1', 'Q2', 'Q3', 'Q4', 'YES', 'NO', 'STORY', 'UPDATE', 'EXCLUSIVE', 'BREAKING', 'CAPTION'
+  'Q1', 'Q2', 'Q3', 'Q4', 'AAA', 'AA', 'BBB', 'BB', 'CCC', 'YES', 'NO', 'STORY', 'UPDATE', 'EXCLUSIVE', 'BREAKING', 'CAPTION'
 ]
 
-const BUILT_IN = new Set([...AGENCIES, ...TIME, ...ACRONYMS].map(foldKey))
+/** Faiths and broad groups: capitalised, but a story about people, not about a place or a body. */
+const GROUPS = [
+  'Muslim', 'Muslims', 'Christian', 'Christians', 'Jewish', 'Jew', 'Jews', 'Catholic', 'Catholics', 'Protestant',
+  'Protestants', 'Islamic', 'Hindu', 'Hindus', 'Sikh', 'Sikhs', 'Buddhist', 'Arab', 'Arabs', 'Western', 'Westerners',
+  'Eastern', 'Northern', 'Southern', 'Latino', 'Latinos', 'Black', 'White', 'Asians', 'Africans', 'Europeans'
+]
+
+const BUILT_IN = new Set([...AGENCIES, ...TIME, ...ACRONYMS, ...GROUPS].map(foldKey))
 
 export function isBuiltInStop(key: string): boolean {
   return BUILT_IN.has(key)

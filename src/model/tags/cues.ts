@@ -1,0 +1,127 @@
+// The words around a name that say what it is, for names that neither an alias table nor the
+// lexicon knows: `chief executive Helmut Panke` is a person, `Yukos shares` and `the drugs firm
+// Sandoz` are organisations, `in Swansea` is a place. On the 150 labelled BBC stories, 131 of the
+// 294 labels the tagger missed were names it found but could not tell the kind of.
+
+/** Jobs and roles: before a name they make it a person's, after one an organisation's (`BMW chief`). */
+const ROLES = new Set([
+  'chief', 'executive', 'chairman', 'chairwoman', 'boss', 'spokesman', 'spokeswoman', 'spokesperson',
+  'analyst', 'economist', 'director', 'president', 'founder', 'co-founder', 'head', 'manager', 'minister',
+  'secretary', 'leader', 'professor', 'editor', 'author', 'expert', 'researcher', 'lawyer', 'consultant',
+  'partner', 'officer', 'official', 'adviser', 'advisor', 'commissioner', 'governor', 'strategist',
+  'campaigner', 'developer', 'designer', 'producer', 'singer', 'actor', 'actress', 'star', 'player',
+  'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'veteran', 'colleague',
+  'chancellor', 'candidate', 'member', 'mp', 'mps', 'peer', 'judge', 'writer', 'founder', 'owner',
+  'investor', 'billionaire', 'tycoon', 'entrepreneur', 'businessman', 'businesswoman', 'scientist'
+])
+
+/** Roles that only a person holds: after a name they do not make it an organisation (`Blair aide`). */
+const PERSONAL_ROLES = new Set(['aide', 'colleague', 'veteran', 'star', 'peer', 'member'])
+
+/** What an organisation is called in passing, before its name: `the drugs firm Sandoz`. */
+const ORG_NOUNS = new Set([
+  'firm', 'company', 'group', 'bank', 'carrier', 'airline', 'retailer', 'maker', 'giant', 'rival',
+  'operator', 'insurer', 'broker', 'chain', 'supermarket', 'conglomerate', 'manufacturer', 'publisher',
+  'network', 'brewer', 'club', 'charity', 'agency', 'watchdog', 'regulator', 'association', 'union',
+  'party', 'campaign', 'lender', 'producer', 'distributor', 'provider', 'broadcaster', 'newspaper',
+  'magazine', 'studio', 'consultancy', 'consultants', 'supplier', 'subsidiary', 'unit', 'firms',
+  'companies', 'banks', 'outfit', 'body', 'organisation', 'organization', 'institute', 'pressure'
+])
+
+/** What only an organisation has right after its name: `Yukos shares`, `Sony's profits` reads apart. */
+const ORG_AFTER = new Set([
+  'shares', 'stock', 'stake', 'profits', 'profit', 'sales', 'revenues', 'revenue', 'shareholders',
+  'bosses', 'executives', 'staff', 'employees', 'workers', 'customers', 'board', 'spokesman',
+  'spokeswoman', 'subsidiary', 'unit', 'brand', 'products'
+])
+
+/** Words that put a name somewhere: `in Swansea`, `near Delft`, `flights to Stansted` reads apart. */
+const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around', 'towards', 'visited', 'visiting'])
+
+/** `a stake in Yukos`, `shares in Gazprom`: `in` after these is an investment, not a place. */
+const HOLDING = new Set(['stake', 'stakes', 'shares', 'share', 'holding', 'holdings', 'investment', 'investments', 'interest', 'invest', 'invested', 'investing', 'job', 'jobs', 'role', 'work', 'working', 'worked'])
+
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'argued', 'insisted', 'warned', 'explained', 'admitted', 'believes', 'thinks', 'wrote'])
+
+/** The lower-case words next to one occurrence of a name, as the scan read them ('' for none). */
+export interface Context {
+  /** The word just before, and the one before it, with only a space between each. */
+  before: string
+  before2: string
+  /** The word just after, with only a space between. */
+  after: string
+  /** The word after a comma that follows the name: `Helmut Panke, who`. */
+  afterComma: string
+}
+
+export const NO_CONTEXT: Context = Object.freeze({before: '', before2: '', after: '', afterComma: ''})
+
+export type CueKind = 'person' | 'place' | 'org' | null
+
+/**
+ * What the words around an unknown name say it is. `unknownWords` says that the lexicon knows none
+ * of the name's words as ordinary words: `Helmut Panke said` is a person, `Time Warner said` proves
+ * nothing.
+ */
+export function cueKind(words: readonly string[], context: Context, unknownWords: boolean): CueKind {
+  const {before, before2, after, afterComma} = context
+  const multi = words.length >= 2 && words.length <= 4
+  if (afterComma === 'who' || afterComma === 'aged') return multi || unknownWords ? 'person' : null
+  if (ROLES.has(before) && multi) return 'person'
+  if (ORG_NOUNS.has(before) || ((ROLES.has(after) && !PERSONAL_ROLES.has(after)) || ORG_AFTER.has(after))) return 'org'
+  if (SPEECH.has(after) || (before === 'said' && after === '')) {
+    if (multi && unknownWords) return 'person'
+    if (words.length === 1 && unknownWords) return 'org'
+    return null
+  }
+  if (PLACE_BEFORE.has(before) && !(before === 'in' && HOLDING.has(before2))) return 'place'
+  return null
+}
+
+/** The context of the span text[start, end) in `text`, read only as far as the next punctuation. */
+export function contextOf(text: string, start: number, end: number): Context {
+  const [before, beforeEnd] = wordBefore(text, start)
+  const [before2] = before === '' ? ['', 0] : wordBefore(text, beforeEnd)
+  const after = text.charCodeAt(end) === 32 ? lowerWordAt(text, end + 1) : ''
+  const afterComma = text.charCodeAt(end) === 44 && text.charCodeAt(end + 1) === 32 ? lowerWordAt(text, end + 2) : ''
+  return before === '' && after === '' && afterComma === '' ? NO_CONTEXT : {before, before2, after, afterComma}
+}
+
+/** The lower-case word that ends one space before `start`, and where it starts; '' when there is none. */
+function wordBefore(text: string, start: number): [string, number] {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32) return ['', 0]
+  let i = start - 1
+  while (i > 0 && isLowerOrHyphen(text.charCodeAt(i - 1))) i--
+  if (i === start - 1 || (i > 0 && !isSeparator(text.charCodeAt(i - 1)))) return ['', 0]
+  return [text.slice(i, start - 1), i]
+}
+
+function lowerWordAt(text: string, start: number): string {
+  let i = start
+  while (i < text.length && isLowerOrHyphen(text.charCodeAt(i))) i++
+  return i === start || (i < text.length && /[\p{L}\p{N}]/u.test(text[i] ?? '')) ? '' : text.slice(start, i)
+}
+
+function isLowerOrHyphen(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 45
+}
+
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 10 || code === 40 || code === 34 || code === 0x201c
+}
+
+/** What a government does: after a capital's name they make it stand for its country. */
+const ACTS = new Set([
+  'said', 'says', 'denied', 'denies', 'warned', 'warns', 'insisted', 'insists', 'accused', 'accuses', 'rejected',
+  'rejects', 'wants', 'wanted', 'announced', 'announces', 'demanded', 'demands', 'urged', 'urges', 'threatened',
+  'threatens', 'agreed', 'agrees', 'refused', 'refuses', 'responded', 'claimed', 'claims', 'protested', 'condemned',
+  'condemns', 'welcomed', 'welcomes', 'imposed', 'imposes', 'retaliated', 'backed', 'backs', 'opposed', 'opposes',
+  'sought', 'seeks', 'pledged', 'pledges', 'vowed', 'vows', 'hopes', 'fears', 'believes', 'has', 'had', 'will', 'would'
+])
+
+/** `Washington said`, `Moscow denied`: the capital acts for its government; `in Paris agreed` does not. */
+export function actsAsGovernment(context: Context): boolean {
+  return ACTS.has(context.after) && !PLACE_BEFORE.has(context.before) && !LOCATING.has(context.before)
+}
+
+const LOCATING = new Set(['at', 'from', 'to', 'into', 'via', 'of'])
