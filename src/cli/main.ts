@@ -243,7 +243,7 @@ function explanation(file: string, article: Article): string {
 }
 
 commands['tags'] = {
-  summary: 'list every tag of a content folder with its story count, most used first',
+  summary: 'list every tag of a content folder with its story count and kind, most used first',
   options: {content: contentOption, config: configOption, drafts: draftsOption},
   async run(values, _positionals, io) {
     const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
@@ -261,7 +261,7 @@ commands['tags'] = {
     }
     // The same model as a build, so these are the counts the tag pages will show.
     const site = buildSiteFromMentions(read.articles, read.mentions, config)
-    io.stdout.write(site.tags.map((tag) => `${tag.stories.length}\t${tag.name}\n`).join(''))
+    io.stdout.write(site.tags.map((tag) => `${tag.stories.length}\t${tag.name}\t${tag.kind}\n`).join(''))
     return 0
   }
 }

@@ -57,7 +57,11 @@ describe('the sample corpus and the seed', () => {
   it('every page is valid HTML by html-validate', async () => {
     const validator = new HtmlValidate({extends: ['html-validate:recommended']})
     const problems: string[] = []
+    let done = 0
     for (const [file, text] of html) {
+      // validateString settles without a turn of the event loop: give vitest's worker one now and
+      // then, or its messages to the runner time out over the BBC build's 6,000 pages.
+      if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve))
       const result = await validator.validateString(text, file)
       for (const r of result.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)
     }
@@ -98,36 +102,53 @@ describe('tag pages', () => {
       }
     }
 
-    const index = [...html.get('tags/index.html')!.matchAll(/<li><a href="\.\.\/tags\/([^/"]+)\/">[^<]*<\/a> <span class="count">(\d+)<\/span><\/li>/g)]
+    // The index lists the tags at least minStories (2, the default) stories share, over its pages.
+    const indexPages = pages.filter((p) => p === 'tags/index.html' || /^tags\/page\/\d+\/index\.html$/.test(p))
+    expect(indexPages.length).toBeGreaterThan(1)
+    const index = indexPages.flatMap((page) => [...html.get(page)!.matchAll(/<li><a href="(?:\.\.\/)+tags\/([^/"]+)\/">[^<]*<\/a> <span class="count">(\d+)<\/span><\/li>/g)])
     const counts = new Map(index.map((m) => [m[1]!, Number(m[2])]))
     expect(counts.size).toBe(index.length)
     expect(counts.size).toBeGreaterThan(100)
-    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(storyTagLinks)
-    expect([...counts.keys()].sort()).toEqual([...fromStories.keys()].sort())
+    const shared = [...fromStories].filter(([, stories]) => stories.size >= 2)
+    expect([...counts.keys()].sort()).toEqual(shared.map(([slug]) => slug).sort())
+    expect(fromStories.size).toBeGreaterThan(counts.size)
 
-    for (const [slug, count] of counts) {
-      expect(fromStories.get(slug)?.size, slug).toBe(count)
+    // Each tag's pages, found in one pass: a filter a tag over some 5,000 pages took minutes.
+    const pagesOf = new Map<string, string[]>()
+    for (const page of pages) {
+      const slug = /^tags\/([^/]+)\/(?:page\/\d+\/)?index\.html$/.exec(page)?.[1]
+      if (slug !== undefined) pagesOf.set(slug, [...(pagesOf.get(slug) ?? []), page])
+    }
+    for (const [slug, stories] of fromStories) {
+      const count = stories.size
+      if (counts.has(slug)) expect(counts.get(slug), slug).toBe(count)
       const listed = new Set<string>()
-      const tagPages = pages.filter((p) => p === `tags/${slug}/index.html` || new RegExp(`^tags/${slug}/page/\\d+/index\\.html$`).test(p))
+      const tagPages = pagesOf.get(slug) ?? []
+      expect(tagPages.length, slug).toBeGreaterThan(0)
       for (const page of tagPages) {
         const text = html.get(page)!
-        expect(text, page).toContain(`<p class="lede">${count} ${count === 1 ? 'story' : 'stories'}`)
+        expect(text, page).toMatch(new RegExp(`<p class="lede">(?:Person|Place|Organisation|Topic) · ${count} ${count === 1 ? 'story' : 'stories'}`))
         for (const m of text.matchAll(/class="card-headline"><a href="([^"]*)"/g)) listed.add(resolveInSite(page, m[1]!)!.replace(/index\.html$/, ''))
       }
-      expect([...listed].sort(), slug).toEqual([...fromStories.get(slug)!].sort())
+      expect([...listed].sort(), slug).toEqual([...stories].sort())
     }
   })
 
-  it('`broadsheet tags` prints the same tags and counts, most used first', async () => {
+  it('`broadsheet tags` prints the same tags, counts and kinds, most used first', async () => {
     const {status, stdout, stderr} = await runCli(['tags', '--content', 'content'], built.root)
     expect(status, stderr).toBe(0)
     const lines = stdout.trimEnd().split('\n').map((line) => {
-      const [count, name] = line.split('\t')
-      return {count: Number(count), name: name!}
+      const [count, name, kind] = line.split('\t')
+      return {count: Number(count), name: name!, kind: kind!}
     })
-    const index = [...html.get('tags/index.html')!.matchAll(/<a href="\.\.\/tags\/[^/"]+\/">([^<]*)<\/a> <span class="count">(\d+)<\/span>/g)]
-    expect(lines).toEqual(index.map((m) => ({count: Number(m[2]), name: decodeEntities(m[1]!)})))
     for (let i = 1; i < lines.length; i++) expect(lines[i]!.count).toBeLessThanOrEqual(lines[i - 1]!.count)
+    const indexPages = pages.filter((p) => p === 'tags/index.html' || /^tags\/page\/\d+\/index\.html$/.test(p))
+    const index = indexPages.flatMap((page) => [...html.get(page)!.matchAll(/<a href="(?:\.\.\/)+tags\/[^/"]+\/">([^<]*)<\/a> <span class="count">(\d+)<\/span>/g)])
+    const byName = (a: {name: string}, b: {name: string}) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    expect(lines.filter((line) => line.count >= 2).map(({count, name}) => ({count, name})).sort(byName)).toEqual(
+      index.map((m) => ({count: Number(m[2]), name: decodeEntities(m[1]!)})).sort(byName)
+    )
+    expect(new Set(lines.map((line) => line.kind))).toEqual(new Set(['person', 'place', 'org']))
     const names = new Set(lines.map((l) => l.name))
     for (const bad of ['Tuesday', 'AP', 'Last week']) expect(names.has(bad), bad).toBe(false)
   })

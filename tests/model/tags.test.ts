@@ -139,9 +139,9 @@ describe('ranking by salience', () => {
     expect(tags).toEqual([
       {name: 'Trade', kind: 'topic'},
       {name: 'Paris', kind: 'place'},
-      {name: 'Acme Widgets Group', kind: 'org'},
       {name: 'Ahmed Khan', kind: 'person'},
-      {name: 'Jane Smith', kind: 'person'}
+      {name: 'Jane Smith', kind: 'person'},
+      {name: 'Acme Widgets Group', kind: 'org'}
     ])
   })
 })
@@ -284,6 +284,14 @@ describe('evidence and resolution', () => {
     expect(tags[2]).toContain('Bank of England')
   })
 
+  it('gives one tag to a body however the wires write it, and none to agencies and table filler', () => {
+    const [tags] = deriveTags(
+      [article('Rates', ['The Federal Reserve Board met. Ex-Downing Street aides and Downing St said the PSBR was N.A. for the year, WAM reported, and the Fed agreed.'])],
+      defaults
+    )
+    expect(tags).toEqual(['Downing Street', 'Federal Reserve'])
+  })
+
   it('gives the country of a demonym, and leaves faiths and ratings out', () => {
     const [tags] = deriveTags([article('Vote', ['Filipino voters and West German banks met Muslim leaders; bonds were rated BBB by Britons.'])], defaults)
     expect(tags).toEqual(expect.arrayContaining(['Philippines', 'West Germany', 'United Kingdom']))
@@ -303,14 +311,34 @@ describe('evidence and resolution', () => {
     ]))
   })
 
+  it('tags no first name alone', () => {
+    const tags = deriveTags([article('Deal', ['Reliance chairman Anil Ambani met Jane Smith.']), article('Talks', ['Mr Anil met Jane Smith.'])], defaults)
+    expect(tags[1]).toEqual(['Jane Smith'])
+  })
+
+  it('does not break a name at a surname that is also a word: Robin Cook, Condoleezza Rice, George Bush, John Major', () => {
+    const [tags] = deriveTags([article('Cabinet', ['Foreign Secretary Robin Cook met Condoleezza Rice, George Bush and John Major. Damian Green agreed, as did Mr Green.'])], defaults)
+    expect(tags).toEqual(expect.arrayContaining(['Robin Cook', 'Condoleezza Rice', 'George Bush', 'John Major', 'Damian Green']))
+    for (const word of ['Cook', 'Rice', 'Bush', 'Major', 'Green']) expect(tags).not.toContain(word)
+  })
+
+  it('keeps a title word that ends a name after a first name, and reads hyphenated titles: Mervyn King, John Taylor', () => {
+    const [tags] = deriveTags([article('Rates', ['Bank of England governor Mervyn King said rates would hold, as US Treasury Under-Secretary John Taylor agreed with the G7 and eBay.'])], defaults)
+    expect(tags).toEqual(expect.arrayContaining(['Mervyn King', 'John Taylor', 'G7', 'eBay']))
+  })
+
   it('keeps a name with a particle whole and reads character references: Ghazi al-Gosaibi, Bryn Fôn', () => {
     const [tags] = deriveTags([article('Row', ['Minister Ghazi al-Gosaibi met singer Bryn F&#244;n in Riyadh.'])], defaults)
     expect(tags).toEqual(expect.arrayContaining(['Ghazi al-Gosaibi', 'Bryn Fôn']))
   })
 
   it('does not let a known name swallow the person after it, nor a country prefix the body', () => {
-    const [tags] = deriveTags([article('Race', ['Lib Dems David Laws spoke, and the US Securities and Exchange Commission agreed.'])], defaults)
-    expect(tags).toEqual(expect.arrayContaining(['David Laws', 'Liberal Democrats', 'Securities and Exchange Commission', 'United States']))
+    const [tags] = deriveTags(
+      [article('Race', ['Lib Dems David Laws spoke, and Australian Lynton Crosby listened. The US Securities and Exchange Commission agreed. So did the British Retail Consortium.'])],
+      {...defaults, max: 10}
+    )
+    expect(tags).toEqual(expect.arrayContaining(['David Laws', 'Lynton Crosby', 'Liberal Democrats', 'Securities and Exchange Commission', 'British Retail Consortium', 'United States']))
+    expect(tags).not.toContain('Retail Consortium')
   })
 })
 

@@ -7,7 +7,7 @@ import {CAPITALS, type EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
 import {actsAsGovernment, contextOf, cueKind, NO_CONTEXT, type Context, type CueKind} from './cues.ts'
-import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES} from './stop.ts'
+import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES, WORD_SURNAMES} from './stop.ts'
 import {wordEnd, wordStart} from './words.ts'
 
 /** `kind` null: a name with no evidence of what it is (yet; another story may know). */
@@ -76,6 +76,8 @@ const FUNCTION_WORDS = new Set([
 const MAX_NAME_WORDS = 6
 /** Each capital of aliases.ts, and its country as a segment to record. */
 const COUNTRY_OF_CAPITAL = new Map(Object.entries(CAPITALS).map(([capital, country]): [string, Segment] => [capital, {words: country.split(' '), initial: false, titled: false}]))
+/** `eBay`, `iTunes`: a lower-case letter, then a capital, is a brand's name. */
+const CAMEL = /^[a-z]\p{Lu}\p{Ll}/u
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'ben', 'ul', 'ad', 'ar', 'as', 'az'])
 const COUNTRY_PREFIXES = new Set(['US', 'U.S.', 'UK', 'U.K.'])
 
@@ -167,7 +169,8 @@ function tokenize(text: string): Token[] {
     const end = wordEnd(text, start)
     const first = text.charCodeAt(start)
     // Most words: only where they end and whether they end a sentence matter.
-    if (first >= 97 && first <= 122 && !isJoining(text, start, end) && !hasHyphen(text, start, end)) {
+    const second = text.charCodeAt(start + 1)
+    if (first >= 97 && first <= 122 && !(second >= 65 && second <= 90) && !isJoining(text, start, end) && !hasHyphen(text, start, end)) {
       position = end
       sentenceEnded = text.charCodeAt(end - 1) === 46 && !isAbbreviation(text.slice(start, end))
       skipped = true
@@ -189,7 +192,7 @@ function tokenize(text: string): Token[] {
       const stripped = stripPossessive(word)
       const possessive = stripped !== word || (last && possessiveMark)
       if (stripped.length > 0) {
-        tokens.push({text: stripped, cap: startsUpper(stripped) || particleName(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
+        tokens.push({text: stripped, cap: startsUpper(stripped) || particleName(stripped) || CAMEL.test(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
       }
     })
   }
@@ -237,6 +240,9 @@ function splitWord(word: string): Array<{text: string; split: boolean}> {
   const right = word.slice(hyphen + 1)
   const rightPieces = () => splitWord(right).map((piece, i) => (i === 0 ? {...piece, split: true} : piece))
   if (left.endsWith('.')) return [{text: left, split: false}, ...(/^\p{Lu}/u.test(right) ? rightPieces() : [])]
+  // `Ex-Downing Street`: a prefix, then the name. (`Anti-Fraud` may be inside one: the `European
+  // Anti-Fraud Office` is no `European Fraud Office`; lower-case `anti-` is read above.)
+  if (left === 'Ex' && /^\p{Lu}/u.test(right)) return rightPieces()
   // `al-Gosaibi`, `bin-Laden` are one name; `pro-Russia`, `anti-American` are a word and a name.
   if (/^\p{Ll}/u.test(left) && /^\p{Lu}/u.test(right) && !NAME_PARTICLES.has(left)) return rightPieces()
   return [{text: word, split: false}]
@@ -329,18 +335,22 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     out.push({words, initial: sentenceStart, titled: false})
     return
   }
-  // `Lib Dems David Laws`: a known name run into a person's is two names.
+  // `Lib Dems David Laws`: a known name run into a person's is two names; `Treasury Paul Boateng`
+  // (after `Chief Secretary to the`) is a title's last word, then the person.
   for (let cut = Math.min(words.length - 1, 3); cut >= 1; cut--) {
-    if (words.length - cut >= 2 && lexicalKind(lower(words[cut])) === 'firstName' && vocabulary.canonical(words.slice(0, cut).join(' ')) !== null) {
-      out.push({words: words.slice(0, cut), initial: false, titled: false})
-      splitRun(run.slice(cut), vocabulary, out)
-      return
-    }
+    if (words.length - cut < 2 || !startsPersonName(words.slice(cut))) continue
+    const prefix = words.slice(0, cut)
+    if (vocabulary.canonical(prefix.join(' ')) !== null) out.push({words: prefix, initial: false, titled: false})
+    else if (!prefix.every((word) => TITLE_QUALIFIERS.has(lower(word)))) continue
+    // What stands before the name works as a title: `Lynton Crosby` is a person's name.
+    out.push({words: words.slice(cut), initial: false, titled: true})
+    return
   }
   // `US Securities and Exchange Commission`, `UK National Tremor Foundation`: the body's name is
   // the rest, and the country is named too.
-  if (words.length >= 3 && COUNTRY_PREFIXES.has(words[0] ?? '') && isOrgWord(lower(words.at(-1)))) {
-    out.push({words: words.slice(0, 1), initial: sentenceStart, titled: false}, {words: words.slice(1), initial: false, titled: false})
+  const the = words[0] === 'The' ? 1 : 0
+  if (words.length - the >= 3 && COUNTRY_PREFIXES.has(words[the] ?? '') && isOrgWord(lower(words.at(-1)))) {
+    out.push({words: words.slice(the, the + 1), initial: false, titled: false}, {words: words.slice(the + 1), initial: false, titled: false})
     return
   }
   let start = 0
@@ -356,7 +366,9 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
   let titled = false
   let initial = sentenceStart && start === 0
   for (let k = start; k <= words.length; k++) {
-    const titleLength = k < words.length ? titleAt(words, k) : 0
+    let titleLength = k < words.length ? titleAt(words, k) : 0
+    // `Mervyn King`, `Neil Major`: a title word that ends the run after a first name is a surname.
+    if (titleLength > 0 && k + titleLength === words.length && lexicalKind(lower(current.at(-1))) === 'firstName') titleLength = 0
     const word = words[k] ?? ''
     const cut = k === words.length || titleLength > 0 || (FUNCTION_WORDS.has(word.toLowerCase()) && !CONNECTORS.has(word) && word !== 'and')
     if (!cut) {
@@ -370,6 +382,16 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     titled = titleLength > 0
     if (titleLength > 0) k += titleLength - 1
   }
+}
+
+/**
+ * `David Laws`, `Lynton Crosby` after a known name: a first name, or two or three words that are
+ * not ordinary words and do not end as an organisation's or a place's name does.
+ */
+function startsPersonName(words: readonly string[]): boolean {
+  if (lexicalKind(lower(words[0])) === 'firstName') return true
+  const last = lower(words.at(-1))
+  return words.length <= 3 && !isOrgWord(last) && !isPlaceWord(last) && words.every((word) => lexicalKind(lower(word)) === 'unknown')
 }
 
 /** Length of the title starting at words[k] (`Foreign Secretary`, `Mr`), or 0. */
@@ -386,7 +408,10 @@ function titleAt(words: readonly string[], k: number): number {
 
 function isTitleWord(word: string): boolean {
   const plain = lower(word).replace(/\.$/, '')
-  return TITLES.has(plain) || isHonorific(plain)
+  if (TITLES.has(plain) || isHonorific(plain)) return true
+  // `Under-Secretary`, `Vice-Chairman`, `Co-Founder`.
+  const hyphen = plain.lastIndexOf('-')
+  return hyphen > 0 && TITLES.has(plain.slice(hyphen + 1))
 }
 
 function lower(word: string | undefined): string {
@@ -482,7 +507,8 @@ function unknownWords(words: readonly string[]): boolean {
 }
 
 function isNameLike(spelling: string, key: string): boolean {
-  if (Array.from(key.replace(/[^\p{L}]/gu, '')).length < 2) return false
+  // `G7` and `3M` are names; `A` and `4` are not.
+  if (!/\p{L}/u.test(key) || Array.from(key.replace(/[^\p{L}\p{N}]/gu, '')).length < 2) return false
   if (/^\p{N}/u.test(key)) return false
   return lexicalKind(key) !== 'calendar'
 }
@@ -512,6 +538,8 @@ function classify(segment: Segment): Evidence {
   if (words.length >= 2 && words.length <= 4 && lexicalKind(lower(words[0])) === 'firstName' && plainWords) {
     return 'person'
   }
+  // `Condoleezza Rice`: a first name the lexicon lacks, then a surname that is also a word.
+  if (words.length === 2 && lexicalKind(lower(words[0])) === 'unknown' && WORD_SURNAMES.has(lastWord)) return 'person'
   if (words.length === 1 && /^(?:\p{Lu}\.?){2,6}$/u.test(words[0] ?? '') && whole !== 'common') return 'org'
   if (words.length === 1 && whole === 'firstName') return 'firstName'
   return null

@@ -3,6 +3,7 @@
 import type {StoryTag, TagKind, TagsConfig} from '../types.ts'
 import {COMMON_ABBREVIATIONS, definedAbbreviation} from './abbreviations.ts'
 import {foldKey} from './fold.ts'
+import {lexicalKind} from './lexicon.ts'
 import type {Evidence, Mention} from './mentions.ts'
 import {compareStrings, spellingTable} from './mentions.ts'
 import {unpackCounts, unpackMentions, type PackedMentions} from './packed.ts'
@@ -36,8 +37,11 @@ export function selectTags(stories: readonly StoryMentions[], config: Config): S
   const fold = (mentions: readonly Mention[]) => foldCorpusSurnames(foldAbbreviations(mentions, defined, written), written)
   const terms = describe(stories, (story) => fold(unpackMentions(story.mentions)))
   // Ranking reads counts, not spellings.
-  // `Brown` alone where the site names Gordon Brown and Nick Brown: no one can tell which, so no tag.
-  const sharedSurname = (key: string) => fullNames(written).get(key) === null
+  // `Brown` alone where the site names Gordon Brown and Nick Brown: no one can tell which, so no
+  // tag; nor for a first name alone (`Anil`, where the site names Anil Ambani and no one surnamed Anil).
+  const firstNames = new Set<string>()
+  for (const [key, term] of written) if (term.kind === 'person' && key.includes(' ')) firstNames.add(key.slice(0, key.indexOf(' ')))
+  const sharedSurname = (key: string) => fullNames(written).get(key) === null || (firstNames.has(key) && !fullNames(written).has(key))
   return stories.map((story) => chooseTags(story.front, fold(unpackCounts(story.mentions)), terms, sharedSurname, config))
 }
 
@@ -234,6 +238,13 @@ function buildFullNameIndex(terms: ReadonlyMap<string, TermInfo>): Map<string, s
  * then count) gave 0.615; leaving out names met once in one later paragraph took precision to
  * 0.80 but recall to 0.49 (F1 0.61), since editors index those too: every candidate may fill a slot.
  */
+/**
+ * Editors index the people a story names more readily than its places and bodies: on the labelled
+ * BBC stories, a person named once was a label 40 % of the time, an organisation 29 %, a place 21 %.
+ * This much more for a person took F1 from 0.661 to 0.677 (0.5: 0.672, 2: 0.670).
+ */
+const PERSON_WEIGHT = 1
+
 export function salience(mention: Pick<Mention, 'headline' | 'lead' | 'count' | 'paragraphs'>): number {
   return 4 * Math.min(mention.headline, 1) + 2 * Math.min(mention.lead, 1) + mention.paragraphs + 0.5 * Math.min(mention.count, 8)
 }
@@ -247,10 +258,13 @@ function chooseTags(
 ): StoryTag[] {
   const taken = new Set(front.map((tag) => tag.toLowerCase()))
   const ranked = mentions
-    .map((mention) => ({mention, term: terms.get(mention.key), score: salience(mention)}))
+    .map((mention) => {
+      const term = terms.get(mention.key)
+      return {mention, term, score: salience(mention) + (term?.kind === 'person' ? PERSON_WEIGHT : 0)}
+    })
     .filter(
       (c): c is {mention: Mention; term: TermInfo; score: number} =>
-        isEntity(c.term) && !taken.has(c.term.display.toLowerCase()) && !(c.term.kind === 'person' && !c.term.aliased && sharedSurname(c.mention.key))
+        isEntity(c.term) && !taken.has(c.term.display.toLowerCase()) && !(c.term.kind === 'person' && !c.term.aliased && (sharedSurname(c.mention.key) || lexicalKind(c.mention.key) === 'firstName'))
     )
     .sort((a, b) => b.score - a.score || b.mention.count - a.mention.count || compareStrings(a.term.display, b.term.display))
   const derived: StoryTag[] = []

@@ -9,7 +9,8 @@ const AGENCIES = [
   'ANI', 'PTI', 'Press Trust of India', 'KCNA', 'Korean Central News Agency', 'CNA', 'AAP', 'CP', 'Canadian Press',
   // Programmes and desks quoted as sources (`told BBC Radio 4's Today programme`).
   'BBC News', 'BBC News website', 'BBC News Online', 'BBC Radio', 'BBC Radio 4', 'BBC Radio Five Live',
-  'BBC World Service', 'BBC Breakfast', 'Today', 'Newsnight', 'GMTV', 'Breakfast with Frost'
+  'BBC World Service', 'BBC Breakfast', 'Today', 'Newsnight', 'GMTV', 'Breakfast with Frost',
+  'WAM', 'Emirates News Agency', 'SPA', 'Saudi Press Agency', 'MENA', 'IRNA', 'Anadolu', 'Antara', 'Bernama', 'APS'
 ]
 
 /** Time phrases and calendar words that the lexicon does not know as such. */
@@ -31,7 +32,8 @@ const ACRONYMS = [
   'SUV', 'LCD', 'VoIP', 'WiFi', 'Wi-Fi', 'FAQ', 'NB', 'PS', 'TXT', 'URL', 'WWW', 'HTML', 'IQ', 'ASAP',
   'RSS', 'GPRS', 'ADSL', 'DSL', 'IP', 'DRM', 'GSM', '3G', 'XML', 'P2P', 'PDF', 'MMS', 'HDTV', 'UMTS', 'CDMA',
   'ISDN', 'CCTV', 'API', 'OS', 'XP', 'RFID', 'LAN', 'WAN', 'VR', 'FM', 'UHF', 'VHF', 'IVF', 'MRI',
-  'Q1', 'Q2', 'Q3', 'Q4', 'AAA', 'AA', 'BBB', 'BB', 'CCC', 'YES', 'NO', 'STORY', 'UPDATE', 'EXCLUSIVE', 'BREAKING', 'CAPTION'
+  // Table filler and measures in market reports: `N.A.` (not available), `PSBR`, `P/E`.
+  'NA', 'N/A', 'PSBR', 'PE', 'EPS', 'YTD', 'YOY', 'QOQ', 'CPI', 'RPI', 'PPI', 'NAV', 'EBITDA', 'Q1', 'Q2', 'Q3', 'Q4', 'AAA', 'AA', 'BBB', 'BB', 'CCC', 'YES', 'NO', 'STORY', 'UPDATE', 'EXCLUSIVE', 'BREAKING', 'CAPTION'
 ]
 
 /** Faiths and broad groups: capitalised, but a story about people, not about a place or a body. */
@@ -79,3 +81,15 @@ export const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'du', 'van', 
  * this, `Gordon Brown`, named in 86 BBC stories, had no tag, and his mentions went to others.
  */
 export const SURNAMES_THE_LEXICON_MISREADS = new Set(['brown', 'may', 'rich', 'rush'])
+
+/**
+ * Surnames that are also everyday words (`Rice`, `Cook`, `Green`, `Bush`, `Major`): after a
+ * capitalised word the lexicon does not know, they end a person's name (`Condoleezza Rice`).
+ */
+export const WORD_SURNAMES = new Set([
+  'rice', 'brown', 'cook', 'green', 'bush', 'major', 'rush', 'may', 'rich', 'straw', 'hague', 'king', 'young',
+  'wood', 'black', 'white', 'fox', 'hunt', 'lamb', 'bell', 'balls', 'field', 'hill', 'short', 'little', 'long',
+  'price', 'cash', 'gold', 'hall', 'marsh', 'moss', 'stone', 'banks', 'mills', 'sharp', 'rose', 'frost',
+  'snow', 'day', 'love', 'wise', 'power', 'page', 'booth', 'gates', 'jobs', 'law', 'hope', 'hart', 'cross',
+  'baker', 'smith', 'taylor', 'turner', 'walker', 'carter', 'cooper', 'ward', 'parker', 'mason', 'fisher'
+])
