@@ -78,12 +78,15 @@ export function cueKind(words: readonly string[], context: Context, unknownWords
   return null
 }
 
-/** The context of the span text[start, end) in `text`, read only as far as the next punctuation. */
+/**
+ * The context of the span text[start, end) in `text`, read only as far as the next punctuation;
+ * `start` or `end` -1 when the words on that side do not belong to the span's name.
+ */
 export function contextOf(text: string, start: number, end: number): Context {
-  const [before, beforeEnd] = wordBefore(text, start)
+  const [before, beforeEnd] = start < 0 ? ['', 0] : wordBefore(text, start)
   const [before2] = before === '' ? ['', 0] : wordBefore(text, beforeEnd)
-  const after = text.charCodeAt(end) === 32 ? lowerWordAt(text, end + 1) : ''
-  const afterComma = text.charCodeAt(end) === 44 && text.charCodeAt(end + 1) === 32 ? lowerWordAt(text, end + 2) : ''
+  const after = end >= 0 && text.charCodeAt(end) === 32 ? lowerWordAt(text, end + 1) : ''
+  const afterComma = end >= 0 && text.charCodeAt(end) === 44 && text.charCodeAt(end + 1) === 32 ? lowerWordAt(text, end + 2) : ''
   return before === '' && after === '' && afterComma === '' ? NO_CONTEXT : {before, before2, after, afterComma}
 }
 
@@ -99,7 +102,12 @@ function wordBefore(text: string, start: number): [string, number] {
 function lowerWordAt(text: string, start: number): string {
   let i = start
   while (i < text.length && isLowerOrHyphen(text.charCodeAt(i))) i++
-  return i === start || (i < text.length && /[\p{L}\p{N}]/u.test(text[i] ?? '')) ? '' : text.slice(start, i)
+  return i === start || (i < text.length && isWordChar(text.charCodeAt(i))) ? '' : text.slice(start, i)
+}
+
+/** A letter or digit that continues a word (`said2` is no `said`); beyond ASCII, read as a letter. */
+function isWordChar(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 127
 }
 
 function isLowerOrHyphen(code: number): boolean {

@@ -6,7 +6,7 @@ import {definedSpelling, definitions} from './abbreviations.ts'
 import {CAPITALS, type EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
 import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from './lexicon.ts'
-import {actsAsGovernment, contextOf, cueKind, NO_CONTEXT, type Context, type CueKind} from './cues.ts'
+import {actsAsGovernment, contextOf, cueKind, type CueKind} from './cues.ts'
 import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES, WORD_SURNAMES} from './stop.ts'
 import {wordEnd, wordStart} from './words.ts'
 
@@ -89,17 +89,18 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
   story.paragraphs.forEach((paragraph, index) => {
     const plain = plainText(index === 0 ? stripDateline(paragraph) : paragraph)
     const inParagraph = new Set<string>()
-    for (const {segment, context} of segments(plain, tokenize(plain), vocabulary)) {
-      const key = record(mentions, cues, segment, context, vocabulary, index === 0 ? 'lead' : null)
+    for (const placed of segments(tokenize(plain), vocabulary)) {
+      const {segment} = placed
+      const key = record(mentions, cues, placed, plain, vocabulary, index === 0 ? 'lead' : null)
       if (key === null) continue
       if (!inParagraph.has(key)) {
         inParagraph.add(key)
         mentions.get(key)!.paragraphs++
       }
       if (!segment.initial || segment.words.length > 1) named.add(key)
-      const country = COUNTRY_OF_CAPITAL.get(segment.words.join(' '))
-      if (country !== undefined && actsAsGovernment(context)) {
-        const countryKey = record(mentions, cues, country, NO_CONTEXT, vocabulary, index === 0 ? 'lead' : null)
+      const country = nameOf(segment, vocabulary)?.country
+      if (country !== undefined && actsAsGovernment(contextOf(plain, placed.start, placed.end))) {
+        const countryKey = record(mentions, cues, {segment: country, start: -1, end: -1}, plain, vocabulary, index === 0 ? 'lead' : null)
         if (countryKey !== null && !inParagraph.has(countryKey)) {
           inParagraph.add(countryKey)
           mentions.get(countryKey)!.paragraphs++
@@ -192,7 +193,7 @@ function tokenize(text: string): Token[] {
       const stripped = stripPossessive(word)
       const possessive = stripped !== word || (last && possessiveMark)
       if (stripped.length > 0) {
-        tokens.push({text: stripped, cap: startsUpper(stripped) || particleName(stripped) || CAMEL.test(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
+        tokens.push({text: stripped, cap: startsUpper(stripped) || lowerName(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
       }
     })
   }
@@ -210,6 +211,12 @@ function isJoining(text: string, start: number, end: number): boolean {
 function hasHyphen(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 45) return true
   return false
+}
+
+/** `al-Gosaibi`, `eBay`: a name that starts with a lower-case letter. */
+function lowerName(word: string): boolean {
+  const second = word.charCodeAt(1)
+  return (second >= 65 && second <= 90 && CAMEL.test(word)) || (word.indexOf('-') > 0 && particleName(word))
 }
 
 /** `al-Gosaibi`: a particle, then a capitalised name. */
@@ -249,16 +256,21 @@ function splitWord(word: string): Array<{text: string; split: boolean}> {
 }
 
 /** A segment where it was read, with the words around it there. */
+/**
+ * A segment where it was read: where its run starts, when the segment starts it, and where it
+ * ends, when the segment ends it (-1 otherwise), so the words around it can be read when needed.
+ */
 interface Placed {
   segment: Segment
-  context: Context
+  start: number
+  end: number
 }
 
 /**
  * Runs of capitalised words, cut at titles, with leading sentence words dropped. The words before a
  * run are the context of its first segment when that starts the run; the words after, of its last.
  */
-function segments(text: string, tokens: readonly Token[], vocabulary: Vocabulary): Placed[] {
+function segments(tokens: readonly Token[], vocabulary: Vocabulary): Placed[] {
   const out: Placed[] = []
   let i = 0
   while (i < tokens.length) {
@@ -284,15 +296,12 @@ function segments(text: string, tokens: readonly Token[], vocabulary: Vocabulary
     const found = splitRunOnce(tokens, i, j, vocabulary)
     const startToken = tokens[i]!
     const endToken = tokens[j - 1]!
-    const context = found.length === 0 || startToken.start < 0 || endToken.end < 0 ? NO_CONTEXT : contextOf(text, startToken.start, endToken.end)
-    found.forEach((segment, k) => {
+    for (let k = 0; k < found.length; k++) {
+      const segment = found[k]!
       const first = k === 0 && segment.words[0] === startToken.text
       const last = k === found.length - 1 && segment.words.at(-1) === endToken.text
-      out.push({
-        segment,
-        context: context === NO_CONTEXT || (first && last) ? context : {before: first ? context.before : '', before2: first ? context.before2 : '', after: last ? context.after : '', afterComma: last ? context.afterComma : ''}
-      })
-    })
+      out.push({segment, start: first ? startToken.start : -1, end: last ? endToken.end : -1})
+    }
     i = j
   }
   return out
@@ -441,14 +450,17 @@ function known(phrase: string, vocabulary: Vocabulary): boolean {
 }
 
 /** Returns the mention's key, or null when the segment names nothing. */
-function record(mentions: Map<string, Mention>, cues: Map<string, CueKind>, segment: Segment, context: Context, vocabulary: Vocabulary, where: 'lead' | null): string | null {
+function record(mentions: Map<string, Mention>, cues: Map<string, CueKind>, placed: Placed, text: string, vocabulary: Vocabulary, where: 'lead' | null): string | null {
+  const {segment} = placed
   const name = nameOf(segment, vocabulary)
   if (name === null) return null
   const {key, shown, kind} = name
   // What the words around a name say is weaker than what the name itself says (`Kirby said`, then
   // `Mr Kirby`): it is kept apart, and read only for names that nothing else tells.
-  if (kind === null && context !== NO_CONTEXT && !cues.has(key)) {
-    const cue = cueKind(segment.words, context, unknownWords(segment.words))
+  // Read only here: most names are known without (at 5,000 stories, reading every name's context
+  // took the scan from 0.52 s to 0.65 s).
+  if (kind === null && (placed.start >= 0 || placed.end >= 0) && !cues.has(key)) {
+    const cue = cueKind(segment.words, contextOf(text, placed.start, placed.end), unknownWords(segment.words))
     if (cue !== null) cues.set(key, cue)
   }
   const mention = mentions.get(key) ?? newMention(key, name.aliased)
@@ -465,6 +477,8 @@ interface Name {
   shown: string
   kind: Evidence
   aliased: boolean
+  /** For a capital (`Washington`): its country, named too when the capital acts for it. */
+  country?: Segment
 }
 
 // Segments of a remembered run come back as the same objects (splitRunOnce), each read once.
@@ -481,6 +495,8 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
     !isNameLike(spelling, key) || vocabulary.stopped(key) || vocabulary.stopped(foldKey(spelling))
       ? null
       : {key, shown: canonical?.name ?? spelling, kind: canonical?.kind ?? classify(segment), aliased: canonical !== null}
+  const country = COUNTRY_OF_CAPITAL.get(spelling)
+  if (name !== null && country !== undefined) name.country = country
   names.set(segment, name)
   return name
 }
