@@ -163,8 +163,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = made.site
   step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
   for (const story of site.stories) {
-    const {source, url, headline, publisher, kind, credits, boilerplate} = story
-    report.stories.push({source, url, headline, publisher: publisher?.name ?? null, kind, credits, boilerplate})
+    const {source, url, headline, date, publisher, kind, credits, boilerplate} = story
+    report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
   }
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
   if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
@@ -224,7 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 async function siteOf(
   read: ReadFiles,
-  options: Pick<BuildOptions, 'drafts' | 'strict'>,
+  options: Pick<BuildOptions, 'drafts' | 'strict' | 'content'>,
   config: SiteConfig,
   parsed: ParseCache,
   report: BuildReport,
@@ -234,7 +234,7 @@ async function siteOf(
   parsed.save()
   if (options.strict && report.errors.length > 0) return {site: null, failed: input.failed}
   const tags = tagsLettingGoOfMentions(input, read, config)
-  return {site: buildSiteFromTags(input.articles, tags, config), failed: input.failed}
+  return {site: buildSiteFromTags(input.articles, tags, config, options.content), failed: input.failed}
 }
 
 /**

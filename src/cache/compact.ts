@@ -27,6 +27,7 @@ export function compactArticle(article: Article): Article {
     tags: article.tags,
     draft: article.draft,
     summary: article.summary === null ? null : own(article.summary),
+    section: article.section,
     diagnostics: article.diagnostics
   }
 }

@@ -125,6 +125,9 @@ commands['build'] = {
     for (const line of result.fatal) io.stderr.write(`broadsheet build: ${line}\n`)
     for (const e of result.report.errors) io.stderr.write(`${e.source}:${e.line}: error: ${e.message}\n`)
     for (const w of result.report.warnings) io.stderr.write(`${w.source}:${w.line}: warning: ${w.message}\n`)
+    // One line for a shape the README documents, not a warning a file.
+    const undated = result.report.stories.filter((story) => story.date === null).length
+    if (undated > 0) io.stderr.write(`${undated.toLocaleString('en-GB')} undated ${undated === 1 ? 'story' : 'stories'}: no date in the text or path\n`)
     if (typeof values['report'] === 'string') {
       writeFileSync(values['report'], `${JSON.stringify(result.report, null, 2)}\n`)
     }
@@ -260,7 +263,7 @@ commands['tags'] = {
       return 2
     }
     // The same model as a build, so these are the counts the tag pages will show.
-    const site = buildSiteFromMentions(read.articles, read.mentions, config)
+    const site = buildSiteFromMentions(read.articles, read.mentions, config, String(values['content']))
     io.stdout.write(site.tags.map((tag) => `${tag.stories.length}\t${tag.name}\t${tag.kind}\n`).join(''))
     return 0
   }

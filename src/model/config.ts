@@ -1,6 +1,6 @@
 // broadsheet.config.json: defaults, and validation that names the key at fault.
 import {patternFlags} from './pattern-flags.ts'
-import type {ProviderProfile, SiteConfig, TagsConfig} from './types.ts'
+import type {ProviderProfile, SectionConfig, SiteConfig, TagsConfig} from './types.ts'
 
 export const defaultConfig: SiteConfig = {
   title: 'Broadsheet',
@@ -11,6 +11,8 @@ export const defaultConfig: SiteConfig = {
   homeDays: 7,
   maxFileBytes: 5_000_000,
   tags: {max: 6, minStories: 2, aliases: {}, stop: []},
+  recommended: 'all',
+  sections: [],
   providers: []
 }
 
@@ -86,6 +88,27 @@ function ruleErrors(rule: unknown, at: string): string[] {
   return errors
 }
 
+/** `sections`: a list of {"name", "from", "hidden"}, each name once. */
+const sections: Check = (v, key) => {
+  if (!Array.isArray(v)) return `${key} must be a list of sections ({"name", "from", "hidden"})`
+  const errors: string[] = []
+  const names = new Set<string>()
+  for (const [i, section] of (v as unknown[]).entries()) {
+    const at = `${key}[${i}]`
+    if (!isPlainObject(section)) {
+      errors.push(`${at} must be an object with "name" and optionally "from" and "hidden"`)
+      continue
+    }
+    for (const k of Object.keys(section)) if (!['name', 'from', 'hidden'].includes(k)) errors.push(`unknown key "${at}.${k}"`)
+    if (typeof section['name'] !== 'string' || section['name'].trim() === '') errors.push(`${at}.name must be a non-empty string`)
+    else if (names.has(section['name'].toLowerCase())) errors.push(`${at}.name "${section['name']}" is named twice`)
+    else names.add(section['name'].toLowerCase())
+    if (section['from'] !== undefined && stringList(section['from'], '') !== null) errors.push(`${at}.from must be a list of folder names`)
+    if (section['hidden'] !== undefined && typeof section['hidden'] !== 'boolean') errors.push(`${at}.hidden must be true or false`)
+  }
+  return errors.length === 0 ? null : errors.join('; ')
+}
+
 const siteChecks: Record<Exclude<keyof SiteConfig, 'tags'>, Check> = {
   title: string,
   description: string,
@@ -94,6 +117,8 @@ const siteChecks: Record<Exclude<keyof SiteConfig, 'tags'>, Check> = {
   pageSize: positiveInt,
   homeDays: positiveInt,
   maxFileBytes: positiveInt,
+  recommended: (v, key) => (v === 'all' || v === 'linked' || v === 'none' ? null : `${key} must be "all", "linked" or "none"`),
+  sections,
   providers
 }
 
@@ -130,7 +155,10 @@ export function resolveConfig(raw: unknown): ConfigResult {
   }
   if (errors.length > 0) return {ok: false, errors}
   const site = config as unknown as SiteConfig
-  return {ok: true, config: {...site, baseUrl: withTrailingSlash(site.baseUrl), providers: site.providers.map(withNames)}}
+  return {
+    ok: true,
+    config: {...site, baseUrl: withTrailingSlash(site.baseUrl), sections: site.sections.map(withDefaults), providers: site.providers.map(withNames)}
+  }
 
   function report(error: string | null, apply: () => void): void {
     if (error) errors.push(error)
@@ -147,6 +175,11 @@ export function withBaseUrl(config: SiteConfig, baseUrl: string): ConfigResult {
 /** A profile as the parser takes it: `names` may be left out of the file. */
 function withNames(profile: ProviderProfile): ProviderProfile {
   return {name: profile.name, names: profile.names ?? [], rules: profile.rules}
+}
+
+/** A section as the config file may write it: `from` defaults to the name, `hidden` to false. */
+function withDefaults(section: Partial<SectionConfig> & {name: string}): SectionConfig {
+  return {name: section.name.trim(), from: section.from ?? [section.name], hidden: section.hidden ?? false}
 }
 
 function withTrailingSlash(baseUrl: string | null): string | null {

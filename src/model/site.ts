@@ -3,21 +3,27 @@
 import {articleExcerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
+import {importance} from './importance.ts'
+import {sectionResolver, type SectionChoice} from './sections.ts'
 import {slugify} from './slug.ts'
 import {createVocabulary, packedMentions, selectTags, type PackedMentions} from './tags/index.ts'
 import type {Article, Day, Month, SiteConfig, Site, Story, StoryTag, TagKind, TagRef, Term, TermRef, Year} from './types.ts'
 
-export function buildSite(articles: readonly Article[], config: SiteConfig): Site {
+/**
+ * `contentFolder`: the folder the sources are paths in (`content` for `content/business/001.txt`),
+ * whose first subfolder is a story's section (model/sections.ts).
+ */
+export function buildSite(articles: readonly Article[], config: SiteConfig, contentFolder = ''): Site {
   const vocabulary = createVocabulary(config.tags)
-  return buildSiteFromMentions(articles, articles.map((article) => packedMentions(article, vocabulary)), config)
+  return buildSiteFromMentions(articles, articles.map((article) => packedMentions(article, vocabulary)), config, contentFolder)
 }
 
 /**
  * The same, from each article's tag candidates (packed: tags/packed.ts), which a build caches per file
  * because finding them is the costly part of tagging.
  */
-export function buildSiteFromMentions(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig): Site {
-  return buildSiteFromTags(articles, storyTags(articles, mentions, config), config)
+export function buildSiteFromMentions(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig, contentFolder = ''): Site {
+  return buildSiteFromTags(articles, storyTags(articles, mentions, config), config, contentFolder)
 }
 
 const NONE: PackedMentions = {names: [], numbers: ''}
@@ -35,18 +41,29 @@ export function storyTags(articles: readonly Article[], mentions: readonly Packe
  * build can let go of the tag candidates, 17 MB at 10,000 stories, before the rest of the model is
  * made.
  */
-export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig): Site {
-  const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!))
-  const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? []}))
+export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig, contentFolder = ''): Site {
+  const scores = importanceOf(articles)
+  const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!, scores[a]!, scores[b]!))
+  const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? [], importance: scores[i]!}))
   const urls = assignUrls(sorted.map((s) => s.article))
 
   const tagTerms = createTerms('tags')
   const authorTerms = createTerms('authors')
   const sourceTerms = createTerms('sources')
+  const sectionOf = sectionResolver(config.sections, contentFolder)
+  const sectionTerms = new Map<string, {choice: SectionChoice; term: Term}>()
   const matchTitle = createTitleMatcher(sorted.map((s) => s.article.headline))
+  const sectionRef = (choice: SectionChoice | null, index: number): TermRef | null => {
+    if (choice === null || choice.hidden) return null
+    let entry = sectionTerms.get(choice.slug)
+    if (entry === undefined) sectionTerms.set(choice.slug, (entry = {choice, term: {name: choice.name, slug: choice.slug, url: `sections/${choice.slug}/`, stories: []}}))
+    entry.term.stories.push(index)
+    return {name: entry.term.name, slug: entry.term.slug, url: entry.term.url}
+  }
 
-  const stories: Story[] = sorted.map(({article, tags}, index) => {
+  const stories: Story[] = sorted.map(({article, tags, importance}, index) => {
     const {slug, url} = urls[index]!
+    const section = sectionRef(sectionOf(article.section, article.source), index)
     return {
       index,
       source: article.source,
@@ -69,6 +86,8 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       boilerplate: article.boilerplate,
       excerpt: articleExcerpt(article),
       tags: tagRefs(tags, tagTerms, index),
+      section,
+      importance,
       recommended: article.recommended.map((teaser) => {
         const match = matchTitle(teaser.title)
         // Field by field: a spread copy can get a hidden class of its own (cache/compact.ts).
@@ -95,19 +114,42 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
     years: bucketYears(days),
     undated: stories.filter((s) => s.date === null).map((s) => s.index),
     tags: tagTerms.list(),
+    sections: [...sectionTerms.values()]
+      .sort((a, b) => a.choice.rank - b.choice.rank || compareText(a.choice.name, b.choice.name))
+      .map(({term}) => term),
     authors: authorTerms.list(),
     sources: sourceTerms.list()
   }
 }
 
-/** Newest first; undated last; ties by headline, then by source so the order never depends on input order. */
-function compareArticles(a: Article, b: Article): number {
+/**
+ * Newest first, undated last; within a day (and among the undated) the most important first
+ * (model/importance.ts); ties by file order (the source path), never by headline.
+ */
+function compareArticles(a: Article, b: Article, scoreA: number, scoreB: number): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1
     if (b.date === null) return -1
     return a.date < b.date ? 1 : -1
   }
-  return compareText(a.headline, b.headline) || compareText(a.source, b.source)
+  return scoreB - scoreA || compareText(a.source, b.source)
+}
+
+/** Each article's importance: how many teasers in other articles link to it, its comments, its length. */
+function importanceOf(articles: readonly Article[]): number[] {
+  const matchTitle = createTitleMatcher(articles.map((article) => article.headline))
+  const linkedFrom = articles.map(() => 0)
+  articles.forEach((article, index) => {
+    const targets = new Set<number>()
+    for (const teaser of article.recommended) {
+      const target = matchTitle(teaser.title)
+      if (target !== null && target !== index) targets.add(target)
+    }
+    for (const target of targets) linkedFrom[target]!++
+  })
+  return articles.map((article, i) =>
+    importance({alsoReported: 0, linkedFrom: linkedFrom[i]!, commentCount: article.commentCount, readingMinutes: article.readingMinutes})
+  )
 }
 
 function compareText(a: string, b: string): number {

@@ -81,6 +81,8 @@ export interface Article {
   draft: boolean
   /** Front-matter `summary`, else null. */
   summary: string | null
+  /** Front-matter `section`, else null (the section then comes from the file's folder: model/sections.ts). */
+  section: string | null
   diagnostics: Diagnostic[]
 }
 
@@ -142,6 +144,20 @@ export interface TagsConfig {
   stop: string[]
 }
 
+/**
+ * A section of the site as `sections` in the config sets it up. A story's section comes from its
+ * front matter's `section`, else from its first folder under the content folder; sections the
+ * config does not name are kept, after the named ones, under the folder's name.
+ */
+export interface SectionConfig {
+  /** The section's name as readers see it. */
+  name: string
+  /** Folders and front-matter `section` values that belong to it, compared by slug. Default: the name. */
+  from: string[]
+  /** A hidden section has no page, no place in the section bar and is no kicker; its stories stay everywhere else. */
+  hidden: boolean
+}
+
 export interface SiteConfig {
   title: string
   description: string
@@ -156,6 +172,13 @@ export interface SiteConfig {
   /** Files larger than this are an error for that file. Default 5 MB. */
   maxFileBytes: number
   tags: TagsConfig
+  /**
+   * Which Recommended Stories teasers a story page shows: `all` (those that link to a story we hold
+   * first, the rest compactly), `linked` (only those), or `none`. Default `all`.
+   */
+  recommended: 'all' | 'linked' | 'none'
+  /** The sections, in the order of the section bar. Default none: every folder is a section, A to Z. */
+  sections: SectionConfig[]
   /** The site's own provider profiles: one named as a built-in replaces it, others are added. Default none. */
   providers: ProviderProfile[]
 }
@@ -231,12 +254,16 @@ export interface Story {
   /** Front-matter summary, else the first two sentences of the body, as plain text. */
   excerpt: string
   tags: TagRef[]
+  /** The section page it is on; null when it has none, or its section is hidden. */
+  section: TermRef | null
+  /** How important it is within its day (model/importance.ts): the site's order within a day. */
+  importance: number
   recommended: RecommendedLink[]
   /** Stories whose recommended block links here. */
   recommendedFrom: number[]
   /** Up to five, best first. */
   related: number[]
-  /** The next older and next newer dated story, by date then headline. */
+  /** The next older and next newer dated story, in publication order: by date, then importance. */
   older: number | null
   newer: number | null
 }
@@ -264,7 +291,7 @@ export interface Year {
 
 export interface Site {
   config: SiteConfig
-  /** Dated stories newest first (date, then headline, then source), then undated ones by headline. */
+  /** Dated stories newest first (date, then importance, then source), then undated ones (importance, then source). */
   stories: Story[]
   /** Days that have stories, newest first. */
   days: Day[]
@@ -274,6 +301,8 @@ export interface Site {
   undated: number[]
   /** Most used first, then by name. */
   tags: TagTerm[]
+  /** Visible sections in the order of the section bar, each with its stories in site order. */
+  sections: Term[]
   authors: Term[]
   sources: Term[]
 }
@@ -312,7 +341,7 @@ export type Templates = Record<string, string | Uint8Array>
 /** What `--report FILE` writes, and what the summary line counts. */
 export interface BuildReport {
   /** Each story with what its file was read as, and every line taken out of its body. */
-  stories: Array<{source: string; url: string; headline: string; publisher: string | null; kind: StoryKind; credits: TakenLine[]; boilerplate: TakenLine[]}>
+  stories: Array<{source: string; url: string; headline: string; date: string | null; publisher: string | null; kind: StoryKind; credits: TakenLine[]; boilerplate: TakenLine[]}>
   errors: Array<{source: string; line: number; message: string}>
   warnings: Array<{source: string; line: number; message: string}>
   duplicates: Array<{source: string; sameAs: string}>

@@ -19,6 +19,7 @@ export interface FrontMatter {
   slug: string | null
   draft: boolean
   summary: string | null
+  section: string | null
 }
 
 export interface FrontMatterRead {
@@ -118,6 +119,8 @@ function readFields(data: Record<string, unknown>, block: string[], diagnostics:
   if (title === undefined) warn('title', 'must be text')
   const summary = text(value('summary'))
   if (summary === undefined) warn('summary', 'must be text')
+  const section = text(value('section'))
+  if (section === undefined) warn('section', 'must be text')
   const slugText = text(value('slug'))
   const slug = slugText ? slugify(slugText) : null
   if (slugText === undefined || slug === '') warn('slug', 'must be text with letters or digits')
@@ -136,7 +139,8 @@ function readFields(data: Record<string, unknown>, block: string[], diagnostics:
     tags: tags ?? [],
     slug: slug || null,
     draft: draft === true,
-    summary: summary ?? null
+    summary: summary ?? null,
+    section: section ?? null
   }
 }
 

@@ -17,6 +17,7 @@ import {createLineBlocks, mark, markRange, type LineBlocks} from './line-blocks.
 import {compileProfiles, takeProviderLines, type BodyLine, type CompiledProfiles} from './provider-rules.ts'
 import {BUILT_IN_PROVIDERS} from './providers.ts'
 import {collapse} from './whitespace.ts'
+import {decodeEntities, decodeLines} from './entities.ts'
 
 const LONG_HEADLINE = 300
 /** The label agency video transcripts open with; the story's kind says it instead. */
@@ -84,9 +85,11 @@ function parseText(text: string, source: string, providers: CompiledProfiles, ac
   if (hasError(diagnostics)) return failure(source, diagnostics)
   const fields = frontMatter.fields
   markRange(account, lines, 0, frontMatter.end, 'front matter', () => true)
+  // A text format's lines are HTML text its scraper left undecoded (`&#163;8m`): decoded once, here,
+  // before any block is read. A Markdown body is left to remark, which reads references itself.
   const body = isMarkdown(source)
     ? readMarkdownBody(lines, frontMatter.end, fields, diagnostics, account)
-    : readTextBody(lines, frontMatter.end, fields, diagnostics, providers, account)
+    : readTextBody(decodeLines(lines, frontMatter.end), frontMatter.end, fields, diagnostics, providers, account)
   if (body === null || hasError(diagnostics)) return failure(source, diagnostics)
   return {ok: true, article: assemble(body, fields, source, diagnostics, providers)}
 }
@@ -179,13 +182,13 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
   let headlineLine = headline === null ? (first === -1 ? start : first) + 1 : 1
   let next = start
   const firstHeading = first === -1 ? null : ATX_HEADING.exec(lines[first] ?? '')
-  if (headline !== null && firstHeading && collapse(firstHeading[1] ?? '') === headline) next = first + 1
+  if (headline !== null && firstHeading && markdownLabel(firstHeading[1] ?? '') === headline) next = first + 1
   if (headline === null) {
     if (firstHeading) {
-      headline = collapse(firstHeading[1] ?? '')
+      headline = markdownLabel(firstHeading[1] ?? '')
       next = first + 1
     } else if (first === start && first !== -1) {
-      headline = collapse(lines[first] ?? '')
+      headline = markdownLabel(lines[first] ?? '')
       next = SETEXT_UNDERLINE.test(lines[first + 1] ?? '') ? first + 2 : first + 1
     }
     if (!headline) {
@@ -211,6 +214,14 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
     providers: [],
     kind: 'article'
   }
+}
+
+/**
+ * A Markdown headline as the page shows it, as text: Markdown decodes its character references
+ * (`# Bid &#163;8m` reads `Bid £8m`), and the body's are left to remark, which does so itself.
+ */
+function markdownLabel(text: string): string {
+  return collapse(decodeEntities(text))
 }
 
 function noHeadline(lines: string[], start: number, first: number): Diagnostic {
@@ -251,16 +262,21 @@ function assemble(body: Body, fields: FrontMatter | null, source: string, diagno
     tags: fields?.tags ?? [],
     draft: fields?.draft ?? false,
     summary: fields?.summary ?? null,
+    section: fields?.section ?? null,
     diagnostics: sortByLine(diagnostics)
   }
 }
 
+/**
+ * A file without a date in its text takes one from its path (`2021/03/04/x.txt`), else is undated.
+ * Headline-first text and Markdown need not carry a date, so an undated one is no warning (the
+ * build counts them in one line); a scraped file whose ` date ` line lacks one is malformed.
+ */
 function undatedFallback(body: Body, source: string, diagnostics: Diagnostic[]): string | null {
   const fromPath = dateFromPath(source)
   const consequence = fromPath ? `using ${fromPath} from the file's path` : 'the story is undated'
-  const where = body.format === 'scraped' ? 'a " date YYYY-MM-DD" first line' : 'a front-matter "date: YYYY-MM-DD"'
-  if (!body.dateMissingFromDateLine) diagnostics.push(warning(body.headlineLine, `no date: add ${where}; ${consequence}`))
-  else diagnostics.push(warning(body.headlineLine, `the date line gives no date (expected " date YYYY-MM-DD <headline>"); ${consequence}`))
+  if (body.dateMissingFromDateLine) diagnostics.push(warning(body.headlineLine, `the date line gives no date (expected " date YYYY-MM-DD <headline>"); ${consequence}`))
+  else if (body.format === 'scraped') diagnostics.push(warning(body.headlineLine, `no date: add a " date YYYY-MM-DD" first line; ${consequence}`))
   return fromPath
 }
 

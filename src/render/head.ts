@@ -9,7 +9,8 @@ export interface Crumb {
   href: string | null
 }
 
-export type NavItem = 'home' | 'archive' | 'tags' | null
+/** The header link a page is: `section:<slug>` for a section's pages. */
+export type NavItem = 'home' | 'archive' | 'tags' | `section:${string}` | null
 
 export interface PageHead {
   /** Relative prefix back to the site root, `./` at the root. */

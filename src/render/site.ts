@@ -13,6 +13,7 @@ import {fixedFile, lazyFile} from './fixed-file.ts'
 import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
+import {frontPage} from './front-page.ts'
 import {KIND_LABELS, tagIndex} from './tag-index.ts'
 import {storyCard, storyView, type StoryCard, type StoryView} from './views.ts'
 
@@ -56,7 +57,14 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
   const dayPages = chunk(site.days, config.homeDays)
   for (const [i, days] of dayPages.entries()) {
     const n = i + 1
-    const undatedFirst = n === 1 && site.undated.length > 0
+    const front = n === 1 ? frontPage(site, days.map((day) => site.days.indexOf(day)), config.pageSize) : null
+    const sectionsOf = (show: (index: number) => unknown) =>
+      (front?.sections ?? []).map(({section, stories}) => {
+        const {name, url, stories: all} = site.sections[section]!
+        return {name, url, count: all.length, stories: stories.map(show)}
+      })
+    const undatedOf = (show: (index: number) => unknown) =>
+      front !== null && front.undated.length > 0 ? {count: site.undated.length, url: 'undated/', stories: front.undated.map(show)} : null
     yield page(
       pageUrl('', n),
       'home.liquid',
@@ -68,17 +76,19 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
       },
       (root) => ({
         pageNumber: n,
+        lead: front?.lead == null ? null : card(front.lead),
         days: days.map((day) => ({...dayLabel(day.date), stories: cardsOf(day.stories)})),
-        undated: undatedFirst
-          ? {count: site.undated.length, url: 'undated/', stories: cardsOf(site.undated.slice(0, config.pageSize))}
-          : null,
+        sections: sectionsOf(card),
+        undated: undatedOf(card),
         pagination: paginationView('', n, dayPages.length, root)
       }),
       null,
       (root) => ({
         pageNumber: n,
+        lead: front?.lead == null ? null : cardKey(front.lead),
         days: days.map((day) => ({...dayLabel(day.date), stories: day.stories.map(cardKey)})),
-        undated: undatedFirst ? {count: site.undated.length, stories: site.undated.slice(0, config.pageSize).map(cardKey)} : null,
+        sections: sectionsOf(cardKey),
+        undated: undatedOf(cardKey),
         pagination: paginationView('', n, dayPages.length, root)
       })
     )
@@ -130,6 +140,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     {folder: 'sources', singular: 'Source', plural: 'Sources', terms: site.sources, describe: (name) => `Stories from ${name}.`, lede: count}
   ]
   for (const kind of kinds) yield* termPages(kind)
+  for (const section of site.sections) yield* sectionPages(section)
 
   const feedSpec = (path: string): FeedSpec => ({
     path,
@@ -137,7 +148,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     description: config.description,
     homeUrl: '',
     stories: siteFeed,
-    content: (story) => renderBody(story.paragraphs)
+    content: (story) => renderBody(story.paragraphs, story.format)
   })
   yield {...lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml'))), body: 'several'}
   yield {...lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml'))), body: 'several'}
@@ -255,6 +266,28 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     }
   }
 
+  /** A section: its stories, newest first and the most important first within a day, with a feed. */
+  function* sectionPages(section: Term): Generator<PendingFile> {
+    const feedPath = `${section.url}feed.xml`
+    const describe = `The latest ${section.name} stories in ${config.title}.`
+    yield* listPages(section.url, 'list.liquid', section.stories, (n) => ({
+      title: n === 1 ? section.name : `${section.name}, page ${n}`,
+      description: describe,
+      nav: `section:${section.slug}`,
+      breadcrumbs: [home, {name: section.name, url: null}],
+      feed: {url: feedPath, title: `${config.title} — ${section.name}`}
+    }), {heading: section.name, kicker: 'Section', lede: storyCount(section.stories.length), feed: feedPath})
+    const stories = feedStories(site, section.stories)
+    yield {
+      path: feedPath,
+      get key() {
+        return JSON.stringify([config, feedPath, section.name, stories.map((s) => [s.url, s.headline, s.date, s.excerpt, s.authors, s.tags])])
+      },
+      // Section feeds carry excerpts, as tag feeds do: the site's own feeds carry the bodies.
+      render: () => rssFeed(site, {path: feedPath, title: `${config.title} — ${section.name}`, description: describe, homeUrl: section.url, stories, content: () => null})
+    }
+  }
+
   /** The tags index: by kind, then letter, paginated (render/tag-index.ts). */
   function* tagIndexPages(): Generator<PendingFile> {
     const index = tagIndex(site.tags, config.tags.minStories)
@@ -357,7 +390,7 @@ function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'],
       jsonLd: newsArticle(site, story),
       published: story.date
     },
-    () => ({story: {...view(), bodyHtml: renderBody(story.paragraphs)}}),
+    () => ({story: {...view(), bodyHtml: renderBody(story.paragraphs, story.format)}}),
     story.date,
     () => ({story: view(), body: digestOf(story.paragraphs)}),
     story.index
@@ -372,6 +405,8 @@ function pageMaker(site: Site, templates: Templates) {
   const renderer = createRenderer(templates)
   const newestDay = site.days[0]
   const siteView = {
+    // The section bar: every visible section, in the configured order.
+    sections: site.sections.map((section) => ({name: section.name, url: section.url, nav: `section:${section.slug}`})),
     title: config.title,
     description: config.description,
     language: config.language,

@@ -1,6 +1,6 @@
 // Plain view objects for the templates. Story URLs stay site-relative here; templates put the
 // page's `root` in front, so one card object serves every page that lists the story.
-import type {Site, Story, TermRef} from '../model/types.ts'
+import type {Site, SiteConfig, Story, TermRef} from '../model/types.ts'
 import {dateInWords, shortDate} from './dates.ts'
 import {linkifyText, type TextSegment} from './linkify.ts'
 
@@ -24,6 +24,8 @@ export interface StoryCard {
   readingText: string
   commentsText: string | null
   tags: TermRef[]
+  /** The line above the headline: the story's section, else its top place or organisation tag. */
+  kicker: TermRef | null
 }
 
 export interface StoryLink {
@@ -70,7 +72,8 @@ export function storyCard(story: Story): StoryCard {
     excerpt: story.excerpt,
     readingText: `${story.readingMinutes} min read`,
     commentsText: commentsText(story.commentCount),
-    tags: story.tags
+    tags: story.tags,
+    kicker: story.section ?? story.tags.find((tag) => tag.kind === 'place' || tag.kind === 'org') ?? null
   }
 }
 
@@ -96,17 +99,23 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
     bodyHtml,
     footer: story.footer.filter((line) => line.trim() !== '').map(linkifyText),
     credits: story.credits.map((credit) => credit.text),
-    recommended: story.recommended.map((teaser) => ({
-      title: teaser.title,
-      summary: teaser.summary,
-      source: teaser.source,
-      url: link(teaser.story)?.url ?? null
-    })),
+    recommended: recommendedViews(story, site.config.recommended, link),
     recommendedFrom: links(story.recommendedFrom),
     related: links(story.related),
     older: link(story.older),
     newer: link(story.newer)
   }
+}
+
+/**
+ * The teasers a story page shows: those that link to a story we hold first, in their order, then,
+ * unless the config says otherwise, the rest, which the page shows compactly.
+ */
+function recommendedViews(story: Story, show: SiteConfig['recommended'], link: (index: number | null) => StoryLink | null): RecommendedView[] {
+  if (show === 'none') return []
+  const views = story.recommended.map((teaser) => ({title: teaser.title, summary: teaser.summary, source: teaser.source, url: link(teaser.story)?.url ?? null}))
+  const linked = views.filter((view) => view.url !== null)
+  return show === 'linked' ? linked : [...linked, ...views.filter((view) => view.url === null)]
 }
 
 function datelineText(story: Story): string | null {

@@ -46,8 +46,8 @@ describe('broadsheet build --report', () => {
 
     const rel = (s: unknown) => path.relative(content, path.resolve(root, String(s)))
     expect(report['stories']!.map((s) => [rel(s['source']), s['url'], s['headline']])).toEqual([
-      ['b.txt', '2024/03/05/copied-story/', 'Copied story'],
       ['a.txt', '2024/03/05/markets-rally/', 'Markets rally'],
+      ['b.txt', '2024/03/05/copied-story/', 'Copied story'],
       ['undated.txt', 'stories/an-undated-story/', 'An undated story']
     ])
     expect(report['errors']!.map((e) => [rel(e['source']), e['line'], typeof e['message']])).toEqual([['bad.txt', expect.any(Number), 'string']])

@@ -163,10 +163,10 @@ describe('slugs', () => {
     })
     const built = await buildIn(root, {config: configIn(root)})
     const urlsOf = built.result.report.stories.map((s) => `${s.headline} → ${s.url}`).sort()
-    // Site order within a day is by headline (code units): "MARKETS RALLY" < "Markets rally" < "Something else".
+    // Site order within a day is by importance, here equal, then by file: a.txt, b.txt, c.txt.
     expect(urlsOf).toEqual([
-      'MARKETS RALLY → 2024/03/05/markets-rally/',
-      'Markets rally → 2024/03/05/markets-rally-2/',
+      'MARKETS RALLY → 2024/03/05/markets-rally-2/',
+      'Markets rally → 2024/03/05/markets-rally/',
       'Markets rally → 2024/03/06/markets-rally/',
       'Something else → 2024/03/05/markets-rally-3/'
     ])

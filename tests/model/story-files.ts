@@ -30,7 +30,7 @@ export function article(headline: string, paragraphs: string[], tags: string[] =
   return {
     source: `${headline}.txt`, format: 'plain', headline, date: null, slug: '', byline: null, authors: [], publisher: null, kind: 'article',
     commentCount: null, readingMinutes: 1, dateline: null, paragraphs, footer: [], credits: [], boilerplate: [], recommended: [], tags,
-    draft: false, summary: null, diagnostics: []
+    draft: false, summary: null, section: null, diagnostics: []
   }
 }
 

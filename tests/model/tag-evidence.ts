@@ -4,7 +4,7 @@
 // aliases, the built-in short forms, a capital that acts for its country or a definition somewhere in the site (`Full Name (FN)`) gives
 // for it; and, for a person, the surname, which the tagger reads as the one person the site names
 // in full with it.
-import {decodeHTML} from 'entities'
+import {decodeHTMLStrict} from 'entities'
 import {COMMON_ABBREVIATIONS, definitions} from '../../src/model/tags/abbreviations.ts'
 import {BUILT_IN, CAPITALS} from '../../src/model/tags/aliases.ts'
 import {foldKey} from '../../src/model/tags/fold.ts'
@@ -36,7 +36,7 @@ export function tagEvidence(articles: readonly Article[], aliases: Record<string
 export function unwrittenTags(article: Article, tags: readonly StoryTag[], evidence: Evidence): string[] {
   // Word by word, as the scanner reads: `Europe's` is Europe, `'BB+'` is BB, `non-EU` names the EU,
   // `F&#244;n` is Fôn.
-  const text = ` ${[article.headline, ...article.paragraphs].map((part) => apart(foldKey(decodeHTML(part).replace(/['’]s\b|(?<!\p{L})['’]|['’](?!\p{L})/gu, ' ')))).join(' ')} `
+  const text = ` ${[article.headline, ...article.paragraphs].map((part) => apart(foldKey(decodeHTMLStrict(part).replace(/['’]s\b|(?<!\p{L})['’]|['’](?!\p{L})/gu, ' ')))).join(' ')} `
   const written = (spelling: string) => spelling !== '' && text.includes(` ${apart(spelling)} `)
   return tags
     .filter((tag) => tag.kind !== 'topic')

@@ -31,7 +31,14 @@ describe('dates', () => {
     expect(dateFromPath('12022-11-089.txt')).toBeNull()
     const result = parse('Plain headline\n\nBody.\n', 'archive/2021/03/04/a.txt')
     expect(result.ok && result.article.date).toBe('2021-03-04')
-    expect(result.ok && result.article.diagnostics[0]).toMatchObject({severity: 'warning', line: 1})
+    // Headline-first text need not carry a date: taking the path's is no warning.
+    expect(result.ok && result.article.diagnostics).toEqual([])
+  })
+  it('warns when a scraped file has no date, and counts nothing against undated plain text', () => {
+    const scraped = parse(' date Headline\n\nBody.\n', 'a.txt')
+    expect(scraped.ok && scraped.article.diagnostics[0]).toMatchObject({severity: 'warning', line: 1, message: expect.stringMatching(/date line gives no date/)})
+    const plain = parse('Plain headline\n\nBody.\n', 'a.txt')
+    expect(plain.ok && [plain.article.date, plain.article.diagnostics]).toEqual([null, []])
   })
   it('the text date wins over the path', () => {
     const result = parse(' date 2022-11-08 Headline\n\nBody.\n', '2021/03/04/a.txt')

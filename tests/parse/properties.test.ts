@@ -18,7 +18,10 @@ const HOSTILE = [
   '  • ', '  • Title - FT', '    SEOUL (Reuters) -', ' date 2022-13-45 x', ' date yesterday x', ' date 2022-11-08',
   'date', '19', '·3 min read', 'HYUNG-JIN KIM and', '```', '~~~', '# ', '\u0000', '\r', '\uFEFF', '\u2028', '\uD800',
   '<script>alert(1)</script>', 'title: !!js/function "function(){}"', 'a: &a [*a]', '((((((((((', '— — — —',
-  'SEOUL, SEOUL, SEOUL, SEOUL (', 'A, B, C, D, E, F, G, H, I and J', '\t\t\u00a0\u00a0', '1,2,3,4', 'STORY:'
+  'SEOUL, SEOUL, SEOUL, SEOUL (', 'A, B, C, D, E, F, G, H, I and J', '\t\t\u00a0\u00a0', '1,2,3,4', 'STORY:',
+  // Character references, which the text formats' lines are decoded from (parse/entities.ts): line
+  // ends, controls and blank space spelt as references, structure spelt as references, double escapes.
+  '&#10;', '&#13;&#10;x&NewLine;y', '&nbsp;', '&#0;&#1;&#x7F;', '&Tab;&#9;', '&#163;8m &amp;lt; &lt;script&gt;', '&#8226; Title', '&#95;&#95;&#95;'
 ]
 
 function checkShape(result: ParseResult, source: string, lineCount: number): void {

@@ -52,7 +52,7 @@ function packageRss(site: Site, spec: FeedSpec): string {
 
 /** The site's own feed and every tag's, as render/site.ts asks for them. */
 function specs(site: Site): FeedSpec[] {
-  const own: FeedSpec = {path: 'feed.xml', title: site.config.title, description: site.config.description, homeUrl: '', stories: siteFeedStories(site), content: (story) => renderBody(story.paragraphs)}
+  const own: FeedSpec = {path: 'feed.xml', title: site.config.title, description: site.config.description, homeUrl: '', stories: siteFeedStories(site), content: (story) => renderBody(story.paragraphs, story.format)}
   return [
     own,
     ...site.tags.map((tag) => ({

@@ -45,9 +45,10 @@ describe('the seed story page', () => {
     expect(html).toContain('<a href="https://apnews.com/hub/asia-pacific" rel="nofollow">https://apnews.com/hub/asia-pacific</a>')
   })
 
-  it('lists every recommended teaser, unlinked when we hold no such story', () => {
+  it('lists every recommended teaser, unlinked and compact when we hold no such story, its summary behind a disclosure', () => {
     expect(html.match(/<li class="teaser">/g)).toHaveLength(a.recommended.length)
-    expect(html).toContain('<h3 class="teaser-title">Hushpuppi: Notorious Nigerian fraudster jailed for 11 years in US</h3>')
+    expect(html).toMatch(/<details>\s*<summary><span class="teaser-title">Hushpuppi: Notorious Nigerian fraudster jailed for 11 years in US<\/span>/)
+    expect(html.match(/<details>/g)).toHaveLength(a.recommended.filter((t) => t.summary !== '').length)
   })
 
   it('has one h1, a skip link to main and breadcrumbs to the day', () => {

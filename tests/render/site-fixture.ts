@@ -26,6 +26,7 @@ export interface StorySpec {
   commentCount?: number | null
   recommended?: Array<{title: string; summary?: string; source?: string | null; story?: number | null}>
   related?: number[]
+  section?: string
 }
 
 /** The fixtures' tags that name places; any other tag is a front-matter topic. */
@@ -37,7 +38,7 @@ function tagKind(name: string): TagKind {
 
 /** Specs must already be in site order: dated newest first, then undated. */
 export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): Site {
-  const terms = {tags: new Map<string, Term>(), authors: new Map<string, Term>(), sources: new Map<string, Term>()}
+  const terms = {tags: new Map<string, Term>(), authors: new Map<string, Term>(), sources: new Map<string, Term>(), sections: new Map<string, Term>()}
   const ref = (kind: keyof typeof terms, name: string, story: number): TermRef => {
     const slug = slugify(name)
     let term = terms[kind].get(slug)
@@ -84,6 +85,8 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       boilerplate: [],
       excerpt: spec.excerpt ?? `The first paragraph of ${spec.headline}.`,
       tags: (spec.tags ?? []).map((t) => ({...ref('tags', t, index), kind: tagKind(t)})),
+      section: spec.section === undefined ? null : ref('sections', spec.section, index),
+      importance: specs.length - index,
       recommended,
       recommendedFrom: [],
       related: spec.related ?? [],
@@ -126,6 +129,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
     years,
     undated: stories.filter((s) => s.date === null).map((s) => s.index),
     tags: list(terms.tags).map((term) => ({...term, kind: tagKind(term.name)})),
+    sections: [...terms.sections.values()],
     authors: list(terms.authors),
     sources: list(terms.sources)
   }

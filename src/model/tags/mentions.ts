@@ -1,7 +1,7 @@
 // One story's candidate tags: capitalised names found in one linear scan of headline and body,
 // with what they are (person, place, organisation) and where they occur. Corpus-wide choices
 // (which tags to keep, their display names) belong to tags/select.ts.
-import {decodeHTML} from 'entities'
+import {decodeHTMLStrict} from 'entities'
 import {definedSpelling, definitions} from './abbreviations.ts'
 import {CAPITALS, type EntityKind} from './aliases.ts'
 import {foldKey, stripPossessive} from './fold.ts'
@@ -149,7 +149,7 @@ function foldDefinedAbbreviations(mentions: Map<string, Mention>, defined: Reado
  * references in scraped text would cut them (`Bryn F&#244;n` read as `Bryn F`).
  */
 function plainText(text: string): string {
-  return (text.includes('&') ? decodeHTML(text) : text)
+  return (text.includes('&') ? decodeHTMLStrict(text) : text)
     .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1') // stops at the next `[`/`(`: linear on a megabyte of `[`
     .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
     .replace(/[*_`]+/g, '')
