@@ -276,7 +276,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
       nav: `section:${section.slug}`,
       breadcrumbs: [home, {name: section.name, url: null}],
       feed: {url: feedPath, title: `${config.title} — ${section.name}`}
-    }), {heading: section.name, kicker: 'Section', lede: storyCount(section.stories.length), feed: feedPath})
+    }), {heading: section.name, kicker: 'Section', lede: storyCount(section.stories.length), feed: feedPath, inSection: true})
     const stories = feedStories(site, section.stories)
     yield {
       path: feedPath,
@@ -329,7 +329,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     template: string,
     indices: readonly number[],
     head: (n: number) => PageInput,
-    list: {heading: string; kicker: string | null; lede: string | null; feed: string | null},
+    list: {heading: string; kicker: string | null; lede: string | null; feed: string | null; inSection?: boolean},
     lastmod: string | null = null
   ): Generator<PendingFile> {
     const pages = chunk(indices, config.pageSize)

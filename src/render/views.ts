@@ -24,8 +24,10 @@ export interface StoryCard {
   readingText: string
   commentsText: string | null
   tags: TermRef[]
-  /** The line above the headline: the story's section, else its top place or organisation tag. */
+  /** The line above the headline: the story's section, else `topic`. */
   kicker: TermRef | null
+  /** Its top place or organisation tag: the kicker where the section goes without saying (a section's page). */
+  topic: TermRef | null
 }
 
 export interface StoryLink {
@@ -73,8 +75,13 @@ export function storyCard(story: Story): StoryCard {
     readingText: `${story.readingMinutes} min read`,
     commentsText: commentsText(story.commentCount),
     tags: story.tags,
-    kicker: story.section ?? story.tags.find((tag) => tag.kind === 'place' || tag.kind === 'org') ?? null
+    kicker: story.section ?? topicOf(story),
+    topic: topicOf(story)
   }
+}
+
+function topicOf(story: Story): TermRef | null {
+  return story.tags.find((tag) => tag.kind === 'place' || tag.kind === 'org') ?? null
 }
 
 export function storyLink(story: Story): StoryLink {

@@ -7,7 +7,7 @@ const body = (words: number) => [Array.from({length: words}, (_, i) => `word${i 
 
 describe('a site with section folders', async () => {
   const {root} = writeContent({
-    'business/a.txt': article('2024-03-05', 'Markets rally in Seoul', body(50)),
+    'business/a.txt': article('2024-03-05', 'Markets rally in Seoul', ['Traders in Seoul cheered.', ...body(50)]),
     'business/b.txt': article('2024-03-05', 'Banks cut rates', body(2000)),
     'tech/c.txt': article('2024-03-04', 'New phone launched', body(50)),
     'tech/d.md': '---\ntitle: Chips shortage eases\ndate: 2024-03-04\nsection: Business\n---\nText.\n',
@@ -35,8 +35,11 @@ describe('a site with section folders', async () => {
     expect(built.read('sections/business/index.html')).toMatch(/href="[./]*sections\/business\/" aria-current="page">Business</)
   })
 
-  it('uses the section as the kicker', () => {
+  it('uses the section as the kicker, and on the section’s own page the story’s top place instead', () => {
     expect(built.read('2024/03/05/banks-cut-rates/index.html')).toMatch(/<p class="kicker"><a href="[./]*sections\/business\/">Business<\/a><\/p>/)
+    const page = built.read('sections/business/index.html')
+    expect(page).not.toMatch(/<p class="kicker"><a [^>]*>Business</)
+    expect(page).toMatch(/<p class="kicker"><a href="[./]*tags\/seoul\/">Seoul<\/a><\/p>/)
   })
 
   it('leads the front page with the newest day, its most important story first, then each section', () => {
