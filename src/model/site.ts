@@ -3,6 +3,7 @@
 import {articleExcerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
+import {clusterEvents} from './events.ts'
 import {importance} from './importance.ts'
 import {sectionResolver, type SectionChoice} from './sections.ts'
 import {slugify} from './slug.ts'
@@ -42,8 +43,14 @@ export function storyTags(articles: readonly Article[], mentions: readonly Packe
  * made.
  */
 export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig, contentFolder = ''): Site {
-  const scores = importanceOf(articles)
+  const events = clusterEvents(
+    articles.map((article) => ({headline: article.headline, paragraphs: article.paragraphs, date: article.date, provider: article.publisher ?? article.dateline?.agency ?? null}))
+  )
+  const members = new Map<number, number[]>()
+  events.forEach((event, i) => members.set(event, [...(members.get(event) ?? []), i]))
+  const scores = importanceOf(articles, events.map((event) => members.get(event)!.length - 1))
   const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!, scores[a]!, scores[b]!))
+  const position = new Map(order.map((articleIndex, siteIndex) => [articleIndex, siteIndex]))
   const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? [], importance: scores[i]!}))
   const urls = assignUrls(sorted.map((s) => s.article))
 
@@ -88,6 +95,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       tags: tagRefs(tags, tagTerms, index),
       section,
       importance,
+      event: members.get(events[order[index]!]!)!.map((member) => position.get(member)!).filter((other) => other !== index).sort((a, b) => a - b),
       recommended: article.recommended.map((teaser) => {
         const match = matchTitle(teaser.title)
         // Field by field: a spread copy can get a hidden class of its own (cache/compact.ts).
@@ -106,13 +114,16 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
   const related = relatedStories(stories.map((s) => ({tags: s.tags.map((t) => t.slug), date: s.date})))
   for (const story of stories) story.related = related[story.index] ?? []
 
-  const days = bucketDays(stories)
+  // Lists show one card per event: its first story in site order, which names the others.
+  const leads = stories.filter((story) => story.event.every((other) => other > story.index))
+  for (const {term} of sectionTerms.values()) term.stories = term.stories.filter((index) => stories[index]!.event.every((other) => other > index))
+  const days = bucketDays(leads)
   return {
     config,
     stories,
     days,
     years: bucketYears(days),
-    undated: stories.filter((s) => s.date === null).map((s) => s.index),
+    undated: leads.filter((s) => s.date === null).map((s) => s.index),
     tags: tagTerms.list(),
     sections: [...sectionTerms.values()]
       .sort((a, b) => a.choice.rank - b.choice.rank || compareText(a.choice.name, b.choice.name))
@@ -135,8 +146,11 @@ function compareArticles(a: Article, b: Article, scoreA: number, scoreB: number)
   return scoreB - scoreA || compareText(a.source, b.source)
 }
 
-/** Each article's importance: how many teasers in other articles link to it, its comments, its length. */
-function importanceOf(articles: readonly Article[]): number[] {
+/**
+ * Each article's importance: how many other stories report its event (`alsoReported[i]`), how many
+ * teasers in other articles link to it, its comments, its length.
+ */
+function importanceOf(articles: readonly Article[], alsoReported: readonly number[]): number[] {
   const matchTitle = createTitleMatcher(articles.map((article) => article.headline))
   const linkedFrom = articles.map(() => 0)
   articles.forEach((article, index) => {
@@ -148,7 +162,7 @@ function importanceOf(articles: readonly Article[]): number[] {
     for (const target of targets) linkedFrom[target]!++
   })
   return articles.map((article, i) =>
-    importance({alsoReported: 0, linkedFrom: linkedFrom[i]!, commentCount: article.commentCount, readingMinutes: article.readingMinutes})
+    importance({alsoReported: alsoReported[i]!, linkedFrom: linkedFrom[i]!, commentCount: article.commentCount, readingMinutes: article.readingMinutes})
   )
 }
 

@@ -258,6 +258,11 @@ export interface Story {
   section: TermRef | null
   /** How important it is within its day (model/importance.ts): the site's order within a day. */
   importance: number
+  /**
+   * The other stories of its event (model/events.ts: the same text again, or the same news from
+   * another provider), in site order. Lists show an event once, as its first story in site order.
+   */
+  event: number[]
   recommended: RecommendedLink[]
   /** Stories whose recommended block links here. */
   recommendedFrom: number[]
@@ -271,7 +276,7 @@ export interface Story {
 export interface Day {
   /** `YYYY-MM-DD` */
   date: string
-  /** Newest first (by the site's story order). */
+  /** In site order; one story an event (its first). */
   stories: number[]
 }
 
@@ -297,11 +302,11 @@ export interface Site {
   days: Day[]
   /** Years newest first, months and days inside newest first. */
   years: Year[]
-  /** Indices of the undated stories. */
+  /** Indices of the undated stories, one an event (its first). */
   undated: number[]
   /** Most used first, then by name. */
   tags: TagTerm[]
-  /** Visible sections in the order of the section bar, each with its stories in site order. */
+  /** Visible sections in the order of the section bar, each with its stories in site order, one an event. */
   sections: Term[]
   authors: Term[]
   sources: Term[]

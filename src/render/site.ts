@@ -15,7 +15,7 @@ import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
 import {frontPage} from './front-page.ts'
 import {KIND_LABELS, tagIndex} from './tag-index.ts'
-import {storyCard, storyView, type StoryCard, type StoryView} from './views.ts'
+import {eventCard, storyView, type StoryCard, type StoryView} from './views.ts'
 
 type PageInput = Omit<HeadInput, 'url' | 'path'>
 type ViewOf = (root: string) => object
@@ -415,7 +415,7 @@ function pageMaker(site: Site, templates: Templates) {
   const sitemap: SitemapEntry[] = []
 
   const cards: Array<StoryCard | undefined> = []
-  const card = (index: number): StoryCard => (cards[index] ??= storyCard(site.stories[index]!))
+  const card = (index: number): StoryCard => (cards[index] ??= eventCard(site, site.stories[index]!))
   const cardsOf = (indices: readonly number[]) => indices.map(card)
   // A card in a page key is its digest: a card listed on a dozen pages is serialised once.
   const cardDigests: Array<string | undefined> = []

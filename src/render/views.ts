@@ -28,6 +28,8 @@ export interface StoryCard {
   kicker: TermRef | null
   /** Its top place or organisation tag: the kicker where the section goes without saying (a section's page). */
   topic: TermRef | null
+  /** The other stories of its event, each by its provider (`Reuters`), else `another version`. */
+  more: Array<{url: string; name: string}>
 }
 
 export interface StoryLink {
@@ -47,6 +49,8 @@ export interface RecommendedView {
 
 export interface StoryView extends StoryCard {
   agency: TermRef | null
+  /** The other stories of its event, as links. */
+  alsoReported: StoryLink[]
   bodyHtml: string
   footer: TextSegment[][]
   /** Reporting, editing and contributing lines, as written. */
@@ -56,6 +60,16 @@ export interface StoryView extends StoryCard {
   related: StoryLink[]
   older: StoryLink | null
   newer: StoryLink | null
+}
+
+/** A story's card, with the other stories of its event (`site.stories`) named under it. */
+export function eventCard(site: Site, story: Story): StoryCard {
+  const card = storyCard(story)
+  card.more = story.event.map((index) => {
+    const other = site.stories[index]!
+    return {url: other.url, name: (other.publisher ?? other.agency)?.name ?? 'another version'}
+  })
+  return card
 }
 
 export function storyCard(story: Story): StoryCard {
@@ -76,7 +90,8 @@ export function storyCard(story: Story): StoryCard {
     commentsText: commentsText(story.commentCount),
     tags: story.tags,
     kicker: story.section ?? topicOf(story),
-    topic: topicOf(story)
+    topic: topicOf(story),
+    more: []
   }
 }
 
@@ -108,6 +123,7 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
     credits: story.credits.map((credit) => credit.text),
     recommended: recommendedViews(story, site.config.recommended, link),
     recommendedFrom: links(story.recommendedFrom),
+    alsoReported: links(story.event),
     related: links(story.related),
     older: link(story.older),
     newer: link(story.newer)

@@ -3,16 +3,17 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {article, buildIn, runCli, writeContent, writeJson} from './fixture.ts'
 
-const body = (words: number) => [Array.from({length: words}, (_, i) => `word${i % 50}`).join(' ') + '.']
+/** A body of `words` words, its own for each `seed`: stories with one body would be one event. */
+const body = (words: number, seed = words) => [Array.from({length: words}, (_, i) => `w${(i * 7919 + seed * 104729) % 9973}`).join(' ') + '.']
 
 describe('a site with section folders', async () => {
   const {root} = writeContent({
-    'business/a.txt': article('2024-03-05', 'Markets rally in Seoul', ['Traders in Seoul cheered.', ...body(50)]),
+    'business/a.txt': article('2024-03-05', 'Markets rally in Seoul', ['Traders in Seoul cheered.', ...body(50, 1)]),
     'business/b.txt': article('2024-03-05', 'Banks cut rates', body(2000)),
-    'tech/c.txt': article('2024-03-04', 'New phone launched', body(50)),
+    'tech/c.txt': article('2024-03-04', 'New phone launched', body(50, 3)),
     'tech/d.md': '---\ntitle: Chips shortage eases\ndate: 2024-03-04\nsection: Business\n---\nText.\n',
-    'misc/e.txt': article('2024-03-03', 'Odds and ends', body(50)),
-    'f.txt': article('2024-03-03', 'No folder at all', body(50))
+    'misc/e.txt': article('2024-03-03', 'Odds and ends', body(50, 5)),
+    'f.txt': article('2024-03-03', 'No folder at all', body(50, 6))
   })
   const built = await buildIn(root, {config: writeJson(path.join(root, 'broadsheet.config.json'), {sections: [{name: 'Technology', from: ['tech']}, {name: 'Business'}, {name: 'Misc', hidden: true}]})})
 
@@ -106,5 +107,29 @@ describe('Recommended Stories', () => {
     expect(page).not.toContain('Elsewhere one')
     const none = await buildIn(root, {config: writeJson(path.join(root, 'none.json'), {recommended: 'none'}), out: path.join(root, 'none')})
     expect(none.read('2024/03/05/talks-resume/index.html')).not.toContain('Recommended Stories')
+  })
+})
+
+describe('events', () => {
+  const text = [
+    'The European Parliament has voted down a draft law on patents for computer programs, sending it back to the commission.',
+    'Members said the draft gave too much power to large software firms and would stifle small developers across the union.',
+    'The commission must now decide whether to start again, a process officials said could take several years to complete.'
+  ]
+  it('show one card for a story and its re-draft, naming the other, and link the two pages', async () => {
+    const built = await buildIn(
+      writeContent({
+        'tech/a.txt': `'No re-draft' for EU patent law\n\n${text.join('\n\n')}\n`,
+        'tech/b.txt': `'No re-draft' for EU patent law\n\n${text.join('\n\n')} A spokesman declined to comment.\n`,
+        'tech/c.txt': `Phone sales climb in Asia\n\nSales of mobile phones in Asia rose by a fifth last year, a survey by the research firm Gartner has found.\n`
+      }).root
+    )
+    const home = built.read('index.html')
+    expect(home.match(/No re-draft&#39; for EU patent law<\/a><\/h/g)).toHaveLength(1)
+    expect(home).toMatch(/<p class="event-more">\+1 more: <a href="[./]*stories\/no-re-draft-for-eu-patent-law(?:-2)?\/">another version<\/a><\/p>/)
+    for (const page of ['stories/no-re-draft-for-eu-patent-law/index.html', 'stories/no-re-draft-for-eu-patent-law-2/index.html']) {
+      expect(built.read(page)).toMatch(/<h2 id="also-reported-heading" class="section-title">Also reported<\/h2>[\s\S]*?no-re-draft-for-eu-patent-law/)
+    }
+    expect(built.read('stories/phone-sales-climb-in-asia/index.html')).not.toContain('Also reported')
   })
 })

@@ -98,12 +98,15 @@ describe('escaping', () => {
   })
 })
 
+const PLACES = ['Lyon', 'Leeds', 'Porto', 'Tampere', 'Graz']
+
 describe('the digest', () => {
   const days = ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05']
   const files = Object.fromEntries(
     days.flatMap((day, i) => [
-      [`${day}-a.txt`, article(day, `First story of day ${i + 1}`, ['Text.'])],
-      [`${day}-b.txt`, article(day, `Second story of day ${i + 1}`, ['Text.'])]
+      // Bodies of their own: two stories of one text a day apart would be one event (model/events.ts).
+      [`${day}-a.txt`, article(day, `First story of day ${i + 1}`, [`Farmers in ${PLACES[i]} met on ${day}.`])],
+      [`${day}-b.txt`, article(day, `Second story of day ${i + 1}`, [`Ministers from ${PLACES[4 - i]} spoke about trade.`])]
     ])
   )
   const dayIds = (html: string) => [...html.matchAll(/<section class="edition" aria-labelledby="day-([\d-]+)"/g)].map((m) => m[1])

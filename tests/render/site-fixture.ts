@@ -27,6 +27,8 @@ export interface StorySpec {
   recommended?: Array<{title: string; summary?: string; source?: string | null; story?: number | null}>
   related?: number[]
   section?: string
+  /** The other stories of its event. */
+  event?: number[]
 }
 
 /** The fixtures' tags that name places; any other tag is a front-matter topic. */
@@ -87,6 +89,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       tags: (spec.tags ?? []).map((t) => ({...ref('tags', t, index), kind: tagKind(t)})),
       section: spec.section === undefined ? null : ref('sections', spec.section, index),
       importance: specs.length - index,
+      event: spec.event ?? [],
       recommended,
       recommendedFrom: [],
       related: spec.related ?? [],
