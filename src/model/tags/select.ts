@@ -1,5 +1,6 @@
-// Corpus-wide choices: what each name is, how it is shown, which names are shared enough to be
-// tags, and each story's best few. Deterministic: every tie is broken by name.
+// Corpus-wide choices: what each name is (its kind), how it is shown, which person a surname alone
+// or a short form stands for, and each story's best few by salience. Deterministic: every tie is
+// broken by name.
 import type {StoryTag, TagKind, TagsConfig} from '../types.ts'
 import {COMMON_ABBREVIATIONS, definedAbbreviation} from './abbreviations.ts'
 import {foldKey} from './fold.ts'
@@ -158,7 +159,7 @@ function foldAbbreviations(mentions: readonly Mention[], defined: ReadonlyMap<st
     const merged: Mention =
       existing !== undefined
         ? {...existing, count: existing.count + mention.count, lead: existing.lead + mention.lead, headline: existing.headline + mention.headline, paragraphs: Math.max(existing.paragraphs, mention.paragraphs)}
-        : builtIn != null
+        : builtIn !== null
           ? {...mention, key: target, kind: 'org', aliased: true, spellings: Object.assign(spellingTable(), {[builtIn.name]: mention.count})}
           : {...mention, key: target}
     byKey.set(target, merged)
