@@ -26,7 +26,7 @@ describe('each command, spawned through bin/broadsheet.js', () => {
   it('tags lists the tags with their counts', async () => {
     const {status, stdout} = await spawnCli(['tags'], root)
     expect(status).toBe(0)
-    expect(stdout).toMatch(/^2\tRussia$/m)
+    expect(stdout).toMatch(/^2\tRussia\tplace$/m)
   })
 
   it('new writes a dated file and prints its path', async () => {
