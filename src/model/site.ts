@@ -112,7 +112,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
   assignSources(stories, sorted.map((s) => s.article.publisher), sourceTerms)
   linkNeighbours(stories)
   const related = relatedStories(stories.map((s) => ({tags: s.tags.map((t) => t.slug), date: s.date})))
-  for (const story of stories) story.related = related[story.index] ?? []
+  for (const story of stories) story.related = onePerEvent(related[story.index] ?? [], story, stories)
 
   // Lists show one card per event: its first story in site order, which names the others.
   const leads = stories.filter((story) => story.event.every((other) => other > story.index))
@@ -257,6 +257,18 @@ function tagRefs(tags: readonly StoryTag[], terms: Terms<TagRef>, story: number)
     if (ref) seen.add(ref)
   }
   return [...seen]
+}
+
+/** Related stories with the story's own event (listed apart) left out, and each other event once. */
+function onePerEvent(related: readonly number[], story: Story, stories: readonly Story[]): number[] {
+  const seen = new Set([story.index, ...story.event])
+  const kept: number[] = []
+  for (const index of related) {
+    if (seen.has(index)) continue
+    kept.push(index)
+    for (const other of [index, ...stories[index]!.event]) seen.add(other)
+  }
+  return kept
 }
 
 function linkRecommendations(stories: Story[]): void {

@@ -131,5 +131,10 @@ describe('events', () => {
       expect(built.read(page)).toMatch(/<h2 id="also-reported-heading" class="section-title">Also reported<\/h2>[\s\S]*?no-re-draft-for-eu-patent-law/)
     }
     expect(built.read('stories/phone-sales-climb-in-asia/index.html')).not.toContain('Also reported')
+    // The other version is Also reported, not a related story as well; other events show once each.
+    const related = /<section class="related"[\s\S]*?<\/section>/.exec(built.read('stories/no-re-draft-for-eu-patent-law/index.html'))?.[0] ?? ''
+    expect(related).not.toContain('no-re-draft')
+    const phone = /<section class="related"[\s\S]*?<\/section>/.exec(built.read('stories/phone-sales-climb-in-asia/index.html'))?.[0] ?? ''
+    expect(phone.match(/no-re-draft-for-eu-patent-law/g)?.length ?? 0).toBeLessThanOrEqual(1)
   })
 })

@@ -371,3 +371,11 @@ describe('tags in the site model', () => {
     expect(site.stories[1]!.tags[0]).toBe(site.stories[0]!.tags[0])
   })
 })
+
+describe('a title before a one-word place name', () => {
+  it('makes it a person’s name: Mr Irish is Oliver Irish, not Ireland', () => {
+    const [tags] = deriveTags([article('Gadgets', ['Oliver Irish, editor of Stuff, spoke.', 'The iPod leads, said Mr Irish.'])], defaults)
+    expect(tags).toContain('Oliver Irish')
+    expect(tags).not.toContain('Ireland')
+  })
+})

@@ -489,7 +489,9 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
   let name = names.get(segment)
   if (name !== undefined) return name
   const spelling = segment.words.join(' ')
-  const canonical = vocabulary.canonical(spelling)
+  const aliased = vocabulary.canonical(spelling)
+  // `Mr Irish`, `Ms Paris`: after a title a one-word name is a person's, whatever place it spells.
+  const canonical = segment.titled && segment.words.length === 1 && aliased?.kind === 'place' ? null : aliased
   const key = foldKey(canonical?.name ?? spelling)
   name =
     !isNameLike(spelling, key) || vocabulary.stopped(key) || vocabulary.stopped(foldKey(spelling))
