@@ -47,8 +47,21 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
     articles.map((article) => ({headline: article.headline, paragraphs: article.paragraphs, date: article.date, provider: article.publisher ?? article.dateline?.agency ?? null}))
   )
   const members = new Map<number, number[]>()
-  events.forEach((event, i) => members.set(event, [...(members.get(event) ?? []), i]))
-  const scores = importanceOf(articles, events.map((event) => members.get(event)!.length - 1))
+  events.forEach((event, i) => {
+    const list = members.get(event)
+    if (list === undefined) members.set(event, [i])
+    else list.push(i)
+  })
+  // Each teaser's story, matched once (in file order): for importance, then for the teaser's link.
+  // A match does not depend on the order of the headlines (match.ts), only on which they are.
+  const matchTitle = createTitleMatcher(articles.map((article) => article.headline))
+  const teaserTargets = articles.map((article, i) =>
+    article.recommended.map((teaser) => {
+      const target = matchTitle(teaser.title)
+      return target === i ? null : target
+    })
+  )
+  const scores = importanceOf(articles, events.map((event) => members.get(event)!.length - 1), teaserTargets)
   const order = articles.map((_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!, scores[a]!, scores[b]!))
   const position = new Map(order.map((articleIndex, siteIndex) => [articleIndex, siteIndex]))
   const sorted = order.map((i) => ({article: articles[i]!, tags: tagLists[i] ?? [], importance: scores[i]!}))
@@ -59,7 +72,6 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
   const sourceTerms = createTerms('sources')
   const sectionOf = sectionResolver(config.sections, contentFolder)
   const sectionTerms = new Map<string, {choice: SectionChoice; term: Term}>()
-  const matchTitle = createTitleMatcher(sorted.map((s) => s.article.headline))
   const sectionRef = (choice: SectionChoice | null, index: number): TermRef | null => {
     if (choice === null || choice.hidden) return null
     let entry = sectionTerms.get(choice.slug)
@@ -96,10 +108,10 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       section,
       importance,
       event: members.get(events[order[index]!]!)!.map((member) => position.get(member)!).filter((other) => other !== index).sort((a, b) => a - b),
-      recommended: article.recommended.map((teaser) => {
-        const match = matchTitle(teaser.title)
+      recommended: article.recommended.map((teaser, k) => {
+        const target = teaserTargets[order[index]!]![k]!
         // Field by field: a spread copy can get a hidden class of its own (cache/compact.ts).
-        return {title: teaser.title, summary: teaser.summary, source: teaser.source, story: match === index ? null : match}
+        return {title: teaser.title, summary: teaser.summary, source: teaser.source, story: target === null ? null : position.get(target)!}
       }),
       recommendedFrom: [],
       related: [],
@@ -148,19 +160,14 @@ function compareArticles(a: Article, b: Article, scoreA: number, scoreB: number)
 
 /**
  * Each article's importance: how many other stories report its event (`alsoReported[i]`), how many
- * teasers in other articles link to it, its comments, its length.
+ * other articles' teasers link to it (`teaserTargets[i]`: the article each teaser of article i
+ * names, never i itself), its comments, its length.
  */
-function importanceOf(articles: readonly Article[], alsoReported: readonly number[]): number[] {
-  const matchTitle = createTitleMatcher(articles.map((article) => article.headline))
+function importanceOf(articles: readonly Article[], alsoReported: readonly number[], teaserTargets: ReadonlyArray<ReadonlyArray<number | null>>): number[] {
   const linkedFrom = articles.map(() => 0)
-  articles.forEach((article, index) => {
-    const targets = new Set<number>()
-    for (const teaser of article.recommended) {
-      const target = matchTitle(teaser.title)
-      if (target !== null && target !== index) targets.add(target)
-    }
-    for (const target of targets) linkedFrom[target]!++
-  })
+  for (const targets of teaserTargets) {
+    for (const target of new Set(targets)) if (target !== null) linkedFrom[target]!++
+  }
   return articles.map((article, i) =>
     importance({alsoReported: alsoReported[i]!, linkedFrom: linkedFrom[i]!, commentCount: article.commentCount, readingMinutes: article.readingMinutes})
   )
