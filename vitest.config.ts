@@ -21,7 +21,7 @@ const overTheSample = [
   'tests/model/match.test.ts',
   'tests/render/compiled-site.test.ts',
   'tests/render/plain-paragraph.test.ts',
-  'tests/render/rss.test.ts',
+  'tests/build/feeds.test.ts',
   'tests/render/search-index.test.ts',
   'tests/render/search-patch.test.ts',
   'tests/cache/compact.test.ts',

@@ -3,7 +3,8 @@
 // Generates the corpus (cached per N and generator version), then for each run, one after another:
 // Broadsheet cold (output and cache removed), warm (one file's mtime changed), changed (one file's
 // content changed); with --peers also Hugo and Eleventy 3, cold, on the Markdown twin of the corpus.
-// Prints the median of the runs with min–max for each phase, and the peer ratios from the same run.
+// Prints the median of the runs with min–max for each phase, and the peer ratios from the same run,
+// then what a search costs a reader on the first cold build (bench/search-cost.ts).
 import {cpus} from 'node:os'
 import {readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -16,6 +17,7 @@ import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
 import {spread, median, table} from './lib/stats.ts'
 import {setAside} from './lib/set-aside.ts'
 import {countOutput, diffTrees, type OutputCounts} from './lib/tree.ts'
+import {corpusHeadlines, pickQueries, searchCost, searchCostReport} from './search-cost.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '..')
@@ -35,6 +37,7 @@ Options:
   --peers            also build the corpus with Hugo and Eleventy 3, and print the ratios
   --verify           check the rebuilt site against a --no-cache build, byte for byte
   --skip-broadsheet  with --peers: the peers only
+  --skip-search      leave out what 20 searches cost a reader (bench/search-cost.ts)
   --bodies KIND      newsroom: text from the repository's word lists; bbc: the BBC texts in
                      ../shared/corpus/bbc/ (default: newsroom)
   -h, --help         print this help
@@ -57,6 +60,7 @@ interface Options {
   peers: boolean
   verify: boolean
   broadsheet: boolean
+  search: boolean
   bodies: Bodies
 }
 
@@ -70,6 +74,7 @@ function options(): Options | null {
       peers: {type: 'boolean', default: false},
       verify: {type: 'boolean', default: false},
       'skip-broadsheet': {type: 'boolean', default: false},
+      'skip-search': {type: 'boolean', default: false},
       bodies: {type: 'string', default: 'newsroom'},
     },
   })
@@ -80,7 +85,7 @@ function options(): Options | null {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
   const bodies = values.bodies as Bodies
   if (!BODIES.includes(bodies)) throw new Error(`--bodies is one of ${BODIES.join(', ')}, got ${values.bodies}`)
-  return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet'], bodies}
+  return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet'], search: !values['skip-search'], bodies}
 }
 
 /** `npm run build`'s command, `node bin/broadsheet.js build ...`, so the measured process is the build itself. */
@@ -145,6 +150,7 @@ async function main(): Promise<number> {
   const records: RunRecord[] = []
   const counts: Record<string, OutputCounts> = {}
   let verified: string | null = null
+  let search: string | null = null
   // Outputs of earlier builds are renamed, not deleted, until the last build is measured (lib/set-aside.ts).
   const aside = setAside(path.join(BENCH_OUT, '.discard'))
 
@@ -161,6 +167,10 @@ async function main(): Promise<number> {
         log(`run ${run + 1}/${opts.runs}: Broadsheet cold`)
         record.broadsheet.cold = check('Broadsheet cold build', await broadsheetBuild(corpus.scraped, dist))
         if (run === 0) counts.Broadsheet = countOutput(dist)
+        if (run === 0 && opts.search) {
+          log('search: 20 queries from the headlines against the cold build (not timed)')
+          search = searchCostReport(await searchCost(dist, pickQueries(corpusHeadlines(corpus.scraped))), opts.n)
+        }
 
         const stat = statSync(touched)
         utimesSync(touched, stat.atime, new Date(Math.max(Date.now(), stat.mtimeMs + 1000)))
@@ -196,7 +206,7 @@ async function main(): Promise<number> {
     aside.empty()
   }
 
-  print(opts, corpus, peers, records, counts, verified)
+  print(opts, corpus, peers, records, counts, verified, search)
   return 0
 }
 
@@ -211,7 +221,7 @@ function row(label: string, samples: Measurement[]): string[] {
 
 function print(
   opts: Options, corpus: CorpusPaths, peers: Peer[], records: RunRecord[],
-  counts: Record<string, OutputCounts>, verified: string | null,
+  counts: Record<string, OutputCounts>, verified: string | null, search: string | null,
 ): void {
   const out: string[] = []
   const cpu = cpus()
@@ -254,6 +264,7 @@ function print(
     const warm = median(records.flatMap(r => r.broadsheet['changed (1 edited)']?.wallSeconds ?? []))
     out.push(`Rebuild after one edited story: ${warm.toFixed(2)} s wall (target: under 1 s).`, '')
   }
+  if (search) out.push(search)
   process.stdout.write(out.join('\n') + '\n')
   writeFileSync(path.join(corpus.root, 'last-results.json'), JSON.stringify({options: opts, records, counts, verified}, null, 2))
 }

@@ -1,6 +1,6 @@
 // One build: read → parse → model → render → write. The only module that strings the steps
 // together; the CLI calls it and prints what it reports.
-import {existsSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {resolveConfig, withBaseUrl} from './model/config.ts'
@@ -8,7 +8,8 @@ import {codeVersion, hashOf} from './cache/version.ts'
 import {filesHash, siteInputs} from './cache/inputs.ts'
 import {fullCollection, lowerHeapGrowth} from './full-collection.ts'
 import {openParseCache, parseEntry, type ParseCache, type ParsedEntry, type ParsedFile} from './cache/parsed.ts'
-import {removeSiteSnapshot, saveSiteSnapshot} from './cache/site-snapshot.ts'
+import {openCacheWrites, type CacheWrites} from './cache/file.ts'
+import {saveSiteSnapshot} from './cache/site-snapshot.ts'
 import {buildSiteFromTags, storyTags} from './model/site.ts'
 import {createVocabulary, type PackedMentions} from './model/tags/index.ts'
 import type {Vocabulary} from './model/tags/mentions.ts'
@@ -21,12 +22,16 @@ import {fileStamp} from './read/stamp.ts'
 import {listContentFiles, type Skipped} from './read/list.ts'
 import {bundledTemplates, readTemplates} from './read/templates.ts'
 import {count, storyCount} from './render/count.ts'
+import {FEEDS_SKIPPED, hasFeeds} from './render/feeds/index.ts'
 import {searchIndexFiles} from './render/search-index.ts'
 import {sitePages} from './render/site.ts'
 import {rebuildBodies} from './rebuild-bodies.ts'
 import {startParseHelper} from './threads/parse-helper.ts'
 import {ownsFile, releaseOtherStories, releaseWritten, startRenderPool} from './threads/render-pool.ts'
 import {listFilesAside} from './write/listing.ts'
+import {armFaults} from './write/faults.ts'
+import {outputCachePaths} from './write/journal.ts'
+import {recoverOutput} from './write/recover.ts'
 import {openSiteWriter, readManifest, unchangedOutput, type Manifest} from './write/site-writer.ts'
 
 export interface BuildOptions {
@@ -35,6 +40,8 @@ export interface BuildOptions {
   /** Path of broadsheet.config.json; when omitted, `broadsheet.config.json` is used if present. */
   config?: string
   baseUrl?: string
+  /** Links that end in `index.html`, for a site opened from disk; true wins over the config's `fileUrls`. */
+  fileUrls?: boolean
   templates?: string
   strict: boolean
   drafts: boolean
@@ -93,31 +100,78 @@ export interface BuildResult {
   failed: number
   /** Fatal problems that stopped the build (config, templates), as lines for a person. */
   fatal: string[]
+  /** What the site goes out without, said once (feeds and sitemap without a base URL). */
+  notices: string[]
   /** How much the cache saved: files not parsed again, pages not rendered again. */
   cache: {parsed: number; kept: number}
+  /** What a build that was killed had left and this one put right first (write/recover.ts), a line each. */
+  recovered?: string[]
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  armFaults()
+  // Before anything trusts the output folder or the cache: what a killed build left is put right.
+  const recovered = recoverOutput(options.out)
+  const result = await buildChecked(options)
+  return recovered.length === 0 ? result : {...result, recovered}
+}
+
+async function buildChecked(options: BuildOptions): Promise<BuildResult> {
+  const config = loadConfig(options)
+  if ('errors' in config) return {...nothingPublished(), fatal: config.errors}
+  if (hasFeeds(config)) return {...(await buildWith(options, config)), notices: []}
+  // Said once for the site, not once a feed; --strict refuses a site that would go out without them.
+  if (options.strict) return refusedWithoutFeeds(options, config)
+  return {...(await buildWith(options, config)), notices: [FEEDS_SKIPPED]}
+}
+
+/**
+ * --strict without a base URL publishes nothing, but still reads every file (without the cache,
+ * writing nothing), so that one run lists every problem, not only the first.
+ */
+async function refusedWithoutFeeds(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
+  const refused = nothingPublished()
+  const read = await readArticles(options, config, openParseCache(null, ''), refused.report, options.onStep)
+  return {...refused, files: read.files, failed: read.failed, fatal: [`${FEEDS_SKIPPED}; --strict does not publish without them`]}
+}
+
+function nothingPublished(): BuildResult {
+  const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
+  return {published: false, report, files: 0, pages: 0, failed: 0, fatal: [], notices: [], cache: {parsed: 0, kept: 0}}
+}
+
+/**
+ * A build whose changes to the cache are written aside as it goes and put in place together: with
+ * the output at its commit, or at the end when the output is left as it is. A build that fails
+ * (a full disk, a template error, a signal) leaves the cache as it was.
+ */
+async function buildWith(options: BuildOptions, config: SiteConfig): Promise<Omit<BuildResult, 'notices'>> {
+  const writes = options.cache ? openCacheWrites() : null
+  try {
+    const result = await buildStaged(options, config, writes)
+    // What no commit of the output put in place: nothing changed, or --strict refused the site.
+    writes?.commit()
+    return result
+  } catch (error) {
+    writes?.abort()
+    throw error
+  }
+}
+
+async function buildStaged(options: BuildOptions, config: SiteConfig, writes: CacheWrites | null): Promise<Omit<BuildResult, 'notices'>> {
   const step = options.onStep ?? (() => {})
   const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
-  const config = loadConfig(options)
-  if ('errors' in config) return {published: false, report, files: 0, pages: 0, failed: 0, fatal: config.errors, cache: {parsed: 0, kept: 0}}
 
   const cacheDir = options.cache ? path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache') : null
   const templates = readTemplates(options.templates ?? (existsSync('templates') ? 'templates' : bundledTemplates))
   const version = codeVersion()
-  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop, config.providers]))
-  const outputCache = path.join(path.dirname(path.resolve(options.out)), '.broadsheet-cache', `output-${hashOf(path.resolve(options.out))}`)
-  const manifestPath = `${outputCache}.json`
-  const snapshotPath = `${outputCache}.site.ndjson`
-  // A --no-cache build replaces the output behind the manifest's back: the manifest must go, or a
-  // later cached build would trust it over files it no longer describes.
-  if (cacheDir === null) {
-    rmSync(manifestPath, {force: true})
-    removeSiteSnapshot(snapshotPath)
-  }
+  const parsed = openParseCache(cacheDir, hashOf([version, config.tags.aliases, config.tags.stop, config.providers]), writes ?? undefined)
+  // A --no-cache build replaces the output behind the manifest's back: the manifest goes as the
+  // new output takes the old one's place (write/site-writer.ts), or a later cached build would
+  // trust it over files it no longer describes.
+  const paths = outputCachePaths(options.out)
   const outputVersion = hashOf([version, templates])
-  const previous = cacheDir === null ? null : readManifest(manifestPath, outputVersion, options.out)
+  const previous = cacheDir === null ? null : readManifest(paths.manifest, outputVersion, options.out)
   // What the output folder holds now, listed on another thread while this one reads the content.
   const listing = previous === null ? Promise.resolve([]) : listFilesAside(path.resolve(options.out))
 
@@ -139,7 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Under --strict the errors the last build reported fail this one, which must then write nothing.
   const failsStrict = options.strict && (previous?.build?.report.errors.length ?? 0) > 0
   if (previous !== null && !failsStrict) {
-    const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, present, manifestPath, snapshotPath})
+    const bodies = rebuildBodies({...options, read, parsed, config, templates, inputs, outputVersion, previous, present, cache: {paths, writes}})
     if (bodies !== null) {
       parsed.save()
       Object.assign(report, bodies.report)
@@ -167,9 +221,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
   }
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
-  if (cacheDir !== null) saveSiteSnapshot(snapshotPath, inputs, site)
+  if (writes !== null) saveSiteSnapshot(paths.snapshot, inputs, site, writes)
 
-  const writer = openSiteWriter(options.out, cacheDir ? manifestPath : null, previous, outputVersion, {inputs, report, failed, ...(cacheDir === null ? {} : {snapshot: inputs})}, present, writesAside(site))
+  const writer = openSiteWriter(options.out, {paths, writes}, previous, outputVersion, {inputs, report, failed, ...(cacheDir === null ? {} : {snapshot: inputs})}, present, writesAside(site))
   const shards = options.jobs ?? defaultThreads(site, previous)
   const pool = shards > 1 ? startRenderPool(site, templates, writer.plan, shards) : null
   const abort = () => {
@@ -205,6 +259,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (pool) for (const result of await pool.results) writer.merge(result)
     writer.commit()
   } catch (error) {
+    writer.noteFailure(error)
     abort()
     throw error
   } finally {
@@ -394,6 +449,12 @@ export async function articlesOf(
     }
     parsed.set(outcome.hash, source, entry)
     const {result} = entry
+    // No article at all (an HTML page, JSON, binary data: parse/shape.ts): skipped on purpose, as
+    // drafts are, and what its decoding or parse said about it is moot.
+    if (!result.ok && result.skipped !== undefined) {
+      report.skipped.push({source, reason: result.skipped})
+      continue
+    }
     const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
     for (const d of diagnostics) {
       const line = {source, line: d.line, message: d.message}
@@ -466,8 +527,8 @@ async function inBatches(indices: number[], each: (i: number) => Promise<void>):
   }
 }
 
-/** broadsheet.config.json (or `options.config`), validated, with `--base-url` applied. */
-export function loadConfig(options: Pick<BuildOptions, 'config' | 'baseUrl'>): SiteConfig | {errors: string[]} {
+/** broadsheet.config.json (or `options.config`), validated, with `--base-url` and `--file-urls` applied. */
+export function loadConfig(options: Pick<BuildOptions, 'config' | 'baseUrl' | 'fileUrls'>): SiteConfig | {errors: string[]} {
   const file = options.config ?? (existsSync('broadsheet.config.json') ? 'broadsheet.config.json' : undefined)
   let raw: unknown
   if (file !== undefined) {
@@ -479,7 +540,8 @@ export function loadConfig(options: Pick<BuildOptions, 'config' | 'baseUrl'>): S
   }
   const resolved = resolveConfig(raw)
   if (!resolved.ok) return {errors: resolved.errors.map((e) => `${file}: ${e}`)}
-  if (options.baseUrl === undefined) return resolved.config
-  const withBase = withBaseUrl(resolved.config, options.baseUrl)
+  const config = options.fileUrls === true ? {...resolved.config, fileUrls: true} : resolved.config
+  if (options.baseUrl === undefined) return config
+  const withBase = withBaseUrl(config, options.baseUrl)
   return withBase.ok ? withBase.config : {errors: withBase.errors}
 }

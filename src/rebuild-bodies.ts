@@ -9,17 +9,17 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {filesHash, siteInputs} from './cache/inputs.ts'
 import type {ParseCache, ParsedEntry} from './cache/parsed.ts'
-import {loadSiteSnapshot, withBodies} from './cache/site-snapshot.ts'
+import {loadSiteSnapshot, withBodies, type SiteSnapshot} from './cache/site-snapshot.ts'
 import {onlyBodyChanged} from './model/body-edit.ts'
 import type {BuildReport, SiteConfig, Story, Templates} from './model/types.ts'
 import type {ReadFiles} from './build.ts'
-import {siteFeedStories} from './render/feeds.ts'
+import {siteFeedStories} from './render/feeds/index.ts'
 import {fixedFile} from './render/fixed-file.ts'
 import {patchSearchIndex, type TermChange} from './render/search-patch.ts'
 import {storyTermWeights} from './render/search-index.ts'
 import {storyPages} from './render/site.ts'
 import {containedPath} from './write/output.ts'
-import {allPresent, openSiteWriter, type Manifest, type WriteStats} from './write/site-writer.ts'
+import {allPresent, openSiteWriter, type Manifest, type OutputCacheWrites, type WriteStats} from './write/site-writer.ts'
 
 export interface BodiesBuild {
   out: string
@@ -31,10 +31,9 @@ export interface BodiesBuild {
   /** This build's inputs (cache/inputs.ts), and the version of Broadsheet and the templates. */
   inputs: string
   outputVersion: string
-  /** The last build's manifest, where it is kept, and where its site snapshot is. */
+  /** The last build's manifest, and where it and the site snapshot are kept, with the build's staged cache writes. */
   previous: Manifest
-  manifestPath: string
-  snapshotPath: string
+  cache: OutputCacheWrites
   /** The files the output folder holds (write/listing.ts). */
   present: string[]
   onOutput?: (output: {abort(): void} | null) => void
@@ -80,8 +79,18 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
     taken.add(edit.hash)
   }
 
-  const snapshot = loadSiteSnapshot(build.snapshotPath)
-  if (snapshot === null || snapshot.id !== record.snapshot) return null
+  const snapshot = loadSiteSnapshot(build.cache.paths.snapshot)
+  if (snapshot === null) return null
+  try {
+    return snapshot.id === record.snapshot ? fromSnapshot(build, edits, snapshot) : null
+  } finally {
+    snapshot.close()
+  }
+}
+
+function fromSnapshot(build: BodiesBuild, edits: Edit[], snapshot: SiteSnapshot): BodiesResult | null {
+  const {parsed, previous} = build
+  const record = previous.build!
   const {site, sources} = snapshot
   const indexOf = new Map(sources.map((source, index) => [source, index]))
   const inFeeds = new Set(siteFeedStories(site).map((story) => story.index))
@@ -100,7 +109,7 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   const search = patchSearchIndex((file) => readOutput(target, file), changes)
   if (search === null) return null
 
-  const writer = openSiteWriter(build.out, build.manifestPath, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present, false)
+  const writer = openSiteWriter(build.out, build.cache, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present, false)
   build.onOutput?.({abort: () => writer.abort()})
   try {
     const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]
@@ -109,14 +118,17 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
     writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+    // The cache's new entries are staged before the output changes, and put in place with it.
+    for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
+    parsed.save()
     writer.commit()
   } catch (error) {
+    writer.noteFailure(error)
     writer.abort()
     throw error
   } finally {
     build.onOutput?.(null)
   }
-  for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
   return {report: record.report, failed: record.failed, stories: edits.length, stats: writer.stats}
 }
 

@@ -1,13 +1,12 @@
 // The per-file half of a build, kept between builds: what parsing a file gave and its tag
 // candidates, keyed by the file's content hash and path (the path can give the date and slug).
-import {existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {packedMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Diagnostic, ParseResult} from '../model/types.ts'
 import {parse, type ParseOptions} from '../parse/index.ts'
-import {writeFileAtomically} from '../write/output.ts'
 import {compactArticle} from './compact.ts'
+import {immediateWrites, readCacheFile, type CacheWrites} from './file.ts'
 
 export interface ParsedEntry {
   result: ParseResult
@@ -53,9 +52,10 @@ export interface ParseCache {
   /** Whether the previous build left stamps to compare with; if not, stamping files is wasted work. */
   readonly stamped: boolean
   /**
-   * Writes what changed: the stamp index, and the shards whose entries changed. The cache is done
-   * with after this: it lets go of its entries, which at 100,000 stories are gigabytes that the
-   * rest of the build does not need.
+   * Writes what changed: the stamp index, and the shards whose entries changed, as staged writes
+   * that the build puts in place with its output (cache/file.ts). The cache is done with after
+   * this: it lets go of its entries, which at 100,000 stories are gigabytes that the rest of the
+   * build does not need. Calls after the first do nothing.
    */
   save(): void
   readonly hits: number
@@ -71,8 +71,11 @@ const FOLDER = 'parsed'
 const SHARDS = 64
 const STAMPS = 'stamps.json'
 
-/** @param dir the cache folder, or null for a build that keeps no cache. */
-export function openParseCache(dir: string | null, version: string): ParseCache {
+/**
+ * @param dir the cache folder, or null for a build that keeps no cache.
+ * @param writes where `save` writes: a build's staged writes, or (by default) straight to the disk.
+ */
+export function openParseCache(dir: string | null, version: string, writes: CacheWrites = immediateWrites): ParseCache {
   const folder = dir === null ? null : path.join(dir, FOLDER)
   const stamps = folder ? loadStamps(folder) : new Map<string, Stamped>()
   // Shards are loaded as entries are asked for: a build that parses one changed file needs one.
@@ -116,6 +119,7 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     },
     stamped: stamps.size > 0,
     save() {
+      if (done) return
       try {
         write()
       } finally {
@@ -134,7 +138,7 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
   function write(): void {
     if (folder === null) return
     if (nextStamps.size !== stamps.size || [...nextStamps].some(([source, s]) => stamps.get(source)?.stamp !== s.stamp || stamps.get(source)?.hash !== s.hash)) {
-      writeFileAtomically(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
+      writes.stage(path.join(folder, STAMPS), JSON.stringify(Object.fromEntries([...nextStamps].map(([source, s]) => [source, [s.stamp, s.hash]]))))
     }
     if (replaced.size > 0) return writeReplaced()
     // Entries: only when this build looked at them (a build that found nothing changed did not).
@@ -147,7 +151,7 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
     const keys = new Map<number, string[]>([...changed].map((shard) => [shard, []]))
     for (const key of next.keys()) keys.get(shardOf(sourceOf(key)))?.push(key)
     // A shard at a time: the text of every entry at once is most of a gigabyte at 100,000 stories.
-    for (const [shard, inShard] of keys) writeShard(folder, shard, version, inShard.map((key) => [key, next.get(key)!]))
+    for (const [shard, inShard] of keys) writeShard(writes, folder, shard, version, inShard.map((key) => [key, next.get(key)!]))
   }
 
   /** The shards of the replaced entries, each with its other entries as they were. */
@@ -160,15 +164,15 @@ export function openParseCache(dir: string | null, version: string): ParseCache 
       entries.set(key, entry)
       shards.set(shard, entries)
     }
-    for (const [shard, entries] of shards) writeShard(folder!, shard, version, [...entries])
+    for (const [shard, entries] of shards) writeShard(writes, folder!, shard, version, [...entries])
   }
 }
 
-function writeShard(folder: string, shard: number, version: string, entries: Array<[string, ParsedEntry]>): void {
+function writeShard(writes: CacheWrites, folder: string, shard: number, version: string, entries: Array<[string, ParsedEntry]>): void {
   const file = path.join(folder, `${shard}.ndjson`)
   // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
-  if (entries.length === 0) rmSync(file, {force: true})
-  else writeFileAtomically(file, shardLines(version, entries))
+  if (entries.length === 0) writes.remove(file)
+  else writes.stage(file, shardLines(version, entries))
 }
 
 function* shardLines(version: string, entries: Array<[string, ParsedEntry]>): Generator<string> {
@@ -192,36 +196,45 @@ function shardOf(source: string): number {
   return (hash >>> 0) % SHARDS
 }
 
+/**
+ * The stamp index, checked as a whole (cache/file.ts): a damaged index is none, and every file is
+ * read, which is only slower. An entry of the wrong shape is left out, never guessed at.
+ */
 function loadStamps(folder: string): Map<string, Stamped> {
   const stamps = new Map<string, Stamped>()
+  const payload = readCacheFile(path.join(folder, STAMPS))
+  if (payload === null) return stamps
   try {
-    const raw = JSON.parse(readFileSync(path.join(folder, STAMPS), 'utf8')) as Record<string, [string, string]>
-    for (const [source, [stamp, hash]] of Object.entries(raw)) {
+    const raw = JSON.parse(payload.toString('utf8')) as Record<string, unknown>
+    for (const [source, entry] of Object.entries(raw)) {
+      if (!Array.isArray(entry)) continue
+      const [stamp, hash] = entry as unknown[]
       if (typeof stamp === 'string' && typeof hash === 'string') stamps.set(source, {stamp, hash})
     }
   } catch {
-    // None yet, or damaged: every file is read, which is only slower.
+    return new Map()
   }
   return stamps
 }
 
+/** A shard's entries; none when it is missing, damaged (its files are parsed again) or another version's. */
 function loadShard(folder: string, shard: number, version: string): Map<string, ParsedEntry> {
   const entries = new Map<string, ParsedEntry>()
-  const file = path.join(folder, `${shard}.ndjson`)
-  if (!existsSync(file)) return entries
+  const payload = readCacheFile(path.join(folder, `${shard}.ndjson`))
+  if (payload === null) return entries
   try {
-    const text = readFileSync(file, 'utf8')
+    const text = payload.toString('utf8')
     let start = text.indexOf('\n')
     // Another version's shard says nothing; the next save replaces it.
     if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return entries
     while (start < text.length - 1) {
       const end = text.indexOf('\n', start + 1)
       const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
+      if (typeof key !== 'string' || shardOf(sourceOf(key)) !== shard) return new Map()
       entries.set(key, entry)
       start = end < 0 ? text.length : end
     }
   } catch {
-    // A damaged shard is only a slower build: its files are parsed again.
     return new Map()
   }
   return entries

@@ -6,10 +6,12 @@
 // link to, the newest), so each story is a line of its own, read and parsed only when asked for.
 // The file ends with its table of contents: the story lines come first, as they are written, then
 // the rest of the site, the sources, where each story line ends, and a last short line that says
-// where those are.
-import {closeSync, fstatSync, openSync, readSync, rmSync} from 'node:fs'
+// where those are. Like every cache file it ends with a checksummed trailer (cache/file.ts), which
+// is checked as the file is opened: reading and hashing the 30 MB of 10,000 stories takes about
+// 25 ms, and a damaged snapshot is none (the build makes the model anew).
+import {closeSync, openSync, readSync, rmSync} from 'node:fs'
 import type {Site, Story} from '../model/types.ts'
-import {writeFileAtomically} from '../write/output.ts'
+import {immediateWrites, verifyCacheFd, type CacheWrites} from './file.ts'
 
 /** A site whose stories have no bodies: reading one throws (see `withBodies`). */
 export interface SiteSnapshot {
@@ -17,8 +19,10 @@ export interface SiteSnapshot {
   id: string
   /** Each story's source, by index: which stories there are, without reading them. */
   sources: string[]
-  /** Its stories are read from the file as they are asked for. */
+  /** Its stories are read from the file as they are asked for, until `close`. */
   site: Site
+  /** Lets go of the file; a story not read by then cannot be read any more. */
+  close(): void
 }
 
 const FORMAT = 2
@@ -35,8 +39,9 @@ interface Contents {
   ends: [number, number]
 }
 
-export function saveSiteSnapshot(file: string, id: string, site: Site): void {
-  writeFileAtomically(file, snapshotText(id, site))
+/** Writes the snapshot, by default at once; a build stages it with its other cache writes. */
+export function saveSiteSnapshot(file: string, id: string, site: Site, writes: CacheWrites = immediateWrites): void {
+  writes.stage(file, snapshotText(id, site))
 }
 
 /** The snapshot's text, a line at a time, with the byte offsets that find each part. */
@@ -62,24 +67,40 @@ function* snapshotText(id: string, site: Site): Generator<string> {
   yield `${JSON.stringify(contents)}\n`
 }
 
-/** The snapshot in `file`, or null when there is none or it cannot be read. */
+/**
+ * The snapshot in `file`, or null when there is none or it does not check out. The file stays open
+ * until `close`, so the stories read later are those of the bytes checked now, even if another
+ * build replaces the file meanwhile.
+ */
 export function loadSiteSnapshot(file: string): SiteSnapshot | null {
+  let fd: number
   try {
-    const contents = withFile(file, (fd) => {
-      const size = fstatSync(fd).size
-      const tail = read(fd, Math.max(0, size - TAIL), Math.min(size, TAIL))
-      return JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
-    })
-    if (contents.format !== FORMAT || typeof contents.id !== 'string') return null
-    const [site, sources, ends] = withFile(file, (fd) => [contents.site, contents.sources, contents.ends].map((part) => JSON.parse(read(fd, ...part)) as unknown)) as [Site, string[], number[]]
-    if (sources.length !== ends.length || site.stories.length !== 0) return null
+    fd = openSync(file, 'r')
+  } catch {
+    return null
+  }
+  try {
+    const size = verifyCacheFd(fd, file)
+    if (size === null) throw new Error('damaged')
+    const tail = read(fd, Math.max(0, size - TAIL), Math.min(size, TAIL))
+    const contents = JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
+    if (contents.format !== FORMAT || typeof contents.id !== 'string') throw new Error('another format')
+    const [site, sources, ends] = [contents.site, contents.sources, contents.ends].map((part) => JSON.parse(read(fd, ...part)) as unknown) as [Site, string[], number[]]
+    if (sources.length !== ends.length || site.stories.length !== 0) throw new Error('damaged')
+    let open = true
     const story = (index: number): Story => {
+      if (!open) throw new Error(`the site snapshot is closed; story ${index} was not read`)
       const start = index === 0 ? 0 : ends[index - 1]!
-      return withoutBody(JSON.parse(withFile(file, (fd) => read(fd, start, ends[index]! - start))) as Story)
+      return withoutBody(JSON.parse(read(fd, start, ends[index]! - start)) as Story)
     }
-    return {id: contents.id, sources, site: {...site, stories: lazyStories(sources.length, story)}}
+    const close = () => {
+      if (open) closeSync(fd)
+      open = false
+    }
+    return {id: contents.id, sources, site: {...site, stories: lazyStories(sources.length, story)}, close}
   } catch {
     // None yet, or damaged: the build makes the model anew.
+    closeSync(fd)
     return null
   }
 }
@@ -123,15 +144,6 @@ function withoutBody(story: Story): Story {
     configurable: true,
     enumerable: true
   })
-}
-
-function withFile<T>(file: string, use: (fd: number) => T): T {
-  const fd = openSync(file, 'r')
-  try {
-    return use(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 function read(fd: number, position: number, length: number): string {

@@ -16,7 +16,9 @@ import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from '../read/list.ts'
 import {startDev} from '../serve/dev.ts'
 import {listen, mountAt} from '../serve/server.ts'
 import {staticSite} from '../serve/static.ts'
+import {describeState, errorMessage, stateAfter} from '../write/failure.ts'
 import {cleanHeadline, writeNewArticle} from '../write/new-article.ts'
+import {recoverOutput} from '../write/recover.ts'
 
 /** Where a command prints and how it learns that it is asked to stop. */
 export interface CliIo {
@@ -90,11 +92,13 @@ commands['build'] = {
   options: {
     ...siteOptions,
     report: {type: 'string', value: 'FILE', help: 'also write the report (stories, errors, warnings, duplicates, skipped) as JSON'},
+    'file-urls': {type: 'boolean', default: false, help: 'links end in index.html, so the output folder works opened from disk (config: fileUrls)'},
     quiet: {type: 'boolean', default: false, help: 'print problems and the summary line only'}
   },
   async run(values, _positionals, io) {
     const started = performance.now()
     const quiet = values['quiet'] === true
+    if (!recovered(String(values['out']), 'build', io)) return 1
     let staging: {abort(): void} | null = null
     const stopListening = io.onStop((signal) => {
       staging?.abort()
@@ -116,13 +120,15 @@ commands['build'] = {
     } catch (error) {
       // A missing content or templates folder, a full disk: the output folder is as it was.
       progress?.clear()
-      io.stderr.write(`broadsheet build: ${(error as Error).message}; ${values['out']} is unchanged\n`)
+      // The write step knows what state it left the output folder in (write/failure.ts).
+      io.stderr.write(`broadsheet build: ${errorMessage(error)}; ${describeState(String(values['out']), stateAfter(error))}\n`)
       return 1
     } finally {
       stopListening()
     }
     progress?.clear()
     for (const line of result.fatal) io.stderr.write(`broadsheet build: ${line}\n`)
+    for (const line of result.notices) io.stderr.write(`broadsheet build: warning: ${line}\n`)
     for (const e of result.report.errors) io.stderr.write(`${e.source}:${e.line}: error: ${e.message}\n`)
     for (const w of result.report.warnings) io.stderr.write(`${w.source}:${w.line}: warning: ${w.message}\n`)
     // One line for a shape the README documents, not a warning a file.
@@ -169,7 +175,8 @@ function configuredParse(values: Values, command: string, io: CliIo): ParseOptio
 function parsedJson(result: ParseResult): object {
   if (result.ok) return result.article
   return {
-    source: result.source, error: true, format: null, headline: null, date: null, slug: null, byline: null,
+    // A file that is not an article (HTML, JSON, binary) is skipped, with its reason: not an error.
+    source: result.source, error: result.skipped === undefined, ...(result.skipped === undefined ? {} : {skipped: result.skipped}), format: null, headline: null, date: null, slug: null, byline: null,
     authors: [], publisher: null, kind: null, commentCount: null, readingMinutes: null, dateline: null, paragraphs: [],
     footer: [], credits: [], boilerplate: [], recommended: [], tags: [], draft: false, summary: null, diagnostics: result.diagnostics
   }
@@ -189,7 +196,7 @@ commands['parse'] = {
     const results: ParseResult[] = []
     for (const file of files) results.push(await parseFile(path.resolve(file), file, file, options))
     io.stdout.write(`${JSON.stringify(results.map(parsedJson), null, 2)}\n`)
-    return results.every((r) => r.ok) ? 0 : 1
+    return results.every((r) => r.ok || r.skipped !== undefined) ? 0 : 1
   }
 }
 
@@ -278,6 +285,7 @@ commands['dev'] = {
   async run(values, _positionals, io) {
     const port = portOption(values['port'], 'dev', io)
     if (port === null) return 2
+    if (!recovered(String(values['out']), 'dev', io)) return 1
     let server
     try {
       server = await startDev({port, ...buildOptionsFrom(values)}, (line) => io.stderr.write(`${line}\n`))
@@ -301,6 +309,7 @@ commands['preview'] = {
     const port = portOption(values['port'], 'preview', io)
     if (port === null) return 2
     const out = String(values['out'])
+    if (!recovered(out, 'preview', io)) return 1
     if (!existsSync(path.join(out, 'index.html'))) {
       io.stderr.write(`broadsheet preview: ${out} has no index.html; run \`npm run build\` first\n`)
       return 1
@@ -313,7 +322,12 @@ commands['preview'] = {
       return 1
     }
     const base = String(values['base']).replace(/^\/+|\/+$/g, '')
-    io.stdout.write(`Serving ${out} at ${server.url}${base === '' ? '' : `${base}/`} (Ctrl-C to stop)\n`)
+    const at = `${server.url}${base === '' ? '' : `${base}/`}`
+    io.stdout.write(`Serving ${out} at ${at} (Ctrl-C to stop)\n`)
+    // preview serves what was built; it cannot give a site feeds its build left out.
+    if (!existsSync(path.join(out, 'feed.xml'))) {
+      io.stderr.write(`${out} has no feeds or sitemap: it was built without baseUrl. To preview them: npm run build -- --base-url ${at}\n`)
+    }
     return untilStopped(() => server.close(), io)
   }
 }
@@ -343,6 +357,20 @@ commands['new'] = {
   }
 }
 
+/**
+ * Puts right what a build that was killed left beside `out` (write/recover.ts), a line for each
+ * thing done; false, after saying why, when the output folder cannot be put back.
+ */
+function recovered(out: string, command: string, io: CliIo): boolean {
+  try {
+    for (const line of recoverOutput(out)) io.stderr.write(`broadsheet ${command}: ${line}\n`)
+    return true
+  } catch (error) {
+    io.stderr.write(`broadsheet ${command}: ${errorMessage(error)}; ${describeState(out, stateAfter(error))}\n`)
+    return false
+  }
+}
+
 function portOption(value: unknown, command: string, io: CliIo): number | null {
   const port = Number(value)
   if (typeof value === 'string' && /^\d+$/.test(value) && port <= 65535) return port
@@ -368,6 +396,7 @@ function buildOptionsFrom(values: Values): Omit<BuildOptions, 'onStep' | 'onOutp
     out: String(values['out']),
     ...(typeof values['config'] === 'string' ? {config: values['config']} : {}),
     ...(typeof values['base-url'] === 'string' ? {baseUrl: values['base-url']} : {}),
+    ...(values['file-urls'] === true ? {fileUrls: true} : {}),
     ...(typeof values['templates'] === 'string' ? {templates: values['templates']} : {}),
     strict: values['strict'] === true,
     drafts: values['drafts'] === true,

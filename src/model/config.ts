@@ -8,12 +8,14 @@ export const defaultConfig: SiteConfig = {
   baseUrl: null,
   language: 'en',
   pageSize: 20,
+  feedSize: 20,
   homeDays: 7,
   maxFileBytes: 5_000_000,
   tags: {max: 6, minStories: 2, aliases: {}, stop: []},
   recommended: 'all',
   sections: [],
-  providers: []
+  providers: [],
+  fileUrls: false
 }
 
 export type ConfigResult = {ok: true; config: SiteConfig} | {ok: false; errors: string[]}
@@ -115,11 +117,13 @@ const siteChecks: Record<Exclude<keyof SiteConfig, 'tags'>, Check> = {
   baseUrl: url,
   language,
   pageSize: positiveInt,
+  feedSize: positiveInt,
   homeDays: positiveInt,
   maxFileBytes: positiveInt,
   recommended: (v, key) => (v === 'all' || v === 'linked' || v === 'none' ? null : `${key} must be "all", "linked" or "none"`),
   sections,
-  providers
+  providers,
+  fileUrls: (v, key) => (typeof v === 'boolean' ? null : `${key} must be true or false`)
 }
 
 const tagChecks: Record<keyof TagsConfig, Check> = {

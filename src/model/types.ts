@@ -28,8 +28,8 @@ export interface Teaser {
   source: string | null
 }
 
-/** Which of the input shapes a file had. */
-export type InputFormat = 'scraped' | 'plain' | 'markdown'
+/** Which of the input shapes a file had (parse/shape.ts). */
+export type InputFormat = 'scraped' | 'plain' | 'markdown' | 'email'
 
 /** A written story, or the transcript of a video report (a `STORY:` opening, a `Reuters Videos` byline). */
 export type StoryKind = 'article' | 'video'
@@ -89,7 +89,16 @@ export interface Article {
 /** `parse()` never throws: it returns an article, or the diagnostics that stopped it. */
 export type ParseResult =
   | {ok: true; article: Article}
-  | {ok: false; source: string; diagnostics: Diagnostic[]}
+  | {
+      ok: false
+      source: string
+      diagnostics: Diagnostic[]
+      /**
+       * Set when the file is no article at all and is left out on purpose (parse/shape.ts): why, as
+       * the build report's `skipped` says it (`an HTML page, not an article`). Not an error.
+       */
+      skipped?: string
+    }
 
 // ---------------------------------------------------------------------------
 // Configuration (broadsheet.config.json), validated by model/config.ts.
@@ -161,8 +170,13 @@ export interface SectionConfig {
 export interface SiteConfig {
   title: string
   description: string
-  /** Absolute URL of the site root with a trailing slash, or null (relative links only). */
+  /**
+   * Absolute URL of the site root with a trailing slash, or null. Feeds and the sitemap need
+   * absolute URLs, so without it they are not written (the build says so once).
+   */
   baseUrl: string | null
+  /** Items in each feed (the site's, and each tag's, section's, author's and source's). Default 20. */
+  feedSize: number
   /** BCP 47 tag for `<html lang>`. Default `en`. */
   language: string
   /** Items per list page (tags, authors, sources, archives). Default 20. */
@@ -181,6 +195,11 @@ export interface SiteConfig {
   sections: SectionConfig[]
   /** The site's own provider profiles: one named as a built-in replaces it, others are added. Default none. */
   providers: ProviderProfile[]
+  /**
+   * Links between pages end in `index.html` (`../tags/x/index.html`), so that the output folder
+   * works opened from disk (`file://`). Default false: links end in the folder (`../tags/x/`).
+   */
+  fileUrls: boolean
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-// parse(text, source): one input file's text → an Article, or the diagnostics that stopped it.
+// parse(text, source): one input file's text → an Article, or the diagnostics that stopped it, or
+// why it is no article at all (parse/shape.ts: a web page, JSON, binary data).
 // Pure: no disk, no clock. Never throws: every shape of bad input is a diagnostic with a line number.
 import type {Article, Diagnostic, InputFormat, ParseResult, StoryKind, TakenLine, Teaser} from '../model/types.ts'
 import {slugify} from '../model/slug.ts'
@@ -18,6 +19,8 @@ import {compileProfiles, takeProviderLines, type BodyLine, type CompiledProfiles
 import {BUILT_IN_PROVIDERS} from './providers.ts'
 import {collapse} from './whitespace.ts'
 import {decodeEntities, decodeLines} from './entities.ts'
+import {readEmail} from './email.ts'
+import {emailHeaderEnd, fileShape, mailHeaderName, NOT_AN_ARTICLE, notAnEmailBecause} from './shape.ts'
 
 const LONG_HEADLINE = 300
 /** The label agency video transcripts open with; the story's kind says it instead. */
@@ -52,6 +55,8 @@ function parseAccounted(text: string, source: string, options: ParseOptions, acc
 /** parse() for text that came through read/decode.ts: the decoder's warnings join the article's. */
 export function parseDecoded(decoded: {text: string; diagnostics: Diagnostic[]}, source: string, options: ParseOptions = {}): ParseResult {
   const result = parse(decoded.text, source, options)
+  // A file that is no article is not read, so what its decoding said does not matter.
+  if (!result.ok && result.skipped !== undefined) return result
   const diagnostics = sortByLine([...decoded.diagnostics, ...(result.ok ? result.article.diagnostics : result.diagnostics)])
   return result.ok ? {ok: true, article: {...result.article, diagnostics}} : {...result, diagnostics}
 }
@@ -78,8 +83,17 @@ interface Body {
 
 function parseText(text: string, source: string, providers: CompiledProfiles, account: LineBlocks | null): ParseResult {
   if (typeof text !== 'string') return failure(source, [error(0, 'not text')])
+  // What the file is comes first: a web page, JSON or binary data is no story, and is skipped.
+  const shape = fileShape(text, source)
+  if (shape === 'html' || shape === 'json' || shape === 'binary') return skipped(source, NOT_AN_ARTICLE[shape])
   const {lines, diagnostics} = splitLines(text)
   if (lines.every(isBlank)) return failure(source, [error(1, 'empty file')])
+  // (A header block that control characters broke, removed from its lines, is read as text.)
+  if (shape === 'email' && emailHeaderEnd(lines) !== null) {
+    const body = readEmailBody(lines, diagnostics, providers, account)
+    if (body === null || hasError(diagnostics)) return failure(source, diagnostics)
+    return {ok: true, article: assemble(body, null, source, diagnostics, providers)}
+  }
   const frontMatter = readFrontMatter(lines)
   diagnostics.push(...frontMatter.diagnostics)
   if (hasError(diagnostics)) return failure(source, diagnostics)
@@ -126,6 +140,7 @@ function readTextBody(lines: string[], start: number, fields: FrontMatter | null
     diagnostics.push(noHeadline(lines, start, first))
     return null
   } else {
+    if (headerLine(lines, start, diagnostics)) return null
     headline = collapse(lines[start] ?? '')
     headlineLine = start + 1
     next = start + 1
@@ -188,6 +203,7 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
       headline = markdownLabel(firstHeading[1] ?? '')
       next = first + 1
     } else if (first === start && first !== -1) {
+      if (headerLine(lines, first, diagnostics)) return null
       headline = markdownLabel(lines[first] ?? '')
       next = SETEXT_UNDERLINE.test(lines[first + 1] ?? '') ? first + 2 : first + 1
     }
@@ -214,6 +230,45 @@ function readMarkdownBody(lines: string[], start: number, fields: FrontMatter | 
     providers: [],
     kind: 'article'
   }
+}
+
+/**
+ * An e-mail (parse/email.ts) as a story's body: Subject the headline, Date the date, From's name
+ * the byline (a provider's name there is the publisher). null, with an error, when it gives no story.
+ */
+function readEmailBody(lines: string[], diagnostics: Diagnostic[], providers: CompiledProfiles, account: LineBlocks | null): Body | null {
+  const email = readEmail(lines, diagnostics, account)
+  if (email === null) return null
+  const publisher = email.author === null ? null : (providers.names.get(email.author.toLowerCase()) ?? null)
+  const byline = email.author === null ? null : {byline: email.author, authors: publisher === null ? [email.author] : [], publisher, video: false}
+  return {
+    format: 'email',
+    headline: email.headline,
+    headlineLine: email.headlineLine,
+    date: email.date,
+    dateMissingFromDateLine: false,
+    header: {commentCount: null, byline, readingMinutes: null, end: 0, lines: []},
+    paragraphs: email.paragraphs.map((paragraph) => paragraph.text),
+    footer: [],
+    recommended: [],
+    credits: [],
+    boilerplate: email.boilerplate,
+    providers: [],
+    kind: 'article'
+  }
+}
+
+/**
+ * Never a story headlined `From: "Name" <address>`: a first line that is an e-mail header, in a
+ * file not read as e-mail (its header block is broken or lacks Subject, Date, Newsgroups and
+ * Message-ID), is an error naming the line. True when it is one.
+ */
+function headerLine(lines: readonly string[], index: number, diagnostics: Diagnostic[]): boolean {
+  const name = mailHeaderName(lines[index] ?? '')
+  if (name === null) return false
+  const why = notAnEmailBecause(lines, index)
+  diagnostics.push(error(index + 1, `no headline: the first line is an e-mail header ("${name}:"), and the file is not read as an e-mail because ${why}`))
+  return true
 }
 
 /**
@@ -304,6 +359,11 @@ function sortByLine(diagnostics: Diagnostic[]): Diagnostic[] {
 
 function hasError(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')
+}
+
+/** A file that is no article, left out on purpose: `check` prints the reason as it prints other skips. */
+function skipped(source: string, reason: string): ParseResult {
+  return {ok: false, source, diagnostics: [warning(0, `skipped: ${reason}`)], skipped: reason}
 }
 
 function failure(source: string, diagnostics: Diagnostic[]): ParseResult {

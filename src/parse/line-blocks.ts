@@ -14,6 +14,10 @@ export type Block =
   | 'boilerplate'
   | 'footer'
   | 'recommended stories'
+  /** An e-mail's header block (but Subject, the headline, and From, the byline), its MIME part headers and boundaries. */
+  | 'header'
+  /** A MIME part not read as the story: the HTML alternative, an attachment, a multipart's preamble. */
+  | 'other part'
 
 export interface LineBlocks {
   /** By 0-based line index: the block, or null for a line no block took. */

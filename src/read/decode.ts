@@ -2,6 +2,7 @@
 // BOM) is the rule, and the usual exception is a Windows-1252 file from an old tool, where `£` is one
 // byte. Decoding that as UTF-8 would turn every such byte into U+FFFD and lose it for good.
 import type {Diagnostic} from '../model/types.ts'
+import {looksBinary} from '../parse/shape.ts'
 
 export interface Decoded {
   text: string
@@ -21,6 +22,10 @@ export function decode(bytes: Uint8Array): Decoded {
   if (wide) return {text: new TextDecoder(wide).decode(bytes), diagnostics: []}
   const bad = firstInvalidUtf8(bytes)
   if (bad === -1) return {text: utf8.decode(bytes), diagnostics: []}
+  // Binary data (an image or a PDF saved as `.txt`) is told before it is taken for Windows-1252
+  // text: it is decoded all the same, byte for byte, and the parser skips it as binary
+  // (parse/shape.ts), without advice to save it as UTF-8.
+  if (looksBinary(bytes)) return {text: decodeWindows1252(bytes), diagnostics: []}
   const line = lineOfOffset(bytes, bad)
   return {
     text: decodeWindows1252(bytes),

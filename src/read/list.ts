@@ -19,9 +19,10 @@ export const SKIP_BACKUP = 'editor backup'
 export const SKIP_SYMLINK = 'symlink refused'
 export const SKIP_SPECIAL = 'not a regular file'
 export const SKIP_UNREADABLE = 'cannot be read'
-export const SKIP_EXTENSION = 'not an article file (.txt, .md or no extension)'
+export const SKIP_EXTENSION = 'not an article file (.txt, .md, .eml or no extension)'
 
-const ARTICLE_EXTENSIONS = new Set(['', '.txt', '.md', '.markdown'])
+/** `.eml` is a saved e-mail (a newsletter, a post), read as a story (parse/email.ts). */
+const ARTICLE_EXTENSIONS = new Set(['', '.txt', '.md', '.markdown', '.eml'])
 
 export async function listContentFiles(dir: string): Promise<ContentListing> {
   const files: string[] = []

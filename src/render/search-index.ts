@@ -1,24 +1,38 @@
 // The full-text search index, written as static files that the reader's browser fetches piece by
-// piece: a term's postings live in a shard named after its first two characters, and the results'
-// headlines and excerpts in chunks of stories. A query loads a few kilobytes, not the whole index.
+// piece, so that a query loads a few kilobytes, not the whole index (`npx tsx bench/search-cost.ts`
+// measures it):
 //
-// templates/assets/search.js reads this format; `searchTokens` there must split text the same way.
-// render/search-patch.ts updates these files in place after an edit to bodies alone, by the same rules.
+// - search/meta.json: the groups of terms there are (a group: the terms that share their first two
+//   characters) and how the large ones are split (`metaText`);
+// - search/terms/: shards of terms and their postings, each at most SHARD_BYTES unless it holds one
+//   term (`groupShards`), postings written compactly (render/search-postings.ts); a query's word is in
+//   one shard;
+// - search/docs/: one small file a story, with what a result shows (link, headline, date, excerpt):
+//   a page of results fetches the files of its results and no other.
+//
+// templates/assets/search-engine.js reads this format; `tokens` there must split text as
+// `searchTokens` does. render/search-patch.ts updates these files in place after an edit to bodies
+// alone, by the same rules.
 import type {PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from './dates.ts'
 import {fixedFile, lazyFile} from './fixed-file.ts'
 import {createPostingLists} from './posting-lists.ts'
+import {encodedLength, encodePostings} from './search-postings.ts'
 
-/** Stories per results chunk. */
-export const DOCS_PER_CHUNK = 500
-/** Characters of a term that name its shard. */
+/** Results (one file a story) per folder of search/docs/. */
+export const DOCS_PER_FOLDER = 1000
+/** Characters of a term that name its group of shards. */
 export const SHARD_PREFIX = 2
+/**
+ * A shard larger than this, in bytes, is split by one more character of its terms, as often as it
+ * takes (`groupShards`): a word is in one shard, which is at most this unless it holds one term (or
+ * terms that each begin the next). At 10,000 stories a term in every story takes 2 to 7 KB.
+ */
+export const SHARD_BYTES = 8 * 1024
 /** Postings keep a term's weight in a story up to this. */
 const MAX_WEIGHT = 255
 const HEADLINE_WEIGHT = 5
 const LABEL_WEIGHT = 3
-/** Numbers in a shard (two per posting) above which it is split by one more character. */
-export const SPLIT_ABOVE = 20_000
 
 /** Lower-case, accents folded, split on anything but letters and digits; one-character terms dropped. */
 export function searchTokens(text: string): string[] {
@@ -52,212 +66,158 @@ export function shardName(term: string, prefix = SHARD_PREFIX): string {
     .join('-')
 }
 
-export function* searchIndexFiles(site: Site): Generator<PendingFile> {
-  const postings = termPostings(site)
-  const {terms} = postings
+/** The file of the shard whose terms begin with `node` (every character of it). */
+export function shardPath(node: string): string {
+  return `search/terms/${shardName(node, Infinity)}.json`
+}
 
-  const chunks = Math.ceil(site.stories.length / DOCS_PER_CHUNK)
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    const docs = site.stories
-      .slice(chunk * DOCS_PER_CHUNK, (chunk + 1) * DOCS_PER_CHUNK)
-      .map((story) => [story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
-    yield fixedFile(`search/docs/${chunk}.json`, JSON.stringify(docs))
+/** The file of story `index`'s result: its link, headline, date and excerpt. */
+export function docPath(index: number): string {
+  return `search/docs/${Math.floor(index / DOCS_PER_FOLDER)}/${index}.json`
+}
+
+/** The first `count` characters (code points) of `term`. */
+export function head(term: string, count = SHARD_PREFIX): string {
+  let end = 0
+  for (let i = 0; i < count && end < term.length; i++) end += term.codePointAt(end)! > 0xffff ? 2 : 1
+  return term.slice(0, end)
+}
+
+/** The character (code point) at `index` of `term`, counted in characters; '' past its end. */
+function charAt(term: string, index: number): string {
+  const at = head(term, index).length
+  return at < term.length ? String.fromCodePoint(term.codePointAt(at)!) : ''
+}
+
+export function* searchIndexFiles(site: Site, {shardBytes = SHARD_BYTES}: {shardBytes?: number} = {}): Generator<PendingFile> {
+  for (const [i, story] of site.stories.entries()) {
+    yield fixedFile(docPath(i), JSON.stringify([story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt]))
   }
-  // Terms that share a shard name are neighbours in sorted order: a group, and each of its shards,
+  const index = termPostings(site)
+  const {terms} = index
+  // Each term's bytes in a shard, to cut the shards by; its string is made again when its shard is
+  // written, so that the strings of the whole index are never all held at once.
+  const sizes = new Uint32Array(terms.length)
+  for (let i = 0; i < terms.length; i++) sizes[i] = entryBytes(terms[i]!, encodedLength(index.postings(i)))
+  // Terms that share a group name are neighbours in sorted order: a group, and each of its shards,
   // is a range of positions, with no object made per term.
   const groups: Array<{name: string; from: number; to: number}> = []
   for (let i = 0; i < terms.length; i++) {
-    const name = shardName(terms[i]!)
+    const name = head(terms[i]!)
     const last = groups.at(-1)
     if (last?.name === name) last.to = i + 1
     else groups.push({name, from: i, to: i + 1})
   }
-  const split: Record<string, string[]> = {}
-  for (const {name, from, to} of groups.sort((a, b) => compareNames(a.name, b.name))) {
-    const group = groupShards(name, terms, from, to, postings.count)
-    // Made as each is written: the bytes of one shard at a time.
-    for (const shard of group.shards) yield lazyFile(`search/terms/${shard.name}.json`, () => shardBytes(postings, shard.from, shard.to))
-    if (group.children !== null) split[name] = group.children
+  const split: Array<[string, string]> = []
+  for (const {name, from, to} of groups) {
+    const group = groupShards(name, terms, from, to, (i) => sizes[i]!, shardBytes)
+    // Made as each is written: the strings of one shard at a time.
+    for (const shard of group.shards) {
+      yield lazyFile(shardPath(shard.name), () => {
+        const entries: Array<[string, string]> = []
+        for (let i = shard.from; i < shard.to; i++) entries.push([terms[i]!, encodePostings(index.postings(i))])
+        return shardText(entries)
+      })
+    }
+    split.push(...group.split)
   }
-  yield fixedFile('search/meta.json', metaText({stories: site.stories.length, groups: groups.map((group) => group.name), split}))
+  yield fixedFile('search/meta.json', metaText({stories: site.stories.length, shardBytes, groups: groups.map((group) => group.name), split}))
 }
 
 /**
  * What the reader's script needs to know before it fetches a shard: the groups there are, so that a
- * word no story has costs no request (and no 404 in the console), and the shards of split groups.
+ * word no story has costs no request (and no 404 in the console), and how the large ones are split.
  */
 export interface SearchMeta {
   stories: number
-  /** Every group's name, sorted. */
-  groups: string[]
-  split: Record<string, string[]>
+  /** The size shards were cut to (`groupShards`), for render/search-patch.ts. */
+  shardBytes: number
+  /** Every group's name: its terms' first SHARD_PREFIX characters. */
+  groups: readonly string[]
+  /** Each split node's name and the characters that follow it in its children's names. */
+  split: ReadonlyArray<readonly [string, string]>
 }
-
-export function metaText({stories, groups, split}: SearchMeta): string {
-  return JSON.stringify({version: 2, stories, chunk: DOCS_PER_CHUNK, prefix: SHARD_PREFIX, groups, split})
-}
-
-/** A term and its postings, `[story, weight, story, weight, …]` in story order. */
-export type TermPostings = [string, number[]]
 
 /**
- * Terms in sorted order and their postings' numbers, `[story, weight, …]`, by position: no object
- * is made per term, of the few hundred thousand that 100,000 stories have.
+ * meta.json: `groups` is the groups' names in one string, SHARD_PREFIX characters each, in order;
+ * `split` gives, for each node (a group, or a part of one) that is split, the characters that
+ * follow it in its children's names, in order (`groupShards`); `docs` is DOCS_PER_FOLDER.
  */
-export interface ShardTerms {
-  readonly terms: readonly string[]
-  /** How many numbers term `i`'s postings hold. */
-  count(i: number): number
-  /** Each of them, in order. */
-  forEach(i: number, visit: (n: number) => void): void
+export function metaText({stories, shardBytes, groups, split}: SearchMeta): string {
+  const sorted = [...split].sort(([a], [b]) => compareNames(a, b))
+  return JSON.stringify({
+    version: 3,
+    stories,
+    prefix: SHARD_PREFIX,
+    docs: DOCS_PER_FOLDER,
+    shardBytes,
+    groups: [...groups].sort(compareNames).join(''),
+    split: Object.fromEntries(sorted)
+  })
 }
 
-/** Postings held as arrays, in the order given: a few terms, as a test has them. */
-export function shardTerms(postings: readonly TermPostings[]): ShardTerms {
-  return {
-    terms: postings.map(([term]) => term),
-    count: (i) => postings[i]![1].length,
-    forEach: (i, visit) => postings[i]![1].forEach((n) => visit(n))
-  }
+/** A group's or a node's name, in the order of their terms (UTF-16 code units, as `sort` orders the terms). */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A term and its postings' string (`encodePostings`). */
+export type ShardEntry = [term: string, postings: string]
+
+/** A shard file's text: a flat array, each term then its postings' string, in term order. */
+export function shardText(entries: readonly ShardEntry[]): string {
+  return JSON.stringify(entries.flat())
+}
+
+const encoder = new TextEncoder()
+
+/** A term's bytes in `shardText`, with `postings` characters of postings: `"term","…"`. */
+export function entryBytes(term: string, postings: number): number {
+  const key = JSON.stringify(term)
+  return (ASCII.test(key) ? key.length : encoder.encode(key).length) + 3 + postings
 }
 
 /**
  * The shards of a group: the terms `terms[from..to)`, sorted, that share their first SHARD_PREFIX
- * characters (`name`, from `shardName`). Common prefixes (`co`, `re`) would make shards of most of
- * a megabyte: those groups are split once more, by three characters, and meta.json lists their
- * shards (`children`) so the reader's script knows which there are. Shards come as ranges of
- * `terms`, ordered by name; `children` is null for a group that is not split.
+ * characters (`name`). `size(i)` is term i's bytes in a shard (`entryBytes`). A part of the group
+ * (a node: the terms that begin with the same characters) whose shard would be larger than `limit`
+ * bytes is split by the next character of its terms into children (`sal` into `sala`, `sale`, …),
+ * again as long as a child is too large, down to one term or to terms that each begin the next (which
+ * no split parts); terms no longer than the node's name (`sal` itself, and `sa` that a larger node
+ * sent here) come first in sorted order and go with its first child. Shards come as ranges of `terms`, in order, each named after its node, with the
+ * characters that each split node's children add to its name.
  */
 export function groupShards(
   name: string,
   terms: readonly string[],
   from: number,
   to: number,
-  count: (i: number) => number
-): {shards: Array<{name: string; from: number; to: number}>; children: string[] | null} {
-  let numbers = 0
-  for (let i = from; i < to; i++) numbers += count(i)
-  if (numbers <= SPLIT_ABOVE) return {shards: [{name, from, to}], children: null}
-  // Sorted, the terms of a three-character prefix are neighbours too, and the two-character term,
-  // which keeps the parent's name (now holding only such terms), comes first.
+  size: (i: number) => number,
+  limit: number
+): {shards: Array<{name: string; from: number; to: number}>; split: Array<[string, string]>} {
   const shards: Array<{name: string; from: number; to: number}> = []
-  for (let i = from; i < to; i++) {
-    const longer = shardName(terms[i]!, SHARD_PREFIX + 1)
-    const last = shards.at(-1)
-    if (last?.name === longer) last.to = i + 1
-    else shards.push({name: longer, from: i, to: i + 1})
+  const split: Array<[string, string]> = []
+  const visit = (node: string, depth: number, from: number, to: number) => {
+    // `[` and `]`, and a comma between two terms.
+    let bytes = 1 + (to - from)
+    for (let i = from; i < to && bytes <= limit; i++) bytes += size(i)
+    const children: Array<{char: string; from: number}> = []
+    // Terms that each begin the last (`say`, `says`) go to the same child at every depth.
+    const last = terms[to - 1]!
+    let chain = true
+    for (let i = from; i < to - 1 && chain; i++) chain = last.startsWith(terms[i]!)
+    if (bytes > limit && !chain) {
+      for (let i = from; i < to; i++) {
+        const char = charAt(terms[i]!, depth)
+        if (char !== '' && children.at(-1)?.char !== char) children.push({char, from: children.length === 0 ? from : i})
+      }
+    }
+    if (children.length === 0) return void shards.push({name: node, from, to})
+    split.push([node, children.map((child) => child.char).join('')])
+    children.forEach((child, c) => visit(node + child.char, depth + 1, child.from, children[c + 1]?.from ?? to))
   }
-  shards.sort((a, b) => compareNames(a.name, b.name))
-  // The parent's own name is among them only when the group has a two-character term.
-  return {shards, children: shards.map((shard) => shard.name)}
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** A shard file's text: its terms, in order, each with its postings. */
-export function shardText(terms: readonly TermPostings[]): string {
-  return JSON.stringify(Object.fromEntries(terms))
-}
-
-/**
- * The UTF-8 bytes of the shard of terms `from..to` of `source`, exactly those of `shardText`, written
- * without making that text. At 100,000 stories the shards are 250 MB of text, most of it in strings
- * too large for V8's young generation: as text, they piled up as garbage while the index was
- * written, which was then the peak of a build.
- */
-export function shardBytes(source: ShardTerms, from: number, to: number): Uint8Array {
-  const {terms} = source
-  // Object.fromEntries puts keys that are array indices ("2022") first, in numeric order.
-  const indices: number[] = []
-  for (let i = from; i < to; i++) if (isArrayIndex(terms[i]!)) indices.push(i)
-  indices.sort((a, b) => Number(terms[a]) - Number(terms[b]))
-  const order = (visit: (i: number) => void) => {
-    for (const i of indices) visit(i)
-    for (let i = from; i < to; i++) if (indices.length === 0 || !isArrayIndex(terms[i]!)) visit(i)
-  }
-  let size = 2 + Math.max(0, to - from - 1)
-  const addDigits = (n: number) => (size += digits(n))
-  order((i) => {
-    size += keyLength(terms[i]!) + 3 + Math.max(0, source.count(i) - 1)
-    source.forEach(i, addDigits)
-  })
-  const bytes = new Uint8Array(size)
-  let at = 0
-  let first = true
-  const writeNumber = (n: number) => {
-    if (!first) bytes[at++] = 0x2c // ,
-    first = false
-    at = writeDigits(bytes, at, n)
-  }
-  bytes[at++] = 0x7b // {
-  let firstTerm = true
-  order((i) => {
-    if (!firstTerm) bytes[at++] = 0x2c // ,
-    firstTerm = false
-    at = writeKey(bytes, at, terms[i]!)
-    bytes[at++] = 0x3a // :
-    bytes[at++] = 0x5b // [
-    first = true
-    source.forEach(i, writeNumber)
-    bytes[at++] = 0x5d // ]
-  })
-  bytes[at++] = 0x7d // }
-  return bytes
-}
-
-/**
- * Search terms are letters and digits, which JSON writes as they are between quotes; anything else
- * (no term of searchTokens) goes through JSON.stringify.
- */
-const PLAIN_KEY = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/
-
-function keyLength(term: string): number {
-  return PLAIN_KEY.test(term) ? utf8Length(term) + 2 : utf8Length(JSON.stringify(term))
-}
-
-function writeKey(bytes: Uint8Array, at: number, term: string): number {
-  if (!PLAIN_KEY.test(term)) return writeUtf8(bytes, at, JSON.stringify(term))
-  bytes[at++] = 0x22 // "
-  at = writeUtf8(bytes, at, term)
-  bytes[at++] = 0x22
-  return at
-}
-
-const encoder = new TextEncoder()
-
-function utf8Length(text: string): number {
-  return ASCII.test(text) ? text.length : encoder.encode(text).length
-}
-
-function writeUtf8(bytes: Uint8Array, at: number, text: string): number {
-  if (!ASCII.test(text)) return at + encoder.encodeInto(text, bytes.subarray(at)).written
-  for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i)
-  return at + text.length
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1
-}
-
-/** Postings are whole numbers from 0 up: story indices and weights. */
-function digits(n: number): number {
-  let count = 1
-  while (n >= 10) {
-    n = Math.floor(n / 10)
-    count++
-  }
-  return count
-}
-
-function writeDigits(bytes: Uint8Array, at: number, n: number): number {
-  const end = at + digits(n)
-  for (let i = end - 1; i >= at; i--) {
-    bytes[i] = 0x30 + (n % 10)
-    n = Math.floor(n / 10)
-  }
-  return end
+  visit(name, SHARD_PREFIX, from, to)
+  return {shards, split}
 }
 
 /** What a story's search terms are made of. */
@@ -287,14 +247,21 @@ export function storyTermWeights(story: SearchText): Map<string, number> {
  */
 const POSTING_STORY = MAX_WEIGHT + 1
 
+/** Every term of the index, sorted, and each one's postings by its position. */
+interface IndexTerms {
+  readonly terms: readonly string[]
+  /** Term i's postings, `[story, weight, …]` in story order, in an array the next call reuses. */
+  postings(i: number): Uint32Array
+}
+
 /**
  * Each term's packed postings, in story order: its list in `lists` (render/posting-lists.ts, 4 bytes
  * a posting). Weights add up in the term's last posting while its story is the one being read: one
  * map lookup a token, and no map per story. Given as the index files hold them, `[story, weight,
- * story, weight, …]`, unpacked as they are visited: as arrays, 8 bytes a number, the big groups'
- * postings were hundreds of megabytes of garbage at 100,000 stories.
+ * story, weight, …]`, unpacked into one array as each term is asked for: as arrays, 8 bytes a
+ * number, the big groups' postings were hundreds of megabytes of garbage at 100,000 stories.
  */
-function termPostings(site: Site): ShardTerms {
+function termPostings(site: Site): IndexTerms {
   const listOf = new Map<string, number>()
   const lists = createPostingLists()
   for (const story of site.stories) {
@@ -314,14 +281,17 @@ function termPostings(site: Site): ShardTerms {
   }
   const terms = [...listOf.keys()].sort()
   const ids = Uint32Array.from(terms, (term) => listOf.get(term)!)
+  let buffer = new Uint32Array(64)
   return {
     terms,
-    count: (i) => lists.length(ids[i]!) * 2,
-    forEach(i, visit) {
-      lists.forEach(ids[i]!, (posting) => {
-        visit(Math.floor(posting / POSTING_STORY))
-        visit(posting % POSTING_STORY)
+    postings(i) {
+      const length = lists.length(ids[i]!) * 2
+      if (buffer.length < length) buffer = new Uint32Array(Math.max(length, buffer.length * 2))
+      lists.forEach(ids[i]!, (posting, at) => {
+        buffer[at * 2] = Math.floor(posting / POSTING_STORY)
+        buffer[at * 2 + 1] = posting % POSTING_STORY
       })
+      return buffer.subarray(0, length)
     }
   }
 }

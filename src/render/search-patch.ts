@@ -2,10 +2,11 @@
 // in the site did not (an edit to a body). Each group of terms that a change touches (the terms
 // sharing their first characters, `groupShards`) is read, changed and cut into shards again by the
 // rule the whole index is made by, so the files come out byte for byte as `searchIndexFiles`
-// would make them: shards made, emptied or split included, and meta.json when its list of groups
-// or of splits changes.
+// would make them: shards made, emptied, split or joined included, and meta.json when its groups or
+// splits change. The results' files (search/docs/) show nothing a body edit changes.
 import type {OutputFile} from '../model/types.ts'
-import {groupShards, metaText, shardName, shardText, type SearchMeta, type TermPostings} from './search-index.ts'
+import {SHARD_PREFIX, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './search-index.ts'
+import {decodePostings, encodePostings} from './search-postings.ts'
 
 export interface TermChange {
   /** The story's index, its position in the postings. */
@@ -23,7 +24,15 @@ export interface SearchPatch {
 }
 
 const META = 'search/meta.json'
-const shardPath = (name: string) => `search/terms/${name}.json`
+
+interface Meta {
+  version: number
+  stories: number
+  prefix: number
+  shardBytes: number
+  groups: string
+  split: Record<string, string>
+}
 
 /**
  * @param read the last build's text of a file of the output folder, or null if it has none.
@@ -33,24 +42,44 @@ const shardPath = (name: string) => `search/terms/${name}.json`
 export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[]): SearchPatch | null {
   const lastMeta = read(META)
   if (lastMeta === null) return null
-  const meta = JSON.parse(lastMeta) as Partial<SearchMeta>
-  // An index of an earlier format is made anew.
-  if (!Array.isArray(meta.groups) || typeof meta.split !== 'object' || typeof meta.stories !== 'number') return null
-  const split = meta.split
-  const names = new Set(meta.groups)
+  const meta = JSON.parse(lastMeta) as Partial<Meta>
+  // An index of an earlier format, or cut by another rule, is made anew.
+  if (meta.version !== 3 || meta.prefix !== SHARD_PREFIX || typeof meta.stories !== 'number' || typeof meta.shardBytes !== 'number') return null
+  if (typeof meta.groups !== 'string' || typeof meta.split !== 'object' || meta.split === null) return null
+  const {stories, shardBytes} = meta
+  const split = new Map(Object.entries(meta.split))
+  const chars = Array.from(meta.groups)
+  const names = new Set<string>()
+  for (let i = 0; i < chars.length; i += SHARD_PREFIX) names.add(chars.slice(i, i + SHARD_PREFIX).join(''))
 
-  // Every group a changed weight falls in, with all its terms as the last build wrote them.
-  const groups = new Map<string, {files: Map<string, string>; terms: Map<string, number[]>}>()
-  const groupOf = (term: string) => {
-    const name = shardName(term)
+  /** The shards of a node as the last build cut it. */
+  const leaves = (node: string): string[] => {
+    const next = split.get(node)
+    return next === undefined ? [node] : Array.from(next).flatMap((char) => leaves(node + char))
+  }
+
+  // Every group a changed weight falls in, with all its terms as the last build wrote them: their
+  // postings' strings, and the postings of those that change.
+  interface Group {
+    files: Map<string, string>
+    entries: Map<string, string>
+    changed: Map<string, number[]>
+  }
+  const groups = new Map<string, Group>()
+  /** null if a shard meta.json lists is not there. */
+  const groupOf = (term: string): Group | null => {
+    const name = head(term)
     let group = groups.get(name)
     if (group === undefined) {
-      group = {files: new Map(), terms: new Map()}
-      for (const file of Object.hasOwn(split, name) ? split[name]! : [name]) {
-        const text = read(shardPath(file))
-        if (text === null) continue
-        group.files.set(file, text)
-        for (const [term, list] of Object.entries(JSON.parse(text) as Record<string, number[]>)) group.terms.set(term, list)
+      group = {files: new Map(), entries: new Map(), changed: new Map()}
+      if (names.has(name)) {
+        for (const node of leaves(name)) {
+          const text = read(shardPath(node))
+          if (text === null) return null
+          group.files.set(node, text)
+          const flat = JSON.parse(text) as string[]
+          for (let i = 0; i < flat.length; i += 2) group.entries.set(flat[i]!, flat[i + 1]!)
+        }
       }
       groups.set(name, group)
     }
@@ -62,14 +91,19 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
       const was = before.get(term)
       const now = after.get(term)
       if (now === was) continue
-      const {terms} = groupOf(term)
-      const list = terms.get(term) ?? []
+      const group = groupOf(term)
+      if (group === null) return null
+      const {entries, changed} = group
+      let list = changed.get(term)
+      if (list === undefined) {
+        const postings = entries.get(term)
+        list = postings === undefined ? [] : decodePostings(postings)
+        changed.set(term, list)
+      }
       const at = postingOf(list, index)
       if (was === undefined ? at.found : !at.found || list[at.position + 1] !== was) return null
       if (was !== undefined) list.splice(at.position, 2)
       if (now !== undefined) list.splice(at.position, 0, index, now)
-      if (list.length === 0) terms.delete(term)
-      else terms.set(term, list)
     }
   }
 
@@ -77,18 +111,25 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   const remove: string[] = []
   let metaChanged = false
   for (const [name, group] of groups) {
-    const sorted = [...group.terms.keys()].sort()
-    const {shards, children} = sorted.length === 0 ? {shards: [], children: null} : groupShards(name, sorted, 0, sorted.length, (i) => group.terms.get(sorted[i]!)!.length)
+    for (const [term, list] of group.changed) {
+      if (list.length === 0) group.entries.delete(term)
+      else group.entries.set(term, encodePostings(list))
+    }
+    const sorted = [...group.entries.keys()].sort()
+    const {shards, split: parts} =
+      sorted.length === 0 ? {shards: [], split: []} : groupShards(name, sorted, 0, sorted.length, (i) => entryBytes(sorted[i]!, group.entries.get(sorted[i]!)!.length), shardBytes)
     for (const shard of shards) {
-      const text = shardText(sorted.slice(shard.from, shard.to).map((term): TermPostings => [term, group.terms.get(term)!]))
+      const text = shardText(sorted.slice(shard.from, shard.to).map((term): ShardEntry => [term, group.entries.get(term)!]))
       if (group.files.get(shard.name) !== text) write.push({path: shardPath(shard.name), content: text})
     }
     const kept = new Set(shards.map((shard) => shard.name))
-    for (const file of group.files.keys()) if (!kept.has(file)) remove.push(shardPath(file))
-    if (JSON.stringify(children) !== JSON.stringify(split[name] ?? null)) {
+    for (const node of group.files.keys()) if (!kept.has(node)) remove.push(shardPath(node))
+    // The group's splits, as they were and as they are now.
+    const was = [...split].filter(([node]) => head(node) === name)
+    if (JSON.stringify(was.sort()) !== JSON.stringify([...parts].sort())) {
       metaChanged = true
-      if (children === null) delete split[name]
-      else split[name] = children
+      for (const [node] of was) split.delete(node)
+      for (const [node, next] of parts) split.set(node, next)
     }
     if (names.has(name) !== sorted.length > 0) {
       metaChanged = true
@@ -96,10 +137,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
       else names.delete(name)
     }
   }
-  if (metaChanged) {
-    const sortedSplit = Object.fromEntries(Object.entries(split).sort(([a], [b]) => (a < b ? -1 : 1)))
-    write.push({path: META, content: metaText({stories: meta.stories, groups: [...names].sort(), split: sortedSplit})})
-  }
+  if (metaChanged) write.push({path: META, content: metaText({stories, shardBytes, groups: [...names], split: [...split]})})
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
 }
 

@@ -4,9 +4,11 @@ import {createHash} from 'node:crypto'
 import type {Day, Month, OutputFile, PendingFile, Site, Story, TagTerm, Templates, Term, Year} from '../model/types.ts'
 import {storyCount} from './count.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
-import {atomFeed, feedStories, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds.ts'
+import {atomFeed, atomFeedStories, feedStories, hasFeeds, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds/index.ts'
 import {pageHead, type HeadInput} from './head.ts'
 import {newsArticle} from './news-article.ts'
+import {notFoundHead} from './not-found.ts'
+import {withFileUrls} from './file-urls.ts'
 import {renderBody} from './markdown.ts'
 import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
 import {fixedFile, lazyFile} from './fixed-file.ts'
@@ -46,6 +48,7 @@ export function* renderSite(site: Site, templates: Templates): Generator<OutputF
 export function* sitePages(site: Site, templates: Templates): Generator<PendingFile> {
   const {config} = site
   const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(site, templates)
+  const feeds = hasFeeds(config)
   const siteFeed = siteFeedStories(site)
 
   for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -115,7 +118,8 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     'search/',
     'search.liquid',
     {title: 'Search', description: `Search every story in ${config.title}.`, breadcrumbs: [home, {name: 'Search', url: null}]},
-    () => ({})
+    // A site opened from disk cannot fetch its index: the page says it needs a web server.
+    () => (config.fileUrls ? {fileUrls: true} : {})
   )
 
   if (site.undated.length > 0) {
@@ -142,24 +146,29 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
   for (const kind of kinds) yield* termPages(kind)
   for (const section of site.sections) yield* sectionPages(section)
 
-  const feedSpec = (path: string): FeedSpec => ({
+  const feedSpec = (path: string, stories: Story[]): FeedSpec => ({
     path,
     title: config.title,
     description: config.description,
     homeUrl: '',
-    stories: siteFeed,
+    stories,
     content: (story) => renderBody(story.paragraphs, story.format)
   })
-  yield {...lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml'))), body: 'several'}
-  yield {...lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml'))), body: 'several'}
-  yield {...lazyFile('feed.json', () => jsonFeed(site, feedSpec('feed.json'))), body: 'several'}
+  if (feeds) {
+    yield {...lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml', siteFeed))), body: 'several'}
+    const atomStories = atomFeedStories(site)
+    if (atomStories.length > 0) yield {...lazyFile('atom.xml', () => atomFeed(site, feedSpec('atom.xml', atomStories))!), body: 'several'}
+    yield {...lazyFile('feed.json', () => jsonFeed(site, feedSpec('feed.json', siteFeed))), body: 'several'}
+  }
 
-  const notFound = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
-  // A 404 page is served at any missing address, where a relative root would point elsewhere;
-  // with a base URL its links can be absolute, without one they are right for top-level misses.
-  const notFoundHead = {...notFound, root: config.baseUrl ?? './', canonical: null}
-  yield lazyFile('404.html', () => renderer.render('404.liquid', {site: siteView, page: notFoundHead, root: notFoundHead.root}))
-  yield lazyFile('sitemap.xml', () => sitemapXml(config, sitemap))
+  // A 404 page is served at any missing address, where a relative root would point elsewhere:
+  // root-relative links from the base URL's path, else a page that finds its root (not-found.ts).
+  yield lazyFile('404.html', () => {
+    const head = pageHead(config, {url: '404.html', path: '404.html', title: 'Page not found', description: config.description})
+    const notFound = notFoundHead(config, head, templates, sitemap.map((entry) => entry.url))
+    return renderer.render('404.liquid', {site: siteView, page: notFound, root: notFound.root})
+  })
+  if (feeds) yield lazyFile('sitemap.xml', () => sitemapXml(config, sitemap))
   yield fixedFile('robots.txt', robotsTxt(config))
 
   // --- page families -------------------------------------------------------------------------
@@ -236,7 +245,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     }
     for (const term of kind.terms) {
       const feedPath = `${term.url}feed.xml`
-      const hasFeed = kind.folder === 'tags'
+      const hasFeed = feeds
       yield* listPages(term.url, 'list.liquid', term.stories, (n) => ({
         title: n === 1 ? term.name : `${term.name}, page ${n}`,
         description: kind.describe(term.name),
@@ -275,8 +284,9 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
       description: describe,
       nav: `section:${section.slug}`,
       breadcrumbs: [home, {name: section.name, url: null}],
-      feed: {url: feedPath, title: `${config.title} — ${section.name}`}
-    }), {heading: section.name, kicker: 'Section', lede: storyCount(section.stories.length), feed: feedPath, inSection: true})
+      feed: feeds ? {url: feedPath, title: `${config.title} — ${section.name}`} : null
+    }), {heading: section.name, kicker: 'Section', lede: storyCount(section.stories.length), feed: feeds ? feedPath : null, inSection: true})
+    if (!feeds) return
     const stories = feedStories(site, section.stories)
     yield {
       path: feedPath,
@@ -410,9 +420,13 @@ function pageMaker(site: Site, templates: Templates) {
     title: config.title,
     description: config.description,
     language: config.language,
-    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null
+    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null,
+    // Which site feeds exist (feeds/index.ts): none without a base URL, Atom only with a dated story.
+    feeds: hasFeeds(config) ? {atom: (site.stories[0]?.date ?? null) !== null} : null
   }
   const sitemap: SitemapEntry[] = []
+  // `fileUrls`: links name index.html files, for a site opened from disk (file-urls.ts).
+  const links = config.fileUrls ? withFileUrls : (html: string) => html
 
   const cards: Array<StoryCard | undefined> = []
   const card = (index: number): StoryCard => (cards[index] ??= eventCard(site, site.stories[index]!))
@@ -441,9 +455,9 @@ function pageMaker(site: Site, templates: Templates) {
       path,
       // A getter: when pages are shared among threads, each thread keys only the pages it writes.
       get key() {
-        return JSON.stringify([template, siteView, head, keyView(head.root)])
+        return JSON.stringify([template, siteView, head, keyView(head.root), ...(config.fileUrls ? ['file-urls'] : [])])
       },
-      render: () => renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root}),
+      render: () => links(renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})),
       ...(body === undefined ? {} : {body})
     }
   }

@@ -1,5 +1,5 @@
-// sitemap.xml and robots.txt. A sitemap wants absolute URLs; without a base URL the entries are
-// relative to the sitemap itself, which is the best a site with no known address can say.
+// sitemap.xml and robots.txt. The sitemap protocol wants absolute URLs, so a site without a base
+// URL has no sitemap (render/feeds/index.ts `hasFeeds`).
 import type {SiteConfig} from '../model/types.ts'
 
 export interface SitemapEntry {
@@ -14,8 +14,10 @@ function escapeXml(text: string): string {
 }
 
 export function sitemapXml(config: SiteConfig, entries: readonly SitemapEntry[]): string {
+  const baseUrl = config.baseUrl
+  if (baseUrl === null) throw new Error('a sitemap needs a base URL')
   const lines = entries.map(({url, lastmod}) => {
-    const loc = config.baseUrl === null ? `./${encodeURI(url)}` : new URL(url, config.baseUrl).href
+    const loc = new URL(url, baseUrl).href
     const mod = lastmod === null ? '' : `<lastmod>${lastmod}</lastmod>`
     return `  <url><loc>${escapeXml(loc)}</loc>${mod}</url>`
   })

@@ -6,9 +6,8 @@ import {randomBytes} from 'node:crypto'
 import {watch} from 'chokidar'
 import {build, type BuildOptions, type BuildResult} from '../build.ts'
 import {count, storyCount} from '../render/count.ts'
-import {reloadChannel, type BuildState} from './reload.ts'
-import {listen, mountAt} from './server.ts'
-import {staticSite} from './static.ts'
+import {devRoute, reloadChannel, type BuildState} from './reload.ts'
+import {listen} from './server.ts'
 
 export type DevOptions = Omit<BuildOptions, 'onStep' | 'onOutput' | 'onProgress'> & {port: number}
 
@@ -52,11 +51,13 @@ export async function startDev(options: DevOptions, log: (line: string) => void)
     return {version, problems}
   }
 
-  const reload = reloadChannel(await runBuild())
-  const site = mountAt('/', staticSite(options.out, (html) => reload.inject(html)))
-  const server = await listen((req, res) => {
-    if (!reload.handle(req, res)) site(req, res)
-  }, port)
+  // The server listens before the first build, so that the build knows the origin it is served
+  // from: feeds, the sitemap and canonical links need an absolute base URL, and while editing it is
+  // this server's own (it wins over the config's `baseUrl`, whose links would lead off the preview).
+  const reload = reloadChannel({version, problems: []})
+  const server = await listen(devRoute(options.out, reload), port)
+  buildOptions.baseUrl = server.url
+  reload.publish(await runBuild())
 
   const watched = [options.content, options.templates ?? 'templates', options.config ?? 'broadsheet.config.json']
   const watcher = watch(watched.filter((p) => existsSync(p)), {ignoreInitial: true})

@@ -3,6 +3,8 @@
 // the files on disk).
 import {readFileSync} from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {mountAt, type Route} from './server.ts'
+import {staticSite} from './static.ts'
 
 /** What a tab needs to know about the last build. */
 export interface BuildState {
@@ -33,7 +35,7 @@ export function reloadChannel(initial: BuildState): ReloadChannel {
 
   return {
     handle(req, res) {
-      const pathname = (req.url ?? '').split('?')[0]
+      const pathname = (req.url ?? '').split(/[?#]/)[0]
       if (pathname === `${DEV_PATH}dev.js`) {
         res.writeHead(200, {'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store'}).end(CLIENT)
         return true
@@ -55,6 +57,14 @@ export function reloadChannel(initial: BuildState): ReloadChannel {
     inject(html) {
       return injectDevScript(html, state)
     }
+  }
+}
+
+/** What the dev server answers: the channel's own paths, then the site in `out` at `/`. */
+export function devRoute(out: string, reload: ReloadChannel): Route {
+  const site = mountAt('/', staticSite(out, (html) => reload.inject(html)))
+  return (req, res) => {
+    if (!reload.handle(req, res)) site(req, res)
   }
 }
 

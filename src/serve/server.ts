@@ -1,7 +1,8 @@
 // An HTTP server on the loopback interface, and the mounting of a site at a sub-path, so a build
 // can be checked at `/news/` exactly as a host that serves it there would.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
-import type {Handler} from './static.ts'
+import path from 'node:path'
+import {siteUrl, splitTarget, type Handler} from './static.ts'
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -18,28 +19,50 @@ export const HOST = '127.0.0.1'
 export function mountAt(base: string, site: Handler): Route {
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
   return (req, res) => {
-    const raw = req.url ?? '/'
-    const rawPath = raw.split('?')[0] ?? '/'
+    // The raw target: a client may send `#` and `?` that a browser would have cut or encoded.
+    const {path: rawPath, query} = splitTarget(req.url ?? '/')
     if (`${rawPath}/` === prefix) {
-      res.writeHead(301, {Location: prefix + raw.slice(rawPath.length)}).end()
+      res.writeHead(301, {Location: prefix + query}).end()
       return
     }
     if (!rawPath.startsWith(prefix)) {
       res.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8'}).end(`Not found: the site is served at ${prefix}\n`)
       return
     }
-    let pathname
-    try {
-      pathname = decodeURIComponent(rawPath.slice(prefix.length - 1))
-    } catch {
-      res.writeHead(400, {'Content-Type': 'text/plain; charset=utf-8'}).end('Bad request\n')
+    const pathname = sitePath(rawPath.slice(prefix.length - 1))
+    // sirv reads req.url itself, so it must see the path inside the site, and no other.
+    const url = typeof pathname === 'string' ? siteUrl(pathname) : null
+    if (typeof pathname !== 'string' || url === null) {
+      const status = pathname === 400 ? 400 : 404
+      res.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8'}).end(status === 400 ? 'Bad request\n' : 'Not found\n')
       return
     }
-    // sirv reads req.url itself, so it must see the path inside the site.
-    req.url = raw.slice(prefix.length - 1)
+    req.url = url + query
     site(req, res, pathname)
   }
 }
+
+/**
+ * The path inside the site that a raw request path (no query, no fragment; from the site's `/`)
+ * names: decoded once and normalised; 400 when its percent-encoding is malformed, 404 when it holds
+ * a backslash or NUL (raw or encoded), or a segment that starts with a dot (`.git`, `.env`, `.`,
+ * `..`), or would leave the site. What it returns is never decoded again: `%252e` is the name `%2e`.
+ */
+export function sitePath(rawPath: string): string | 400 | 404 {
+  if (!rawPath.startsWith('/') || /[\\\0]|%00/i.test(rawPath)) return 404
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    return 400
+  }
+  if (/[\\\0]/.test(decoded) || hasDotSegment(decoded)) return 404
+  const pathname = path.posix.normalize(decoded)
+  if (!pathname.startsWith('/') || hasDotSegment(pathname)) return 404
+  return pathname
+}
+
+const hasDotSegment = (pathname: string): boolean => pathname.split('/').some((part) => part.startsWith('.'))
 
 /** Listen on 127.0.0.1; port 0 picks a free port. Rejects when the port is taken. */
 export function listen(route: Route, port: number): Promise<Listening> {

@@ -45,26 +45,62 @@ export function staticSite(dir: string, transform: HtmlTransform = (html) => htm
     }
     const file = inside(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
     if (file === null) return notFound()
+    const {query} = splitTarget(req.url ?? '/')
     const found = kind(file)
     if (found === 'directory' && kind(path.join(file, 'index.html')) === 'file') {
-      const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
       res.writeHead(301, {Location: `${encodeURIComponent(path.posix.basename(pathname))}/${query}`}).end()
       return
     }
     if (found !== 'file') return notFound()
     if (file.endsWith('.html')) return sendHtml(200, file)
+    // sirv finds its file from req.url, not from `pathname`: hand it the file checked above, in a
+    // form its parsing (cut at `#` and `?`, one decodeURI) turns back into exactly that path.
+    const url = siteUrl(`/${path.relative(root, file).split(path.sep).join('/')}`)
+    if (url === null) return notFound()
+    req.url = url + query
     assets(req, res, notFound)
   }
 }
 
 /** The file a site path names, or null when it would leave the folder or is a hidden file. */
 export function inside(root: string, pathname: string): string | null {
-  if (pathname.includes('\0')) return null
+  if (pathname.includes('\0') || pathname.includes('\\')) return null
   const resolved = path.resolve(root, `.${path.posix.normalize(pathname)}`)
   const back = path.relative(root, resolved)
   if (back.startsWith('..') || path.isAbsolute(back)) return null
   if (back.split(path.sep).some((part) => part.startsWith('.'))) return null
   return resolved
+}
+
+/** A request target's path (before the first `?` or `#`) and its query (from `?`, no fragment). */
+export function splitTarget(raw: string): {path: string; query: string} {
+  const hash = raw.indexOf('#')
+  const target = hash === -1 ? raw : raw.slice(0, hash)
+  const question = target.indexOf('?')
+  return question === -1 ? {path: target, query: ''} : {path: target.slice(0, question), query: target.slice(question)}
+}
+
+/**
+ * The URL path that sirv reads back as `pathname` exactly (it cuts at `#` and `?` and decodes
+ * once with decodeURI), or null when there is none, as for a file name holding `?` or `#`.
+ */
+export function siteUrl(pathname: string): string | null {
+  let url: string
+  try {
+    url = encodeURI(pathname).replace(/\?/g, '%3F').replace(/#/g, '%23')
+  } catch {
+    return null
+  }
+  const {path: seen} = splitTarget(url)
+  let decoded = seen
+  if (seen.includes('%')) {
+    try {
+      decoded = decodeURI(seen)
+    } catch {
+      return null
+    }
+  }
+  return decoded === pathname ? url : null
 }
 
 function kind(file: string): 'file' | 'directory' | null {

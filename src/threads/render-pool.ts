@@ -7,7 +7,7 @@
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
 import type {PendingFile, Site, Story, Templates} from '../model/types.ts'
-import {siteFeedStories} from '../render/feeds.ts'
+import {siteFeedStories} from '../render/feeds/index.ts'
 import {sitePages} from '../render/site.ts'
 import {openShard, type Shard, type ShardPlan, type ShardResult} from '../write/site-writer.ts'
 import {startWorker} from './worker.ts'

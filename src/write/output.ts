@@ -1,26 +1,48 @@
 // Writes the site into a fresh folder beside the output folder and swaps it in at the end, so a
 // failed or interrupted build leaves the previous site exactly as it was.
+//
+// The swap is two renames: `dist` → `.dist.staging-<pid>-<id>.old`, then the staging folder →
+// `dist`. Between them there is no `dist`; a build killed there leaves the previous site in the
+// `.old` folder, and the next start of build, dev or preview renames it back (write/recover.ts).
+// Linux can exchange two folders in one step (renameat2 with RENAME_EXCHANGE), but Node cannot
+// call it; making `dist` a symlink to versioned folders, swapped by renaming a new symlink over
+// it, would close the gap too, but would make the output folder a symlink, which some hosts and
+// rsync setups copy as a link rather than as the site. The gap is two system calls long.
 import {randomBytes} from 'node:crypto'
 import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {OutputFile} from '../model/types.ts'
+import {chargeWrite, outputRenamed} from './faults.ts'
+import {OutputFailure, withFolder} from './failure.ts'
 
 export interface Output {
   /** The temporary folder being written. */
   readonly staging: string
   write(file: OutputFile): void
-  /** Swap the staging folder in for the output folder. */
-  commit(): void
+  /**
+   * Swap the staging folder in for the output folder. `beforeReplace` runs once the old output is
+   * out of the way and before the new one takes its place (the build drops its manifest there).
+   * On failure the old output is put back and an OutputFailure says where things stand.
+   */
+  commit(beforeReplace?: () => void): void
   /** Remove the staging folder; the output folder is untouched. Safe to call twice. */
   abort(): void
   readonly count: number
 }
 
+/** The staging folder of a build of `target`: beside it, hidden, named by the process that makes it. */
+export function stagingName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.staging-${process.pid}-${randomBytes(6).toString('hex')}`)
+}
+
 export function openOutput(outDir: string): Output {
   const target = path.resolve(outDir)
-  const parent = path.dirname(target)
-  const staging = path.join(parent, `.${path.basename(target)}.staging-${randomBytes(6).toString('hex')}`)
-  mkdirSync(staging, {recursive: true})
+  const staging = stagingName(target)
+  try {
+    mkdirSync(staging, {recursive: true})
+  } catch (error) {
+    throw withFolder(error, path.dirname(target))
+  }
   const put = stagingWriter(staging)
   let count = 0
   let open = true
@@ -35,18 +57,41 @@ export function openOutput(outDir: string): Output {
       put(file)
       count++
     },
-    commit() {
+    commit(beforeReplace) {
       if (!open) throw new Error('output already closed')
       open = false
       const old = `${staging}.old`
       const hadOld = existsSync(target)
-      if (hadOld) renameSync(target, old)
+      if (hadOld) {
+        try {
+          renameSync(target, old)
+        } catch (error) {
+          rmSync(staging, {recursive: true, force: true})
+          throw new OutputFailure(withFolder(error, path.dirname(target)), {kind: 'unchanged'})
+        }
+      }
+      // No output folder from here until the next rename: a build killed in between is put right
+      // by the next start (write/recover.ts).
       try {
+        if (hadOld) outputRenamed()
+        beforeReplace?.()
         renameSync(staging, target)
       } catch (error) {
-        if (hadOld) renameSync(old, target)
+        let restored = true
+        if (hadOld) {
+          try {
+            renameSync(old, target)
+          } catch {
+            restored = false
+          }
+        }
         rmSync(staging, {recursive: true, force: true})
-        throw error
+        throw new OutputFailure(withFolder(error, path.dirname(target)), restored ? {kind: 'unchanged'} : {kind: 'missing', old})
+      }
+      try {
+        outputRenamed()
+      } catch (error) {
+        throw new OutputFailure(error, {kind: 'replaced'})
       }
       if (hadOld) rmSync(old, {recursive: true, force: true})
     },
@@ -68,11 +113,20 @@ export function stagingWriter(staging: string): (file: OutputFile) => void {
     const destination = containedPath(staging, file.path)
     const folder = path.dirname(destination)
     if (!made.has(folder)) {
-      mkdirSync(folder, {recursive: true})
+      try {
+        mkdirSync(folder, {recursive: true})
+      } catch (error) {
+        throw withFolder(error, staging)
+      }
       made.add(folder)
     }
     // `wx`: two pages claiming one path is a bug in the model, never silently last-wins.
-    writeFileSync(destination, file.content, {flag: 'wx'})
+    try {
+      chargeWrite(destination, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength)
+      writeFileSync(destination, file.content, {flag: 'wx'})
+    } catch (error) {
+      throw withFolder(error, staging)
+    }
   }
 }
 
@@ -93,43 +147,26 @@ export function containedPath(root: string, relative: string): string {
 }
 
 /**
- * Writes `text` to `file` under a temporary name and renames it into place, so a reader (the next
- * build) never sees half a file. For the cache's own files, which live outside the output folder.
- * Text given in pieces is written some pieces at a time, never held whole.
+ * Writes `text` to `file` under a temporary name and renames it into place, so a reader never sees
+ * half a file; on failure the temporary file goes too. The cache's own files are written by
+ * cache/file.ts, which adds a checksum; this is for other files beside the output.
  */
 export function writeFileAtomically(file: string, text: string | Iterable<string>): void {
   mkdirSync(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.tmp`
-  if (typeof text === 'string') writeFileSync(temporary, text)
-  else {
-    const fd = openSync(temporary, 'w')
-    try {
-      for (const piece of joinedUpTo(WRITE_CHARS, text)) writeSync(fd, piece)
-    } finally {
-      closeSync(fd)
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    if (typeof text === 'string') writeFileSync(temporary, text)
+    else {
+      const fd = openSync(temporary, 'w')
+      try {
+        for (const piece of text) writeSync(fd, piece)
+      } finally {
+        closeSync(fd)
+      }
     }
+    renameSync(temporary, file)
+  } catch (error) {
+    rmSync(temporary, {force: true})
+    throw withFolder(error, path.dirname(file))
   }
-  renameSync(temporary, file)
-}
-
-/**
- * Characters a write gathers from small pieces: few writes, and strings small enough for V8's young
- * generation. A string of megabytes is made in its large-object space, where it stays, garbage,
- * until the next full collection: the cache of 100,000 stories written as whole shards and batches
- * of a thousand stories left over half a gigabyte of them at a time.
- */
-const WRITE_CHARS = 64 * 1024
-
-function* joinedUpTo(chars: number, pieces: Iterable<string>): Generator<string> {
-  let gathered: string[] = []
-  let length = 0
-  for (const piece of pieces) {
-    gathered.push(piece)
-    length += piece.length
-    if (length < chars) continue
-    yield gathered.join('')
-    gathered = []
-    length = 0
-  }
-  if (gathered.length > 0) yield gathered.join('')
 }

@@ -3,14 +3,23 @@
 // Cold (no cache, or no previous output): every file goes to a fresh staging folder that is
 // swapped in at the end (write/output.ts). Warm: the previous build's manifest (path → hash of the
 // file's key) says which files are unchanged; only the others are rendered, into a staging folder,
-// and moved over the old ones at commit. Either way nothing in the output folder changes before
-// commit, so a failed or interrupted build leaves it as it was.
-import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync} from 'node:fs'
+// and moved over the old ones at commit. Nothing in the output folder changes before commit, and
+// commit is journalled: before its first change it writes down (write/journal.ts) which files it
+// moves in and removes, and it moves each file it replaces or removes into an undo folder rather
+// than deleting it.
+// A commit that fails puts every file back; one that is killed is put back by the next start
+// (write/recover.ts). The manifest, renamed into place last, is the point after which the new
+// site counts as built.
+import {createHash, randomBytes} from 'node:crypto'
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {BuildReport, PendingFile} from '../model/types.ts'
+import {readCacheFile, type CacheWrites} from '../cache/file.ts'
+import {outputRenamed} from './faults.ts'
+import {OutputFailure, withFolder, withNeeded} from './failure.ts'
+import {asideName, removeEmptyParents, rollBack, writeJournal, type Journal, type OutputCache} from './journal.ts'
 import {listFiles} from './listing.ts'
-import {containedPath, openOutput, stagingWriter, writeFileAtomically} from './output.ts'
+import {containedPath, openOutput, stagingWriter} from './output.ts'
 import {stagingWriterAside, type FileSink} from './writer-thread.ts'
 
 export interface WriteStats {
@@ -62,10 +71,14 @@ export interface SiteWriter {
   merge(result: ShardResult): void
   commit(): void
   abort(): void
+  /** Adds to a full disk's error the space the build needs, while the staging folder is still there. */
+  noteFailure(error: unknown): void
   readonly stats: WriteStats
 }
 
 export interface Manifest {
+  /** Names the build that saved it: a journal names the manifest its commit saves (write/journal.ts). */
+  id?: string
   /** Changes whenever Broadsheet or the templates change, so old hashes never match new output. */
   version: string
   files: Record<string, string>
@@ -100,8 +113,16 @@ export function allPresent(previous: Manifest, present: readonly string[]): bool
   return Object.keys(previous.files).every((file) => there.has(file))
 }
 
+/** Where a build keeps what it knows of an output folder, and how it writes to the cache. */
+export interface OutputCacheWrites {
+  paths: OutputCache
+  /** null for a build that keeps no cache (`--no-cache`). */
+  writes: CacheWrites | null
+}
+
 /**
- * @param cacheFile where the manifest lives, or null to build cold and keep no manifest.
+ * @param cache where the manifest lives, and the build's staged cache writes (null: build cold and
+ *   keep no manifest). The staged writes are put in place at commit, after the output.
  * @param previous the manifest there (`readManifest`), or null to build cold.
  * @param version Broadsheet's version and a hash of the templates.
  * @param present the files the output folder holds (write/listing.ts); none matter when building cold.
@@ -111,12 +132,13 @@ export function allPresent(previous: Manifest, present: readonly string[]): bool
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cacheFile: string | null, previous: Manifest | null, version: string, record: BuildRecord, present: string[], writerThread: boolean): SiteWriter {
+export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: Manifest | null, version: string, record: BuildRecord, present: string[], writerThread: boolean): SiteWriter {
   const target = path.resolve(out)
   const output = openOutput(target)
+  const {paths, writes} = cache
   const plan: ShardPlan = {
     staging: output.staging,
-    previous: cacheFile === null ? null : (previous?.files ?? {}),
+    previous: writes === null ? null : (previous?.files ?? {}),
     present: previous ? present : [],
     writerThread
   }
@@ -128,7 +150,7 @@ export function openSiteWriter(out: string, cacheFile: string | null, previous: 
     stats.written += result.written
     stats.kept += result.kept
   }
-  const saveManifest = () => save(cacheFile, {version, files, build: record})
+  const id = randomBytes(9).toString('base64url')
   return {
     staging: output.staging,
     plan,
@@ -137,31 +159,121 @@ export function openSiteWriter(out: string, cacheFile: string | null, previous: 
     merge,
     commit() {
       merge(own.finish())
+      // Written aside now, put in place last: the manifest says the new site is there.
+      writes?.stage(paths.manifest, JSON.stringify({id, version, files, build: record} satisfies Manifest))
       if (previous === null) {
-        output.commit()
-        saveManifest()
+        output.commit(() => {
+          // The old output is out of the way: no manifest may go on describing it.
+          rmSync(paths.manifest, {force: true})
+          if (writes === null) rmSync(paths.snapshot, {force: true})
+        })
+        try {
+          writes?.commit()
+        } catch (error) {
+          throw new OutputFailure(error, {kind: 'replaced'})
+        }
         return
       }
-      // From here on the output folder changes: moves and deletions only, no rendering left to fail.
-      for (const file of listFiles(output.staging)) {
-        const destination = containedPath(target, file)
-        mkdirSync(path.dirname(destination), {recursive: true})
-        renameSync(path.join(output.staging, file), destination)
-      }
-      for (const file of Object.keys(previous.files)) {
-        if (file in files) continue
-        rmSync(containedPath(target, file), {force: true})
-        removeEmptyParents(target, path.dirname(containedPath(target, file)))
-        stats.removed++
-      }
+      stats.removed = commitChanges(target, output.staging, Object.keys(previous.files).filter((file) => !(file in files)).sort(), new Set(present), paths, writes!, id)
       output.abort()
-      saveManifest()
     },
     abort() {
       own.stop()
       output.abort()
+    },
+    noteFailure(error) {
+      const cause = (error instanceof OutputFailure ? error.cause : error) as (NodeJS.ErrnoException & {folder?: string}) | null
+      if (cause?.code !== 'ENOSPC') return
+      // Only for the new site's files: a cache file's size is not the output's.
+      const folder = cause.folder ?? ''
+      if (!(folder === target || folder === path.dirname(target) || folder.startsWith(output.staging))) return
+      // A whole new site takes about what the output it replaces takes, if it took no more so far;
+      // the changed files of an incremental build, at least what they took so far.
+      const staged = folderBytes(output.staging)
+      if (previous === null) withNeeded(error, Math.max(staged, folderBytes(target)), 'about')
+      else withNeeded(error, staged, 'at least')
     }
   }
+}
+
+/**
+ * Moves the staged files over the output's and removes the files the new site no longer has,
+ * journalled (see the top of this file); returns how many were removed. Throws an OutputFailure
+ * that says whether the output folder is as it was.
+ */
+function commitChanges(target: string, staging: string, removes: string[], present: ReadonlySet<string>, paths: OutputCache, writes: CacheWrites, manifest: string): number {
+  // Sorted, so a test that stops the commit after N moves knows which files moved.
+  const moves = listFiles(staging).sort()
+  const undo = `${staging}.undo`
+  const journal: Journal = {format: 2, pid: process.pid, out: target, staging, undo, moves, added: moves.filter((file) => !present.has(file)), removes, manifest}
+  try {
+    mkdirSync(undo)
+    writeJournal(paths.journal, journal)
+  } catch (error) {
+    rmSync(undo, {recursive: true, force: true})
+    throw new OutputFailure(error, {kind: 'unchanged'})
+  }
+  // From here on the output folder changes: moves only, no rendering left to fail.
+  const made = new Set<string>()
+  const folder = (dir: string) => {
+    if (made.has(dir)) return
+    mkdirSync(dir, {recursive: true})
+    made.add(dir)
+  }
+  const moveAside = (file: string, name: string) => {
+    try {
+      renameSync(containedPath(target, file), path.join(undo, name))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+      throw error
+    }
+    outputRenamed()
+    return true
+  }
+  let changed = 0
+  let removed = 0
+  try {
+    for (const [index, file] of moves.entries()) {
+      const destination = containedPath(target, file)
+      if (present.has(file) && moveAside(file, asideName('m', index))) changed++
+      folder(path.dirname(destination))
+      renameSync(path.join(staging, file), destination)
+      outputRenamed()
+      changed++
+    }
+    for (const [index, file] of removes.entries()) {
+      if (!moveAside(file, asideName('r', index))) continue
+      removeEmptyParents(target, path.dirname(containedPath(target, file)))
+      changed++
+      removed++
+    }
+    // The commit point: the manifest, staged last, is renamed in last.
+    writes.commit()
+  } catch (error) {
+    withFolder(error, target)
+    const undone = rollBack(journal)
+    if (undone.ok) rmSync(paths.journal, {force: true})
+    throw new OutputFailure(error, undone.ok ? {kind: 'unchanged'} : {kind: 'partial', changed})
+  }
+  // The undo folder first: a journal whose manifest is in place tells the next start to finish this.
+  rmSync(undo, {recursive: true, force: true})
+  rmSync(paths.journal, {force: true})
+  return removed
+}
+
+/** Bytes a folder's files take on the disk. */
+function folderBytes(dir: string): number {
+  let bytes = 0
+  try {
+    for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+      if (!entry.isFile()) continue
+      const stat = statSync(path.join(entry.parentPath, entry.name))
+      bytes += stat.blocks > 0 ? stat.blocks * 512 : stat.size
+    }
+  } catch {
+    // Gone or unreadable: what was counted.
+  }
+  return bytes
 }
 
 /** Renders and stages the files whose key changed since the previous build (every file, cold). */
@@ -220,26 +332,19 @@ function contentHash(content: string | Uint8Array): string {
 
 /** The manifest of the last build of `out` by this version of Broadsheet and the templates, if any. */
 export function readManifest(file: string, version: string, out: string): Manifest | null {
-  if (!existsSync(file) || !existsSync(out)) return null
+  const manifest = readManifestFile(file)
+  if (manifest === null || !existsSync(out)) return null
+  return manifest.version === version ? manifest : null
+}
+
+/** The manifest in `file`, whatever its version, if it is whole and checks out; else null (a damaged cache is only a slower build). */
+export function readManifestFile(file: string): Manifest | null {
+  const payload = readCacheFile(file)
+  if (payload === null) return null
   try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest
-    return manifest.version === version && typeof manifest.files === 'object' ? manifest : null
+    const manifest = JSON.parse(payload.toString('utf8')) as Manifest
+    return typeof manifest === 'object' && manifest !== null && typeof manifest.version === 'string' && typeof manifest.files === 'object' && manifest.files !== null ? manifest : null
   } catch {
-    // A damaged cache is only a slower build.
     return null
-  }
-}
-
-function save(file: string | null, manifest: Manifest): void {
-  if (file !== null) writeFileAtomically(file, JSON.stringify(manifest))
-}
-
-function removeEmptyParents(root: string, dir: string): void {
-  for (let current = dir; path.relative(root, current) !== '' && !path.relative(root, current).startsWith('..'); current = path.dirname(current)) {
-    try {
-      rmdirSync(current)
-    } catch {
-      return
-    }
   }
 }

@@ -164,7 +164,7 @@ export function stagingWriterAside(staging: string): FileSink {
     if (Atomics.load(state, FAILED) === 0) return null
     // The writer posts its error before it raises the flag, so the message is there to take.
     const error = receiveMessageOnPort(port1)?.message as {message: string; code?: string} | undefined
-    return Object.assign(new Error(error?.message ?? 'the writer thread failed'), {code: error?.code})
+    return Object.assign(new Error(error?.message ?? 'the writer thread failed'), {code: error?.code, folder: staging})
   }
   /** Waits until `done` holds of the slot, the writer fails, or it stalls (then false). */
   const waitFor = (slot: number, done: (value: number) => boolean): boolean => {

@@ -7,6 +7,8 @@ import {createSearch} from './search-engine.js'
 
 const engines = new Map()
 
+const SERVER_NEEDED = 'Search needs the site to be served by a web server: a page opened from disk cannot read the search index.'
+
 /** One search per site root; its index files are fetched on first use and kept. */
 function loadEngine(siteRoot) {
   if (!engines.has(siteRoot.href)) engines.set(siteRoot.href, createSearch(siteRoot))
@@ -42,6 +44,13 @@ function enhance(form) {
   const panel = form.querySelector('[data-search-results]')
   const fallback = form.parentElement.querySelector('[data-search-fallback]')
   const isPage = 'searchPage' in form.dataset
+  // Opened from disk (`file://`), the browser lets no page fetch the index: the header keeps its
+  // link to the search page, and the page says plainly what search needs, not that JavaScript is off.
+  if (location.protocol === 'file:') {
+    const reason = isPage ? fallback?.querySelector('p') : null
+    if (reason) reason.textContent = SERVER_NEEDED
+    return
+  }
   if (!input || !panel) return
 
   const status = element('p', 'search-status')

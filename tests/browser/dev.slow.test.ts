@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checkRss} from '../support/feed-spec.ts'
 import {launch, seedFile} from './browser.ts'
 
 const repo = new URL('../../', import.meta.url).pathname
@@ -104,6 +105,15 @@ describe('broadsheet dev', () => {
     await page.locator('.masthead-title', {hasText: 'Harbour Daily'}).waitFor({timeout: 20_000})
     expect(await overlay.count()).toBe(0)
     await page.close()
+  })
+
+  it('passes its own origin to the build, so its feeds hold links to the stories it serves', async () => {
+    const rss = await (await fetch(`${url}feed.xml`)).text()
+    const check = checkRss(rss)
+    expect(check.problems).toEqual([])
+    expect(check.links).toContain(`${url}2024/03/05/harbour-reopens/`)
+    for (const link of check.links) expect((await fetch(link)).status, link).toBe(200)
+    expect(output).not.toContain('baseUrl is not set')
   })
 
   it('never writes its script into the output folder', async () => {

@@ -60,7 +60,7 @@ describe('6. the previous site survives', () => {
     const old = fingerprint(path.join(root, 'dist'))
     writeFileSync(path.join(root, 'content', 'new.txt'), ' date 2022-11-09 A new story\n\nBody.\n')
     writeFileSync(path.join(root, 'content', 'bad.txt'), ' date 2022-02-30 Bad date\n\nBody.\n')
-    const strict = await run(root, 'build', '--strict', '--quiet')
+    const strict = await run(root, 'build', '--strict', '--quiet', '--base-url', 'https://news.example/')
     expect(strict.status).toBe(1)
     expect(summaryLine(strict.stdout)).toMatchObject({files: 3, errors: 1})
     expect(fingerprint(path.join(root, 'dist'))).toEqual(old)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {parse} from 'parse5'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildIn, type Built} from '../build/fixture.ts'
-import {scanSite, snapshot, walk} from './scan.ts'
+import {jsonProblems, scanSite, snapshot, walk} from './scan.ts'
 import {fates, hostileFolder, SECRET} from './setup.ts'
 
 let built: Built
@@ -109,6 +109,9 @@ describe('3. no script from content reaches a page', () => {
     expect(scripts).toBeGreaterThan(built.result.report.stories.length)
     expect(files.filter((f) => f.endsWith('.xml')).length).toBeGreaterThan(3)
     expect(files).toContain('feed.json')
+    // Every story's search result file was read for the link it gives, and a script URL would show.
+    expect(files.filter((f) => /^search\/docs\/\d+\/\d+\.json$/.test(f)).length).toBe(built.result.report.stories.length)
+    expect(jsonProblems('search/docs/0/7.json', '["javascript:alert(1)","Headline",null,null,"Excerpt"]')).toHaveLength(1)
   })
 
   it('keeps hostile headlines and bylines as visible text', () => {

@@ -6,8 +6,9 @@ import {lstatSync, readdirSync, readFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {parse, parseFragment, type DefaultTreeAdapterTypes as T} from 'parse5'
 import {xml2js, type Element as XmlElement} from 'xml-js'
+import {NOT_FOUND_SCRIPT} from '../../src/render/not-found.ts'
 
-/** The site's own scripts, exactly: the JSON-LD block of story pages and the search script. */
+/** The site's own scripts, exactly: the JSON-LD block of story pages, the search script and the 404 page's. */
 const JSON_LD = 'application/ld+json'
 const SEARCH_SCRIPT = /^(?:\.\/|(?:\.\.\/)+)?assets\/search\.js$/
 
@@ -19,9 +20,18 @@ const ACTIVE_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed
 /** `link`, `meta` and `style` are the templates' own in a page's head; anywhere else they come from content. */
 const HEAD_ONLY = new Set(['link', 'meta', 'style'])
 
-/** The 404 page links the script absolutely (it is served at any depth); other pages relatively. */
+/** The 404 page links the script from the base URL's path (it is served at any depth); other pages relatively. */
 function ownScript(src: string, baseUrl: string | null): boolean {
-  return SEARCH_SCRIPT.test(src) || (baseUrl !== null && src === `${baseUrl}assets/search.js`)
+  return SEARCH_SCRIPT.test(src) || (baseUrl !== null && src === `${new URL(baseUrl).pathname}assets/search.js`)
+}
+
+/**
+ * The 404 page of a site without a base URL finds the site's root with an inline script: exactly
+ * Broadsheet's own, given the site's folder names (slugs and years) and nothing else.
+ */
+function notFoundScript(file: string, attrs: Map<string, string>, text: string): boolean {
+  const folders = attrs.get('data-site-folders')
+  return /(^|\/)404\.html$/.test(file) && attrs.size === 1 && folders !== undefined && /^[a-z0-9 -]*$/.test(folders) && text === NOT_FOUND_SCRIPT
 }
 
 export interface Problem {
@@ -85,6 +95,8 @@ export function htmlProblems(file: string, html: string, page: boolean, baseUrl:
         }
         scripts++
       } else if (page && type === 'module' && src !== undefined && ownScript(src, baseUrl) && textOf(element) === '' && attrs.size === 2) {
+        scripts++
+      } else if (page && notFoundScript(file, attrs, textOf(element))) {
         scripts++
       } else {
         flag(`<script ${[...attrs].map(([k, v]) => `${k}="${v}"`).join(' ')}>${textOf(element).slice(0, 80)}`)
@@ -170,13 +182,12 @@ export function jsonProblems(file: string, text: string): Problem[] {
     }
   }
   visit(data, '')
-  // Search results are [url, headline, date, dateText, excerpt]; the url becomes a link's href.
-  if (/(^|\/)search\/docs\/[^/]+\.json$/.test(file) && Array.isArray(data)) {
-    for (const doc of data as unknown[][]) {
-      const url = doc[0]
-      if (typeof url !== 'string' || urlScheme(url) !== null || url.startsWith('/') || url.split('/').includes('..')) {
-        problems.push({file, what: `search result url ${JSON.stringify(url)}`})
-      }
+  // A search result, one file a story (search/docs/<folder>/<story>.json), is [url, headline, date,
+  // dateText, excerpt]; the url becomes a link's href.
+  if (/(^|\/)search\/docs\/\d+\/\d+\.json$/.test(file)) {
+    const url = Array.isArray(data) ? (data as unknown[])[0] : undefined
+    if (typeof url !== 'string' || urlScheme(url) !== null || url.startsWith('/') || url.split('/').includes('..')) {
+      problems.push({file, what: `search result url ${JSON.stringify(url)}`})
     }
   }
   return problems

@@ -1,7 +1,9 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {plainFiles} from '../../bench/lib/newsroom.ts'
 import {mulberry32} from '../../bench/lib/prng.ts'
 import {clusterEvents, type EventInput} from '../../src/model/events.ts'
+import {parse} from '../../src/parse/index.ts'
 
 // Fixture stories, written for these tests. Each pair is one case; `all` puts them together, so
 // that every case is also checked among the others (the weights depend on the whole input).
@@ -225,6 +227,59 @@ describe('one event from two providers', () => {
     expect(together(helen, peter)).toBe(false)
     // The same wording with the same names is one story.
     expect(together(barclays, {...barclays, headline: 'Barclays shares climb after profits beat forecasts'})).toBe(true)
+  })
+})
+
+/**
+ * The seed's AP story and its 20 Recommended Stories teasers, each a story of its teaser's outlet on
+ * the seed's day (a teaser whose outlet the file does not name is given one of its own): the portal
+ * put two stories of one event from other providers under it, and another pair on one missile test.
+ */
+function seedDay(): {stories: EventInput[]; titles: string[]} {
+  const parsed = parse(readFileSync(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url), 'utf8'), 'seed.txt')
+  if (!parsed.ok) throw new Error('the seed does not parse')
+  const seed = parsed.article
+  const stories = [
+    story(seed.headline, seed.paragraphs, seed.date, 'AP'),
+    ...seed.recommended.map((teaser, i) => story(teaser.title, [teaser.summary], seed.date, teaser.source ?? `outlet ${i}`))
+  ]
+  return {stories, titles: stories.map((s) => s.headline)}
+}
+
+describe('two providers in their own words on one day', () => {
+  const {stories, titles} = seedDay()
+  const ids = clusterEvents(stories)
+  const events = [...new Set(ids)].map((id) => ids.flatMap((other, i) => (other === id ? [titles[i]] : []))).filter((event) => event.length > 1)
+
+  it('joins the AP story with the Reuters teaser on the same denial, and two teasers on one missile test', () => {
+    expect(events).toEqual([
+      ['N. Korea slams US for raising alleged arms supply to Russia', 'N.Korea denies arms dealings with Russia, says it has no plans to do so'],
+      ['North Korea says launches were simulated attack, as South recovers missile parts', 'North Korea: Missile tests were practice to attack South, US']
+    ])
+  })
+
+  it('keeps the two North Korea events apart, and leaves alone what it is not sure of', () => {
+    const denial = ids[titles.indexOf('N. Korea slams US for raising alleged arms supply to Russia')]
+    const missiles = ids[titles.indexOf('North Korea: Missile tests were practice to attack South, US')]
+    expect(denial).not.toBe(missiles)
+    // Bloomberg's telling of the denial shares too few words with the others to be joined: precision first.
+    expect(events.flat()).not.toContain('North Korea Again Denies US Charges of Selling Arms to Russia')
+  })
+
+  it('needs two providers, and one day', () => {
+    const ap = stories[0]!
+    const reuters = stories[titles.indexOf('N.Korea denies arms dealings with Russia, says it has no plans to do so')]!
+    expect(together(ap, reuters, stories.slice(2))).toBe(true)
+    expect(together(ap, {...reuters, provider: 'AP'}, stories.slice(2))).toBe(false)
+    expect(together(ap, {...reuters, provider: null}, stories.slice(2))).toBe(false)
+    expect(together(ap, dated(reuters, '2022-11-09'), stories.slice(2))).toBe(false)
+    expect(together(dated(ap, null), dated(reuters, null), stories.slice(2))).toBe(false)
+  })
+
+  it('keeps same-subject stories of two providers on one day apart', () => {
+    expect(together({...exchange, provider: 'AP'}, {...phishing, provider: 'Reuters'}, all)).toBe(false)
+    expect(together({...budgetPreview, provider: 'AP'}, {...budgetDay, date: budgetPreview.date, provider: 'Reuters'}, all)).toBe(false)
+    expect(together({...barclays, provider: 'AP'}, {...lloyds, provider: 'Reuters'}, all)).toBe(false)
   })
 })
 

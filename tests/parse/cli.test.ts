@@ -33,6 +33,15 @@ describe('broadsheet parse', () => {
     expect(out[1]).toMatchObject({error: true, headline: null, diagnostics: [{severity: 'error', line: 0, message: 'cannot read the file: no such file'}]})
     expect(out[2]).toMatchObject({error: true, diagnostics: [{severity: 'error', line: 1}]})
   })
+  it('marks a file that is not an article as skipped, with its reason, and exits 0', async () => {
+    cpSync(seed, path.join(work, 'seed.txt'))
+    write('page.html', '<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>Hi</p></body></html>\n')
+    const {status, stdout} = await run('parse', 'seed.txt', 'page.html')
+    expect(status).toBe(0)
+    const out = JSON.parse(stdout) as Array<Record<string, unknown>>
+    expect(out[1]).toMatchObject({source: 'page.html', error: false, skipped: 'an HTML page, not an article'})
+  })
+
   it('exits 0 when every file parses', async () => {
     expect((await run('parse', 'seed.txt')).status).toBe(0)
   })

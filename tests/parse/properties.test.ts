@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import type {ParseResult} from '../../src/model/types.ts'
 import {parseDecoded} from '../../src/parse/index.ts'
 import {decode} from '../../src/read/decode.ts'
+import {NOT_AN_ARTICLE} from '../../src/parse/shape.ts'
 import {expectEveryLineAccounted} from './line-account.ts'
 
 const seed = readFileSync(new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url), 'utf8')
@@ -21,7 +22,13 @@ const HOSTILE = [
   'SEOUL, SEOUL, SEOUL, SEOUL (', 'A, B, C, D, E, F, G, H, I and J', '\t\t\u00a0\u00a0', '1,2,3,4', 'STORY:',
   // Character references, which the text formats' lines are decoded from (parse/entities.ts): line
   // ends, controls and blank space spelt as references, structure spelt as references, double escapes.
-  '&#10;', '&#13;&#10;x&NewLine;y', '&nbsp;', '&#0;&#1;&#x7F;', '&Tab;&#9;', '&#163;8m &amp;lt; &lt;script&gt;', '&#8226; Title', '&#95;&#95;&#95;'
+  '&#10;', '&#13;&#10;x&NewLine;y', '&nbsp;', '&#0;&#1;&#x7F;', '&Tab;&#9;', '&#163;8m &amp;lt; &lt;script&gt;', '&#8226; Title', '&#95;&#95;&#95;',
+  // E-mail (parse/email.ts) and the shapes that are skipped (parse/shape.ts).
+  'From: "A" <a@example.org>', 'From: a@example.org', 'Subject: =?UTF-8?Q?Caf=C3=A9?=', 'Subject:', 'Date: Tue, 8 Nov 2022 09:00:00 +0000',
+  'Date: 31 Feb 99', 'Newsgroups: uk.test', ' folded', '\tfolded', 'From x@example.org Tue Nov  8 09:14:03 2022', '>From here', '> quoted',
+  'On Tue, Jane wrote:', 'In article <1@x>, Jo <j@x>', 'writes:', '-- ', '--', 'Content-Type: multipart/alternative; boundary="b"',
+  '--b', '--b--', 'Content-Type: text/html', 'Content-Transfer-Encoding: quoted-printable', 'Content-Transfer-Encoding: base64',
+  'Caf=C3=A9 soft=', '=E2=80=', 'SGVsbG8K', 'Content-Disposition: attachment', 'Unsubscribe here', '<!DOCTYPE html>', '<html>', '{"a": 1}', '[{}]'
 ]
 
 function checkShape(result: ParseResult, source: string, lineCount: number): void {
@@ -35,12 +42,18 @@ function checkShape(result: ParseResult, source: string, lineCount: number): voi
   }
   if (!result.ok) {
     expect(result.source).toBe(source)
+    // A file that is no article (parse/shape.ts) is skipped, with its reason and no error.
+    if (result.skipped !== undefined) {
+      expect(Object.values(NOT_AN_ARTICLE)).toContain(result.skipped)
+      expect(diagnostics).toEqual([{severity: 'warning', line: 0, message: `skipped: ${result.skipped}`}])
+      return
+    }
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(true)
     return
   }
   const a = result.article
   expect(a.source).toBe(source)
-  expect(['scraped', 'plain', 'markdown']).toContain(a.format)
+  expect(['scraped', 'plain', 'markdown', 'email']).toContain(a.format)
   expect(typeof a.headline === 'string' && a.headline.length > 0).toBe(true)
   expect(a.date === null || /^\d{4}-\d{2}-\d{2}$/.test(a.date)).toBe(true)
   expect(typeof a.slug === 'string' && a.slug.length > 0 && !a.slug.includes('/')).toBe(true)
@@ -101,6 +114,17 @@ describe('parse() on any input', () => {
     fc.assert(
       fc.property(fc.array(mutation, {minLength: 1, maxLength: 12}), fc.constantFrom('\n', '\r\n', '\r'), sources, (steps, eol, source) => {
         check(mutate(seedLines, steps).join(eol), source)
+      }),
+      {numRuns: 500}
+    )
+  })
+  it('handles mutations of e-mail', () => {
+    const emails = ['email-newsletter-eml/input.eml', 'email-reply-mbox/input.txt', 'email-usenet-post/input', 'email-base64-latin1/input.eml'].map((name) =>
+      readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8').split(/\r?\n/)
+    )
+    fc.assert(
+      fc.property(fc.nat(emails.length - 1), fc.array(mutation, {minLength: 1, maxLength: 12}), fc.constantFrom('\n', '\r\n'), sources, (which, steps, eol, source) => {
+        check(mutate(emails[which]!, steps).join(eol), source)
       }),
       {numRuns: 500}
     )

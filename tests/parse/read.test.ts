@@ -34,7 +34,7 @@ describe('listContentFiles', () => {
       {source: 'b.txt~', reason: 'editor backup'},
       {source: 'link.txt', reason: 'symlink refused'},
       {source: 'linked-dir', reason: 'symlink refused'},
-      {source: 'photo.jpg', reason: 'not an article file (.txt, .md or no extension)'},
+      {source: 'photo.jpg', reason: 'not an article file (.txt, .md, .eml or no extension)'},
       {source: 'x.swo', reason: 'editor backup'}
     ])
   })

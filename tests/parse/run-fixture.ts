@@ -17,8 +17,8 @@ export function fixtureCases(): string[] {
 }
 
 export function inputName(testCase: string): string {
-  const names = readdirSync(`${fixturesDir}${testCase}`).filter((name) => /^input(\.txt|\.md)?$/.test(name))
-  if (names.length !== 1) throw new Error(`fixture ${testCase} needs exactly one input, input.txt or input.md`)
+  const names = readdirSync(`${fixturesDir}${testCase}`).filter((name) => /^input(\.txt|\.md|\.eml)?$/.test(name))
+  if (names.length !== 1) throw new Error(`fixture ${testCase} needs exactly one input, input.txt, input.md or input.eml`)
   return names[0] as string
 }
 

@@ -1,131 +1,145 @@
+import {parseFeed} from '@rowanmanning/feed-parser'
 import {describe, expect, it, vi} from 'vitest'
-// xml-js comes with `feed`; its strict SAX parser rejects any malformed XML.
-import {xml2js, type Element} from 'xml-js'
-import {FEED_SIZE} from '../../src/render/feeds.ts'
-import {get, renderAll} from './render-helpers.ts'
+import {checkAtom, checkFeedFile, checkJsonFeed, checkRss, checkSitemap} from '../support/feed-spec.ts'
+import {get, links, renderAll} from './render-helpers.ts'
 import {makeSite, sampleSite, type StorySpec} from './site-fixture.ts'
 
-function parseXml(xml: string): Element {
-  return xml2js(xml, {compact: false}) as Element
-}
-
-function children(node: Element | undefined, name: string): Element[] {
-  return (node?.elements ?? []).filter((e) => e.name === name)
-}
-
-function child(node: Element | undefined, name: string): Element | undefined {
-  return children(node, name)[0]
-}
-
-function textOf(node: Element | undefined): string {
-  return (node?.elements ?? []).map((e) => String(e.text ?? e.cdata ?? '')).join('')
-}
+const BASE = 'https://news.example/'
 
 describe('site feeds with a base URL', () => {
-  const site = sampleSite({baseUrl: 'https://news.example/'})
+  const site = sampleSite({baseUrl: BASE})
   const files = renderAll(site)
   const dated = site.stories.filter((s) => s.date !== null)
+  const undated = site.stories.filter((s) => s.date === null)
 
-  it('RSS 2.0 parses and carries the stories with their own dates', () => {
-    const rss = child(parseXml(get(files, 'feed.xml')), 'rss')!
-    expect(rss.attributes?.version).toBe('2.0')
-    const channel = child(rss, 'channel')
-    expect(textOf(child(channel, 'lastBuildDate'))).toBe('Tue, 08 Nov 2022 00:00:00 GMT')
-    const items = children(channel, 'item')
-    expect(items.map((i) => textOf(child(i, 'title')))).toEqual(dated.map((s) => s.headline))
-    expect(items.map((i) => textOf(child(i, 'pubDate')))).toEqual([
-      'Tue, 08 Nov 2022 00:00:00 GMT',
-      'Tue, 08 Nov 2022 00:00:00 GMT',
-      'Mon, 07 Nov 2022 00:00:00 GMT'
-    ])
-    expect(textOf(child(items[0], 'link'))).toBe(`https://news.example/${dated[0]!.url}`)
-    expect(textOf(child(items[0], 'content:encoded'))).toContain('<p>SEOUL, South Korea — The first paragraph')
+  it('every feed and the sitemap meet their specifications', () => {
+    const feeds = [...files.keys()].filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file))
+    // The site's three, and one for each tag, author, source and section.
+    expect(feeds.length).toBe(3 + site.tags.length + site.authors.length + site.sources.length + site.sections.length)
+    for (const file of feeds) {
+      const check = checkFeedFile(file, get(files, file))
+      expect(check.problems, file).toEqual([])
+      expect(check.items, file).toBeGreaterThan(0)
+    }
+    expect(checkSitemap(get(files, 'sitemap.xml'), BASE).problems).toEqual([])
   })
 
-  it('Atom parses and dates entries by story', () => {
-    const feed = child(parseXml(get(files, 'atom.xml')), 'feed')!
-    expect(feed.attributes?.xmlns).toBe('http://www.w3.org/2005/Atom')
-    expect(textOf(child(feed, 'updated'))).toBe('2022-11-08T00:00:00.000Z')
-    const entries = children(feed, 'entry')
-    expect(entries).toHaveLength(dated.length)
-    expect(entries.map((e) => textOf(child(e, 'updated')))).toEqual(['2022-11-08T00:00:00.000Z', '2022-11-08T00:00:00.000Z', '2022-11-07T00:00:00.000Z'])
-    // Atom titles are `type="html"`: the headline's text arrives HTML-escaped, never as markup.
-    const html = site.stories[1]!.headline.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
-    expect(textOf(child(entries[1], 'title'))).toBe(html)
+  it('RSS holds dated stories by date, then undated ones without a pubDate', () => {
+    const feed = parseFeed(get(files, 'feed.xml'))
+    expect(feed.items.map((item) => item.title)).toEqual([...dated, ...undated].map((s) => s.headline))
+    expect(feed.items.map((item) => item.published?.toISOString() ?? null)).toEqual(['2022-11-08T00:00:00.000Z', '2022-11-08T00:00:00.000Z', '2022-11-07T00:00:00.000Z', null])
+    expect(feed.items[0]!.url).toBe(`${BASE}${dated[0]!.url}`)
+    expect(feed.items[0]!.content).toContain('<p>SEOUL, South Korea — The first paragraph')
+    expect(feed.items[0]!.authors.map((a) => a.name)).toEqual(['Hyung-Jin Kim', 'Kim Tong-Hyung'])
+    expect(feed.items[0]!.categories.map((c) => c.label)).toEqual(['North Korea', 'Russia'])
+    // lastBuildDate is the newest item's day.
+    expect(get(files, 'feed.xml')).toContain('<lastBuildDate>Tue, 08 Nov 2022 00:00:00 GMT</lastBuildDate>')
   })
 
-  it('JSON Feed is version 1.1 with authors arrays and language', () => {
+  it('Atom holds the dated stories, with the text of markup as text', () => {
+    const feed = parseFeed(get(files, 'atom.xml'))
+    expect(feed.items.map((item) => item.title)).toEqual(dated.map((s) => s.headline))
+    expect(feed.updated?.toISOString()).toBe('2022-11-08T00:00:00.000Z')
+    expect(feed.items.map((item) => item.id)).toEqual(dated.map((s) => `${BASE}${s.url}`))
+  })
+
+  it('JSON Feed is version 1.1, undated items without date_published', () => {
     const feed = JSON.parse(get(files, 'feed.json'))
-    expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
-    expect(feed.language).toBe('en')
-    expect(feed.home_page_url).toBe('https://news.example/')
-    expect(feed.feed_url).toBe('https://news.example/feed.json')
-    expect(feed).not.toHaveProperty('author')
-    expect(feed.items).toHaveLength(dated.length)
-    const first = feed.items[0]
-    expect(first.date_published).toBe('2022-11-08T00:00:00Z')
-    expect(first.url).toBe(`https://news.example/${dated[0]!.url}`)
-    expect(first.authors).toEqual([
-      {name: 'Hyung-Jin Kim', url: 'https://news.example/authors/hyung-jin-kim/'},
-      {name: 'Kim Tong-Hyung', url: 'https://news.example/authors/kim-tong-hyung/'}
+    expect(feed.home_page_url).toBe(BASE)
+    expect(feed.feed_url).toBe(`${BASE}feed.json`)
+    expect(feed.items.map((item: {title: string}) => item.title)).toEqual([...dated, ...undated].map((s) => s.headline))
+    expect(feed.items[0].date_published).toBe('2022-11-08T00:00:00Z')
+    expect(feed.items.at(-1)).not.toHaveProperty('date_published')
+    expect(feed.items[0].authors).toEqual([
+      {name: 'Hyung-Jin Kim', url: `${BASE}authors/hyung-jin-kim/`},
+      {name: 'Kim Tong-Hyung', url: `${BASE}authors/kim-tong-hyung/`}
     ])
-    expect(first).not.toHaveProperty('author')
-    expect(first.tags).toEqual(['North Korea', 'Russia'])
-    expect(first.content_html).toContain('<p>')
-    expect(feed.items[1].title).toBe(site.stories[1]!.headline)
   })
 
-  it('leaves undated stories out of every feed', () => {
-    const undated = site.stories.find((s) => s.date === null)!
-    for (const path of ['feed.xml', 'atom.xml', 'feed.json', 'tags/russia/feed.xml']) {
-      expect(get(files, path)).not.toContain(undated.headline)
+  it('gives each tag, author and source a feed of its own stories', () => {
+    for (const [kind, terms] of [['tags', site.tags], ['authors', site.authors], ['sources', site.sources]] as const) {
+      for (const term of terms) {
+        const feed = parseFeed(get(files, `${term.url}feed.xml`))
+        expect(feed.items.map((item) => item.title), `${kind} ${term.name}`).toEqual(term.stories.map((i) => site.stories[i]!.headline))
+        expect(feed.url).toBe(`${BASE}${term.url}`)
+      }
     }
   })
 
-  it('gives each tag an RSS feed of its own stories', () => {
-    const channel = child(child(parseXml(get(files, 'tags/north-korea/feed.xml')), 'rss'), 'channel')
-    const items = children(channel, 'item')
-    expect(items.map((i) => textOf(child(i, 'title')))).toEqual(
-      site.tags.find((t) => t.slug === 'north-korea')!.stories.map((i) => site.stories[i]!.headline)
-    )
-    expect(textOf(child(channel, 'link'))).toBe('https://news.example/tags/north-korea/')
+  it('escapes a tag with & and < in RSS and Atom alike', () => {
+    const hostile = makeSite([{headline: 'AT&T <b>deal</b>', date: '2022-11-08', tags: ['AT&T', 'A<B']}], {baseUrl: BASE})
+    const out = renderAll(hostile)
+    for (const file of ['feed.xml', 'atom.xml']) {
+      expect(checkFeedFile(file, get(out, file)).problems).toEqual([])
+      expect(parseFeed(get(out, file)).items[0]!.categories.map((c) => c.term)).toEqual(['AT&T', 'A<B'])
+      expect(parseFeed(get(out, file)).items[0]!.title).toBe('AT&T <b>deal</b>')
+    }
   })
 })
 
-describe('feeds without a base URL', () => {
+describe('an excerpt with markup in it', () => {
+  it('reaches RSS readers, who render <description> as HTML, as text', () => {
+    const files = renderAll(sampleSite({baseUrl: BASE}))
+    const rss = get(files, 'feed.xml')
+    // Escaped as HTML, then as XML: a reader that decodes the XML gets `&lt;script&gt;`, text.
+    expect(rss).toContain('<description>Teaser &amp;lt;script&amp;gt;alert(&amp;quot;excerpt&amp;quot;)&amp;lt;/script&amp;gt;')
+    expect(rss).not.toMatch(/<description>[^<]*&lt;script/)
+  })
+})
+
+describe('a site without a base URL', () => {
   const site = sampleSite()
   const files = renderAll(site)
 
-  it('link relative to the feed file itself', () => {
-    const channel = child(child(parseXml(get(files, 'feed.xml')), 'rss'), 'channel')
-    expect(textOf(child(child(channel, 'item'), 'link'))).toBe(`./${site.stories[0]!.url}`)
-    const tagChannel = child(child(parseXml(get(files, 'tags/north-korea/feed.xml')), 'rss'), 'channel')
-    expect(textOf(child(child(tagChannel, 'item'), 'link'))).toBe(`../../${site.stories[0]!.url}`)
-    expect(JSON.parse(get(files, 'feed.json')).items[0].url).toBe(`./${site.stories[0]!.url}`)
+  it('writes no feed and no sitemap, and no page links one', () => {
+    const written = [...files.keys()].filter((file) => /(feed\.xml|atom\.xml|feed\.json|sitemap\.xml)$/.test(file))
+    expect(written).toEqual([])
+    for (const [file, html] of files) {
+      if (!file.endsWith('.html')) continue
+      expect(links(html).filter((href) => /(feed\.xml|atom\.xml|feed\.json)$/.test(href)), file).toEqual([])
+    }
+    expect(get(files, 'robots.txt')).not.toContain('Sitemap')
   })
+})
 
-  it('keep Atom ids absolute', () => {
-    const entry = child(child(parseXml(get(files, 'atom.xml')), 'feed'), 'entry')
-    expect(textOf(child(entry, 'id'))).toBe(`urn:broadsheet:${site.stories[0]!.url}`)
+describe('a site of undated stories only', () => {
+  const files = renderAll(makeSite([{headline: 'First undated', date: null}, {headline: 'Second undated', date: null}], {baseUrl: BASE}))
+
+  it('has an RSS feed and a JSON Feed of its stories, no Atom feed, and no date from the clock', () => {
+    const rss = get(files, 'feed.xml')
+    expect(checkRss(rss).problems).toEqual([])
+    expect(parseFeed(rss).items.map((item) => item.title)).toEqual(['First undated', 'Second undated'])
+    expect(rss).not.toContain('lastBuildDate')
+    expect(rss).not.toContain('1970')
+    expect(checkJsonFeed(get(files, 'feed.json')).items).toBe(2)
+    expect(files.has('atom.xml')).toBe(false)
+    expect(links(get(files, 'index.html'))).not.toContain('./atom.xml')
+    expect(links(get(files, 'index.html'))).toContain('./feed.xml')
   })
 })
 
 describe('feed size and stability', () => {
-  const specs: StorySpec[] = Array.from({length: FEED_SIZE + 7}, (_, i) => ({
+  const specs: StorySpec[] = Array.from({length: 27}, (_, i) => ({
     headline: `Story ${i}`,
-    date: new Date(Date.UTC(2021, 0, 1 + FEED_SIZE + 7 - i)).toISOString().slice(0, 10),
+    date: new Date(Date.UTC(2021, 0, 28 - i)).toISOString().slice(0, 10),
     tags: ['Economy']
   }))
-  const site = makeSite(specs)
 
-  it(`holds the newest ${FEED_SIZE} stories`, () => {
-    const feed = JSON.parse(get(renderAll(site), 'feed.json'))
-    expect(feed.items).toHaveLength(FEED_SIZE)
-    expect(feed.items[0].title).toBe('Story 0')
-    expect(feed.items.at(-1).title).toBe(`Story ${FEED_SIZE - 1}`)
+  it('holds the newest 20 stories by default, and feedSize of them when set', () => {
+    const files = renderAll(makeSite(specs, {baseUrl: BASE}))
+    for (const file of ['feed.json', 'tags/economy/feed.xml']) {
+      const check = checkFeedFile(file, get(files, file))
+      expect(check.items, file).toBe(20)
+      expect(check.links[0]).toBe(`${BASE}2021/01/28/story-0/`)
+    }
+    expect(checkAtom(get(files, 'atom.xml')).items).toBe(20)
+    const five = renderAll(makeSite(specs, {baseUrl: BASE, feedSize: 5}))
+    expect(checkRss(get(five, 'feed.xml')).items).toBe(5)
+    expect(checkRss(get(five, 'tags/economy/feed.xml')).items).toBe(5)
   })
 
   it('renders byte-identical output twice, with no trace of the clock', () => {
+    const site = makeSite(specs, {baseUrl: BASE})
     vi.useFakeTimers({now: new Date('2030-06-01T12:00:00Z')})
     const a = renderAll(site)
     vi.setSystemTime(new Date('1999-01-01T00:00:00Z'))
@@ -134,28 +148,38 @@ describe('feed size and stability', () => {
     expect([...a.keys()]).toEqual([...b.keys()])
     for (const [path, content] of a) expect(b.get(path), path).toBe(content)
   })
-
-  it('dates an empty feed at the epoch rather than now', () => {
-    const files = renderAll(makeSite([{headline: 'Only undated', date: null}]))
-    expect(get(files, 'feed.xml')).toContain('<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT</lastBuildDate>')
-    expect(JSON.parse(get(files, 'feed.json')).items).toEqual([])
-  })
 })
 
 describe('a body that holds the end of a CDATA section', () => {
-  // `]]>` twice, and once with a character XML forbids inside it: the package that writes Atom
-  // splits only the first, and those characters were taken out after it had split.
   const paragraphs = ['Code: a]]>b and c]]>d.', 'Next: e]]\u0001>f, then the end.']
-  const files = renderAll(makeSite([{headline: 'CDATA ends ]]> here ]]> twice', date: '2022-11-08', paragraphs}]))
+  const files = renderAll(makeSite([{headline: 'CDATA ends ]]> here ]]> twice', date: '2022-11-08', paragraphs}], {baseUrl: BASE}))
 
   it('leaves Atom and RSS well-formed, with the whole body in each', () => {
-    const entry = child(child(parseXml(get(files, 'atom.xml')), 'feed'), 'entry')
-    const atom = textOf(child(entry, 'content'))
-    const item = child(child(child(parseXml(get(files, 'feed.xml')), 'rss'), 'channel'), 'item')
-    const rss = textOf(child(item, 'content:encoded'))
-    for (const html of [atom, rss]) {
-      expect(html).toMatch(/^<p>Code: a\]\](>|&gt;)b and c\]\](>|&gt;)d\.<\/p>\n<p>Next: e\]\](>|&gt;)f, then the end\.<\/p>\n?$/)
+    for (const file of ['feed.xml', 'atom.xml']) {
+      expect(checkFeedFile(file, get(files, file)).problems).toEqual([])
+      const item = parseFeed(get(files, file)).items[0]!
+      expect(item.content).toMatch(/^<p>Code: a\]\](>|&gt;)b and c\]\](>|&gt;)d\.<\/p>\n<p>Next: e\]\](>|&gt;)f, then the end\.<\/p>\n?$/)
+      expect(item.title).toBe('CDATA ends ]]> here ]]> twice')
     }
-    expect(textOf(child(item, 'title'))).toBe('CDATA ends ]]> here ]]> twice')
+  })
+})
+
+describe('the spec checks', () => {
+  // A check that cannot fail proves nothing: each breach of a rule is caught.
+  const site = sampleSite({baseUrl: BASE})
+  const files = renderAll(site)
+  const rss = get(files, 'feed.xml')
+  const atom = get(files, 'atom.xml')
+
+  it('catch relative links, bad dates, an epoch date and malformed XML', () => {
+    expect(checkRss(rss.replace(`<link>${BASE}${site.stories[0]!.url}</link>`, `<link>./${site.stories[0]!.url}</link>`)).problems.join('\n')).toMatch(/not an absolute URL/)
+    expect(checkRss(rss.replace('<pubDate>Tue, 08 Nov', '<pubDate>Wed, 08 Nov')).problems.join('\n')).toMatch(/not an RFC 822 date/)
+    expect(checkRss(rss.replace('<lastBuildDate>Tue, 08 Nov 2022', '<lastBuildDate>Thu, 01 Jan 1970')).problems.join('\n')).toMatch(/not the newest item/)
+    expect(checkRss(rss.replace('<dc:creator>', '<author>').replace('</dc:creator>', '</author>')).problems.join('\n')).toMatch(/not an e-mail address/)
+    expect(checkRss(rss.replace('</channel>', '')).problems.join('\n')).toMatch(/not well-formed/)
+    expect(checkAtom(atom.replace(/<id>[^<]*<\/id>/, '<id>./</id>')).problems.join('\n')).toMatch(/not an absolute IRI/)
+    expect(checkAtom(atom.replace(/<updated>2022-11-07T00:00:00Z<\/updated>/, '<updated>7 Nov 2022</updated>')).problems.join('\n')).toMatch(/RFC 3339/)
+    expect(checkJsonFeed(get(files, 'feed.json').replace(`"url": "${BASE}`, '"url": "./')).problems.join('\n')).toMatch(/not absolute/)
+    expect(checkSitemap(get(files, 'sitemap.xml').replace(`<loc>${BASE}`, '<loc>./'), BASE).problems.join('\n')).toMatch(/not absolute/)
   })
 })

@@ -1,12 +1,12 @@
 // Shared by the search-patch tests: the index of a site as file texts, and the patch for a story's
 // new paragraphs next to the index made anew.
 import type {Site} from '../../src/model/types.ts'
-import {searchIndexFiles, storyTermWeights} from '../../src/render/search-index.ts'
+import {SHARD_BYTES, searchIndexFiles, storyTermWeights} from '../../src/render/search-index.ts'
 import {patchSearchIndex, type SearchPatch} from '../../src/render/search-patch.ts'
 
-/** Each file's text; shards come as bytes, which must be the very bytes of that text. */
-export function indexFiles(site: Site): Map<string, string> {
-  return new Map([...searchIndexFiles(site)].map((file) => [file.path, text(file.render())]))
+/** Each file's text; shards may come as bytes, which must be the very bytes of that text. */
+export function indexFiles(site: Site, shardBytes = SHARD_BYTES): Map<string, string> {
+  return new Map([...searchIndexFiles(site, {shardBytes})].map((file) => [file.path, text(file.render())]))
 }
 
 function text(content: string | Uint8Array): string {
@@ -23,14 +23,14 @@ export function applied(files: Map<string, string>, patch: SearchPatch): Map<str
 }
 
 /** The index before and after story `index` gets these paragraphs, made whole each time, and the patch between them. */
-export function both(site: Site, index: number, paragraphs: string[]) {
+export function both(site: Site, index: number, paragraphs: string[], shardBytes = SHARD_BYTES) {
   const story = site.stories[index]!
   const old = story.paragraphs
-  const before = indexFiles(site)
+  const before = indexFiles(site, shardBytes)
   const change = {index, before: storyTermWeights(story), after: storyTermWeights({...story, paragraphs})}
   story.paragraphs = paragraphs
   try {
-    return {before, after: indexFiles(site), patch: patchSearchIndex(read(before), [change]), change}
+    return {before, after: indexFiles(site, shardBytes), patch: patchSearchIndex(read(before), [change]), change}
   } finally {
     story.paragraphs = old
   }

@@ -2,6 +2,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {decodePostings} from '../../src/render/search-postings.ts'
 import {buildFiles, seedPath, type Built} from '../build/fixture.ts'
 
 const seed = readFileSync(seedPath, 'utf8')
@@ -14,18 +15,16 @@ const files = {
 
 interface Meta {
   stories: number
-  chunk: number
-  prefix: number
-  split: Record<string, string[]>
+  docs: number
 }
 
 type Doc = [url: string, headline: string, date: string | null, dateText: string | null, excerpt: string]
 
+/** Each story's result, by its number: one file a story. */
 function docs(built: Built): Doc[] {
   const meta = JSON.parse(built.read('search/meta.json')) as Meta
-  const chunks = built.files().filter((f) => f.startsWith('search/docs/'))
-  expect(chunks.length).toBe(Math.ceil(meta.stories / meta.chunk))
-  return chunks.sort().flatMap((f) => JSON.parse(built.read(f)) as Doc[])
+  expect(built.files().filter((f) => f.startsWith('search/docs/')).length).toBe(meta.stories)
+  return Array.from({length: meta.stories}, (_, id) => JSON.parse(built.read(`search/docs/${Math.floor(id / meta.docs)}/${id}.json`)) as Doc)
 }
 
 /** Every term of the index with the headlines of the stories it points to. */
@@ -33,8 +32,9 @@ function terms(built: Built): Map<string, string[]> {
   const all = docs(built)
   const found = new Map<string, string[]>()
   for (const file of built.files().filter((f) => f.startsWith('search/terms/'))) {
-    for (const [term, postings] of Object.entries(JSON.parse(built.read(file)) as Record<string, number[]>)) {
-      found.set(term, postings.filter((_, i) => i % 2 === 0).map((id) => all[id]![1]))
+    const flat = JSON.parse(built.read(file)) as string[]
+    for (let t = 0; t < flat.length; t += 2) {
+      found.set(flat[t]!, decodePostings(flat[t + 1]!).filter((_, i) => i % 2 === 0).map((id) => all[id]![1]))
     }
   }
   return found

@@ -13,7 +13,7 @@ let atSub: Listening
 const seedUrl = '2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/'
 
 beforeAll(async () => {
-  const built = await buildFiles({'seed.txt': readFileSync(seedPath, 'utf8')})
+  const built = await buildFiles({'seed.txt': readFileSync(seedPath, 'utf8')}, {baseUrl: 'https://news.example/'})
   out = built.out
   // A file beside the site that must never be served.
   writeFileSync(path.join(path.dirname(out), 'secret.txt'), 'secret')
