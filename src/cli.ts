@@ -3,7 +3,7 @@
 import process from 'node:process'
 import {isMainThread} from 'node:worker_threads'
 import {main, processIo} from './cli/main.ts'
-import {buildHeapGrowth} from './full-collection.ts'
+import {buildHeapGrowth} from './build/memory.ts'
 
 // In bin/broadsheet.js's bundle this module shares a file with the render threads' code, and a
 // thread loads that whole file: only the main thread is the command line.

@@ -1,32 +1,9 @@
 // The per-file half of a build, kept between builds: what parsing a file gave and its tag
-// candidates, keyed by the file's content hash and path (the path can give the date and slug).
+// candidates (model/parsed.ts), keyed by the file's content hash and path (the path can give the
+// date and slug). Storage only: the read stage (build/read-stage.ts) parses.
 import path from 'node:path'
-import {packedMentions, packMentions, type PackedMentions} from '../model/tags/index.ts'
-import type {Vocabulary} from '../model/tags/mentions.ts'
-import type {Diagnostic, ParseResult} from '../model/types.ts'
-import {parse, type ParseOptions} from '../parse/index.ts'
-import {compactArticle} from './compact.ts'
+import type {ParsedEntry} from '../model/parsed.ts'
 import {immediateWrites, readCacheFile, type CacheWrites} from './file.ts'
-
-export interface ParsedEntry {
-  result: ParseResult
-  /** What decoding the bytes said (a Windows-1252 fallback). */
-  decoded: Diagnostic[]
-  mentions: PackedMentions
-}
-
-/**
- * What reading a file gave: an error, or its hash and stamp, and what parsing it gave when this
- * build had to parse it (otherwise the cache has it).
- */
-export type ParsedFile = {error: Diagnostic} | {hash: string; stamp: string; entry?: ParsedEntry}
-
-/** Parsing a file's text, and the tag candidates of the article it gives. */
-export function parseEntry(text: string, decoded: Diagnostic[], source: string, vocabulary: Vocabulary, options: ParseOptions = {}): ParsedEntry {
-  const parsed = parse(text, source, options)
-  const result: ParseResult = parsed.ok ? {ok: true, article: compactArticle(parsed.article)} : parsed
-  return {result, decoded, mentions: result.ok ? packedMentions(result.article, vocabulary) : packMentions([], vocabulary.shared)}
-}
 
 export interface ParseCache {
   /** What parsing `source` gave when it had this hash. The shard that holds it is loaded on the first call for it. */

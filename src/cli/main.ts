@@ -4,14 +4,14 @@
 import process from 'node:process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {count, storyCount} from '../render/count.ts'
-import {build, loadConfig, parseOptionsFor, readArticles, type BuildOptions, type Progress} from '../build.ts'
+import {count, storyCount} from '../text/count.ts'
+import {build, type BuildOptions, type Progress} from '../build/index.ts'
+import {readArticles, readOneFile} from '../build/read-stage.ts'
+import {loadConfig} from '../read/config.ts'
 import {openParseCache} from '../cache/parsed.ts'
 import {buildSiteFromMentions} from '../model/site.ts'
 import path from 'node:path'
-import type {Article, BuildReport, Diagnostic, ParseResult} from '../model/types.ts'
-import {parseDecoded, type ParseOptions} from '../parse/index.ts'
-import {readContentFile} from '../read/file.ts'
+import type {Article, BuildReport, Diagnostic, ParseResult, SiteConfig} from '../model/types.ts'
 import {listContentFiles, SKIP_SPECIAL, SKIP_SYMLINK} from '../read/list.ts'
 import {startDev} from '../serve/dev.ts'
 import {listen, mountAt} from '../serve/server.ts'
@@ -154,19 +154,10 @@ commands['build'] = {
 
 type Values = Record<string, string | boolean | undefined>
 
-const DEFAULT_MAX_FILE_BYTES = 5_000_000
-
-/** Reads, decodes and parses one file; `source` is the name the article carries. */
-async function parseFile(absPath: string, displayPath: string, source: string, options: ParseOptions): Promise<ParseResult> {
-  const file = await readContentFile(absPath, displayPath, DEFAULT_MAX_FILE_BYTES)
-  if ('error' in file) return {ok: false, source, diagnostics: [file.error]}
-  return parseDecoded(file, source, options)
-}
-
-/** The parse options of the config given, or of broadsheet.config.json if there is one; null after printing why it is refused. */
-function configuredParse(values: Values, command: string, io: CliIo): ParseOptions | null {
+/** The config given, or broadsheet.config.json if there is one; null after printing why it is refused. */
+function configOf(values: Values, command: string, io: CliIo): SiteConfig | null {
   const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
-  if (!('errors' in config)) return parseOptionsFor(config)
+  if (!('errors' in config)) return config
   for (const line of config.errors) io.stderr.write(`broadsheet ${command}: ${line}\n`)
   return null
 }
@@ -191,10 +182,10 @@ commands['parse'] = {
       io.stderr.write('broadsheet parse: give one or more files to parse\n')
       return 2
     }
-    const options = configuredParse(values, 'parse', io)
-    if (options === null) return 1
+    const config = configOf(values, 'parse', io)
+    if (config === null) return 1
     const results: ParseResult[] = []
-    for (const file of files) results.push(await parseFile(path.resolve(file), file, file, options))
+    for (const file of files) results.push(await readOneFile(path.resolve(file), file, file, config))
     io.stdout.write(`${JSON.stringify(results.map(parsedJson), null, 2)}\n`)
     return results.every((r) => r.ok || r.skipped !== undefined) ? 0 : 1
   }
@@ -209,8 +200,8 @@ commands['check'] = {
   },
   async run(values, _positionals, io) {
     const dir = String(values['content'])
-    const options = configuredParse(values, 'check', io)
-    if (options === null) return 1
+    const config = configOf(values, 'check', io)
+    if (config === null) return 1
     let listing
     try {
       listing = await listContentFiles(dir)
@@ -234,7 +225,7 @@ commands['check'] = {
     }
     for (const rel of listing.files) {
       const shown = path.join(dir, rel)
-      const result = await parseFile(path.resolve(dir, rel), shown, rel, options)
+      const result = await readOneFile(path.resolve(dir, rel), shown, rel, config)
       if (result.ok) articles++
       for (const d of result.ok ? result.article.diagnostics : result.diagnostics) print(shown, d)
       if (values['explain'] === true && result.ok) io.stdout.write(explanation(shown, result.article))
@@ -256,11 +247,8 @@ commands['tags'] = {
   summary: 'list every tag of a content folder with its story count and kind, most used first',
   options: {content: contentOption, config: configOption, drafts: draftsOption},
   async run(values, _positionals, io) {
-    const config = loadConfig(typeof values['config'] === 'string' ? {config: values['config']} : {})
-    if ('errors' in config) {
-      for (const line of config.errors) io.stderr.write(`broadsheet tags: ${line}\n`)
-      return 1
-    }
+    const config = configOf(values, 'tags', io)
+    if (config === null) return 1
     const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
     let read
     try {

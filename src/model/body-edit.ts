@@ -3,7 +3,7 @@
 // other field are as they were, the model built from the new file is the old one with the new
 // paragraphs, and only what shows the body (the story's page, the search index, the site feeds)
 // can change.
-import type {ParsedEntry} from '../cache/parsed.ts'
+import type {ParsedEntry} from './parsed.ts'
 import {articleExcerpt} from './excerpt.ts'
 
 export function onlyBodyChanged(before: ParsedEntry, after: ParsedEntry): boolean {

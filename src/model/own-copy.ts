@@ -1,6 +1,6 @@
 // A string of its own: V8 cuts a substring of 13 characters or more as a view that keeps its
 // whole parent alive, so a paragraph kept for the whole build can hold a whole file, and a name kept
-// for the whole corpus a whole paragraph (cache/compact.ts, tags/vocabulary.ts).
+// for the whole corpus a whole paragraph (build/memory.ts, tags/vocabulary.ts).
 
 /**
  * A flat copy of `text` that shares no memory with the string it was cut from. UTF-8 cannot carry

@@ -110,7 +110,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       event: members.get(events[order[index]!]!)!.map((member) => position.get(member)!).filter((other) => other !== index).sort((a, b) => a - b),
       recommended: article.recommended.map((teaser, k) => {
         const target = teaserTargets[order[index]!]![k]!
-        // Field by field: a spread copy can get a hidden class of its own (cache/compact.ts).
+        // Field by field: a spread copy can get a hidden class of its own (build/memory.ts).
         return {title: teaser.title, summary: teaser.summary, source: teaser.source, story: target === null ? null : position.get(target)!}
       }),
       recommendedFrom: [],

@@ -2,7 +2,7 @@
 // disk without holding them. Pure: the same site and templates always give the same bytes.
 import {createHash} from 'node:crypto'
 import type {Day, Month, OutputFile, PendingFile, Site, Story, TagTerm, Templates, Term, Year} from '../model/types.ts'
-import {storyCount} from './count.ts'
+import {storyCount} from '../text/count.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, atomFeedStories, feedStories, hasFeeds, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds/index.ts'
 import {pageHead, type HeadInput} from './head.ts'

@@ -4,8 +4,8 @@
 import {existsSync} from 'node:fs'
 import {randomBytes} from 'node:crypto'
 import {watch} from 'chokidar'
-import {build, type BuildOptions, type BuildResult} from '../build.ts'
-import {count, storyCount} from '../render/count.ts'
+import {build, type BuildOptions, type BuildResult} from '../build/index.ts'
+import {count, storyCount} from '../text/count.ts'
 import {devRoute, reloadChannel, type BuildState} from './reload.ts'
 import {listen} from './server.ts'
 

@@ -7,7 +7,8 @@
 //
 // This module is also the helper's entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData} from 'node:worker_threads'
-import {parseEntry, type ParsedFile} from '../cache/parsed.ts'
+import {parseEntry} from '../build/parse-entry.ts'
+import type {ParsedFile} from '../model/parsed.ts'
 import {createVocabulary} from '../model/tags/index.ts'
 import type {ProviderProfile, TagsConfig} from '../model/types.ts'
 import {compileProfiles} from '../parse/provider-rules.ts'

@@ -14,7 +14,7 @@
 import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import {count} from '../render/count.ts'
+import {count} from '../text/count.ts'
 import {OutputFailure} from './failure.ts'
 import {outputCachePaths, readJournal, rollBack, type Journal} from './journal.ts'
 import {readManifestFile} from './site-writer.ts'

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {plainFiles} from '../../bench/lib/newsroom.ts'
-import {build} from '../../src/build.ts'
+import {build} from '../../src/build/index.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 
 export const seedFile = new URL('../../content/000_ca89730430cec1e2.txt', import.meta.url).pathname

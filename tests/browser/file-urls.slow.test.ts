@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {build} from '../../src/build.ts'
+import {build} from '../../src/build/index.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 import {launch, resultsDir, seedHeadline, seedUrl, titleOf, writeSampleContent} from './browser.ts'
 

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {build} from '../../src/build.ts'
+import {build} from '../../src/build/index.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 import {listen, mountAt, type Listening} from '../../src/serve/server.ts'
 import {staticSite} from '../../src/serve/static.ts'

@@ -1,4 +1,4 @@
-// A rebuild after edits to bodies alone (src/rebuild-bodies.ts) remakes only the stories' pages and
+// A rebuild after edits to bodies alone (src/build/bodies.ts) remakes only the stories' pages and
 // the search terms they hold. It must give the bytes a cold build gives, and must step aside
 // whenever an edit reaches further than a body.
 import {cpSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'

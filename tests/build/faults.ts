@@ -4,7 +4,7 @@
 import {readdirSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {expect} from 'vitest'
-import type {BuildOptions} from '../../src/build.ts'
+import type {BuildOptions} from '../../src/build/index.ts'
 import {buildIn, tree} from './fixture.ts'
 
 export type Said = 'unchanged' | 'partial' | 'replaced' | 'missing'

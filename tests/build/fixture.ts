@@ -3,7 +3,7 @@ import {mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll} from 'vitest'
-import {build, type BuildOptions, type BuildResult} from '../../src/build.ts'
+import {build, type BuildOptions, type BuildResult} from '../../src/build/index.ts'
 import {bundledTemplates} from '../../src/read/templates.ts'
 
 /** The seed: the bundled sample content, the one story of the portal's shape the repository carries. */

@@ -1,7 +1,7 @@
 // Rendering shared among threads: which thread owns which file, and what a thread lets go of once
 // a page is written. Whole builds on threads (`--jobs`) are in threads.slow.test.ts.
 import {describe, expect, it} from 'vitest'
-import {loadConfig} from '../../src/build.ts'
+import {loadConfig} from '../../src/read/config.ts'
 import type {SiteConfig} from '../../src/model/types.ts'
 import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
 import {ownsFile, releaseWritten} from '../../src/threads/render-pool.ts'

@@ -1,7 +1,7 @@
 // Which edits change only a story's body as the model sees it.
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {parseEntry} from '../../src/cache/parsed.ts'
+import {parseEntry} from '../../src/build/parse-entry.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {onlyBodyChanged} from '../../src/model/body-edit.ts'
 import {createVocabulary} from '../../src/model/tags/index.ts'

@@ -1,43 +1,28 @@
-// A rebuild for the commonest edit to a large site: a correction to stories' bodies. When the
-// files changed since the last build changed nothing but bodies as the model sees them
+// The bodies path of a build, for the commonest edit to a large site: a correction to stories'
+// bodies. When the files changed since the last build changed nothing but bodies as the model sees them
 // (model/body-edit.ts), the new site is the last build's model (cache/site-snapshot.ts) with those
 // bodies put back, and only what shows a body can differ: the stories' own pages and the search
-// shards of the terms that came or went. Those are made again; every other file of the last build
+// files of the terms that came or went. Those are made again; every other file of the last build
 // stays as it is. Anything else (a file added or removed, a headline or a name changed, a story in
 // the site's feeds) returns null, and the build makes the site anew.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {filesHash, siteInputs} from './cache/inputs.ts'
-import type {ParseCache, ParsedEntry} from './cache/parsed.ts'
-import {loadSiteSnapshot, withBodies, type SiteSnapshot} from './cache/site-snapshot.ts'
-import {onlyBodyChanged} from './model/body-edit.ts'
-import type {BuildReport, SiteConfig, Story, Templates} from './model/types.ts'
-import type {ReadFiles} from './build.ts'
-import {siteFeedStories} from './render/feeds/index.ts'
-import {fixedFile} from './render/fixed-file.ts'
-import {patchSearchIndex, type TermChange} from './render/search-patch.ts'
-import {storyTermWeights} from './render/search-index.ts'
-import {storyPages} from './render/site.ts'
-import {containedPath} from './write/output.ts'
-import {allPresent, openSiteWriter, type Manifest, type OutputCacheWrites, type WriteStats} from './write/site-writer.ts'
-
-export interface BodiesBuild {
-  out: string
-  read: ReadFiles
-  parsed: ParseCache
-  config: SiteConfig
-  drafts: boolean
-  templates: Templates
-  /** This build's inputs (cache/inputs.ts), and the version of Broadsheet and the templates. */
-  inputs: string
-  outputVersion: string
-  /** The last build's manifest, and where it and the site snapshot are kept, with the build's staged cache writes. */
-  previous: Manifest
-  cache: OutputCacheWrites
-  /** The files the output folder holds (write/listing.ts). */
-  present: string[]
-  onOutput?: (output: {abort(): void} | null) => void
-}
+import {filesHash, siteInputs} from '../cache/inputs.ts'
+import {loadSiteSnapshot, withBodies, type SiteSnapshot} from '../cache/site-snapshot.ts'
+import {onlyBodyChanged} from '../model/body-edit.ts'
+import type {ParsedEntry} from '../model/parsed.ts'
+import type {BuildReport, Story} from '../model/types.ts'
+import {siteFeedStories} from '../render/feeds/index.ts'
+import {fixedFile} from '../render/fixed-file.ts'
+import {patchSearchIndex, type TermChange} from '../render/search-patch.ts'
+import {storyTermWeights} from '../render/search-index.ts'
+import {storyPages} from '../render/site.ts'
+import type {ParseCache} from '../cache/parsed.ts'
+import {containedPath} from '../write/output.ts'
+import {allPresent, openSiteWriter, type Manifest, type WriteStats} from '../write/site-writer.ts'
+import type {BuildContext} from './context.ts'
+import type {ReadFiles} from './read-stage.ts'
+import {writeSite} from './write-site.ts'
 
 export interface BodiesResult {
   /** The last build's report, which an edit to bodies alone leaves as it was. */
@@ -56,8 +41,13 @@ interface Edit {
   after: ParsedEntry
 }
 
-export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
-  const {read, parsed, previous} = build
+/**
+ * The bodies path, or null when the files changed more than bodies: then the build makes the site
+ * anew. `inputs` names what this build is made from (cache/inputs.ts); `present` is what the output
+ * folder holds now.
+ */
+export async function rebuildBodies(context: BuildContext, previous: Manifest, read: ReadFiles, inputs: string, present: string[]): Promise<BodiesResult | null> {
+  const {parsed, config, options} = context
   const record = previous.build
   if (record?.snapshot === undefined) return null
   const edits = editsOf(read, parsed)
@@ -66,9 +56,9 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
   // ones: else something else changed too (or that build failed after the cache saw the files).
   const was = new Map(edits.map((edit) => [edit.source, edit.was]))
   const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
-  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), build.config, build.drafts) !== record.inputs) return null
+  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), config, options.drafts) !== record.inputs) return null
   // A file of the last build deleted by hand: the build that makes every page puts it back.
-  if (!allPresent(previous, build.present)) return null
+  if (!allPresent(previous, present)) return null
 
   // An edit that makes a file a copy of another (which the build reports as a duplicate), or a
   // file that was one or had one, changes which stories there are.
@@ -79,17 +69,17 @@ export function rebuildBodies(build: BodiesBuild): BodiesResult | null {
     taken.add(edit.hash)
   }
 
-  const snapshot = loadSiteSnapshot(build.cache.paths.snapshot)
+  const snapshot = loadSiteSnapshot(context.output.paths.snapshot)
   if (snapshot === null) return null
   try {
-    return snapshot.id === record.snapshot ? fromSnapshot(build, edits, snapshot) : null
+    return snapshot.id === record.snapshot ? await fromSnapshot(context, previous, inputs, present, edits, snapshot) : null
   } finally {
     snapshot.close()
   }
 }
 
-function fromSnapshot(build: BodiesBuild, edits: Edit[], snapshot: SiteSnapshot): BodiesResult | null {
-  const {parsed, previous} = build
+async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: string, present: string[], edits: Edit[], snapshot: SiteSnapshot): Promise<BodiesResult | null> {
+  const {parsed, options} = context
   const record = previous.build!
   const {site, sources} = snapshot
   const indexOf = new Map(sources.map((source, index) => [source, index]))
@@ -105,15 +95,14 @@ function fromSnapshot(build: BodiesBuild, edits: Edit[], snapshot: SiteSnapshot)
     changes.push({index, before: termsOf(story, before.result.article.paragraphs), after: termsOf(story, after.result.article.paragraphs)})
   }
 
-  const target = path.resolve(build.out)
+  const target = path.resolve(options.out)
   const search = patchSearchIndex((file) => readOutput(target, file), changes)
   if (search === null) return null
 
-  const writer = openSiteWriter(build.out, build.cache, previous, build.outputVersion, {...record, inputs: build.inputs}, build.present, false)
-  build.onOutput?.({abort: () => writer.abort()})
-  try {
-    const files = [...storyPages(withBodies(site, bodies), build.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]
-    // Files of the last build left out of the manifest are deleted at commit: the shards emptied.
+  const writer = openSiteWriter(options.out, context.output, previous, context.outputVersion, {...record, inputs}, present, false)
+  const stats = await writeSite(context, writer, () => {
+    const files = [...storyPages(withBodies(site, bodies), context.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]
+    // Files of the last build left out of the manifest are deleted at commit: the search files emptied.
     const made = new Set([...files.map((file) => file.path), ...search.remove])
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
@@ -121,15 +110,8 @@ function fromSnapshot(build: BodiesBuild, edits: Edit[], snapshot: SiteSnapshot)
     // The cache's new entries are staged before the output changes, and put in place with it.
     for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
     parsed.save()
-    writer.commit()
-  } catch (error) {
-    writer.noteFailure(error)
-    writer.abort()
-    throw error
-  } finally {
-    build.onOutput?.(null)
-  }
-  return {report: record.report, failed: record.failed, stories: edits.length, stats: writer.stats}
+  })
+  return {report: record.report, failed: record.failed, stories: edits.length, stats}
 }
 
 /** The files this build parsed because their bytes changed, with what they gave before; null if one is new or unreadable. */

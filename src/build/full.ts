@@ -1,0 +1,126 @@
+// The full path of a build: the site model made from every article, and every page rendered (the
+// ones whose key is unchanged since the last build are kept, not written again).
+import {availableParallelism} from 'node:os'
+import {saveSiteSnapshot} from '../cache/site-snapshot.ts'
+import {buildSiteFromTags, storyTags} from '../model/site.ts'
+import type {Site, StoryTag} from '../model/types.ts'
+import {searchIndexFiles} from '../render/search-index.ts'
+import {sitePages} from '../render/site.ts'
+import {count, storyCount} from '../text/count.ts'
+import {ownsFile, releaseOtherStories, releaseWritten, startRenderPool} from '../threads/render-pool.ts'
+import {openSiteWriter, type Manifest} from '../write/site-writer.ts'
+import type {BuildContext, BuildOutcome} from './context.ts'
+import {fullCollection, lowerHeapGrowth} from './memory.ts'
+import {articlesOf, type ReadArticles, type ReadFiles} from './read-stage.ts'
+import {writeSite} from './write-site.ts'
+
+/**
+ * Below this many stories a second render thread costs more to start than it saves, and so does a
+ * thread that writes the files (write/writer-thread.ts).
+ */
+const STORIES_PER_EXTRA_THREAD = 1000
+
+/**
+ * Render threads: one for each full 1,000 stories, up to one a core less the core that the writer
+ * thread keeps busy, when every page is to be rendered. On two cores that is one render thread and
+ * a writer: 6 % slower than two render threads at 10,000 stories, in two thirds of the memory. A
+ * build with a previous manifest mostly keys pages and renders few: one thread.
+ */
+function defaultThreads(site: Site, previous: Manifest | null): number {
+  if (previous !== null) return 1
+  const cores = Math.max(1, availableParallelism() - (writesAside(site) ? 1 : 0))
+  return Math.min(cores, Math.max(1, Math.floor(site.stories.length / STORIES_PER_EXTRA_THREAD)))
+}
+
+/** Whether each render thread hands its files to a writer thread. */
+function writesAside(site: Site): boolean {
+  return site.stories.length >= STORIES_PER_EXTRA_THREAD
+}
+
+/**
+ * The site made from what `read` read, and all of it written. `inputs` names what it is made from
+ * (cache/inputs.ts); `present` is what the output folder holds now.
+ */
+export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number): Promise<BuildOutcome> {
+  const {options, report, step, parsed, output, previous} = context
+  const made = await siteOf(context, read)
+  // Most of the heap is garbage now that the site is made: collected now, the next limit V8 sets
+  // stays near what is live.
+  fullCollection()
+  const {failed} = made
+  const recalled = parsed.hits
+  if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
+  const site = made.site
+  step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
+  for (const story of site.stories) {
+    const {source, url, headline, date, publisher, kind, credits, boilerplate} = story
+    report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
+  }
+  // Before any thread lets go of bodies: the snapshot is written from the whole model.
+  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, output.writes)
+
+  const record = {inputs, report, failed, ...(context.cacheDir === null ? {} : {snapshot: inputs})}
+  const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site))
+  const threads = options.jobs ?? defaultThreads(site, previous)
+  const pool = threads > 1 ? startRenderPool(site, context.templates, writer.plan, threads) : null
+  const {written, kept, removed} = await writeSite(
+    context,
+    writer,
+    async () => {
+      // The search index is one computation over every story: this thread makes all of its files
+      // first, so that it can then let go of what only other threads' story pages show.
+      for (const file of searchIndexFiles(site)) writer.put(file)
+      // Lowered first: the collection sets the limit the heap may grow to next.
+      const restoreHeapGrowth = lowerHeapGrowth()
+      try {
+        fullCollection()
+        releaseOtherStories(site, 0, threads)
+        const written = releaseWritten(site, 0)
+        let pages = 0
+        for (const file of sitePages(site, context.templates)) {
+          if (ownsFile(file, pages++, 0, threads)) {
+            writer.put(file)
+            written(file)
+          }
+          options.onProgress?.({phase: 'write', done: pages, total: null})
+          // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
+          // is handled only after commit, and "stops" a build that has already replaced the site.
+          if (pages % 32 === 0) await new Promise((resolve) => setImmediate(resolve))
+        }
+        if (pool) for (const result of await pool.results) writer.merge(result)
+      } finally {
+        restoreHeapGrowth()
+      }
+    },
+    () => pool?.stop()
+  )
+  step(`write: ${count(written, 'file')} written, ${kept} unchanged, ${removed} removed in ${options.out}`)
+  return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
+}
+
+/**
+ * The site model of what `readFiles` read, or null when --strict fails on the errors now in the
+ * report. A function of its own so that the articles and their tag candidates (about 40 MB at
+ * 10,000 stories) go once it returns: a value that was ever in a register of a caller's frame can
+ * stay there, out of reach, until the build ends.
+ */
+async function siteOf(context: BuildContext, read: ReadFiles): Promise<{site: Site | null; failed: number}> {
+  const {options, config, parsed, report, step} = context
+  const input = await articlesOf(read, options, config, parsed, report, step)
+  parsed.save()
+  if (options.strict && report.errors.length > 0) return {site: null, failed: input.failed}
+  const tags = tagsLettingGoOfMentions(input, read, context)
+  return {site: buildSiteFromTags(input.articles, tags, config, options.content), failed: input.failed}
+}
+
+/**
+ * Each article's tags. The tag candidates they are chosen from are needed for nothing else (17 MB
+ * at 10,000 stories, packed): they are let go of here, in `input` and in what each file's reading
+ * gave. A function of its own, like siteOf, so that no register of the caller's frame keeps them.
+ */
+function tagsLettingGoOfMentions(input: ReadArticles, read: ReadFiles, context: BuildContext): StoryTag[][] {
+  const tags = storyTags(input.articles, input.mentions, context.config)
+  input.mentions = []
+  read.outcomes = []
+  return tags
+}
