@@ -8,9 +8,7 @@ import {openParseCache, type ParseCache} from '../cache/parsed.ts'
 import {codeVersion, hashOf} from '../cache/version.ts'
 import type {BuildReport, SiteConfig, Templates} from '../model/types.ts'
 import {bundledTemplates, readTemplates} from '../read/templates.ts'
-import type {OutputCache} from '../write/journal.ts'
-import {outputCachePaths} from '../write/journal.ts'
-import {readManifest, type Manifest, type OutputCacheWrites} from '../write/site-writer.ts'
+import {outputCachePaths, readManifest, type Manifest, type OutputCache, type OutputCacheWrites} from '../cache/manifest.ts'
 import type {ConfigOptions} from '../read/config.ts'
 
 export interface BuildOptions extends ConfigOptions {

@@ -16,8 +16,8 @@ import {createHash, randomBytes, type Hash} from 'node:crypto'
 import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {codeVersion} from './version.ts'
-import {chargeWrite} from '../write/faults.ts'
-import {withFolder} from '../write/failure.ts'
+import {chargeWrite} from '../disk/faults.ts'
+import {withFolder} from '../disk/folder-error.ts'
 
 const MAGIC = '#broadsheet-cache 1'
 /** More than a trailer's length. */

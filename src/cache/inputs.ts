@@ -1,10 +1,9 @@
 // What a build is made from, as hashes: the same hashes, the same site.
-import type {Diagnostic, SiteConfig} from '../model/types.ts'
-import type {Skipped} from '../read/list.ts'
+import type {BuildReport, Diagnostic, SiteConfig} from '../model/types.ts'
 import {hashOf} from './version.ts'
 
 /** Every content file's path with its content hash (or the error reading it gave), and what was skipped and why. */
-export function filesHash(sources: readonly string[], hashes: ReadonlyArray<string | Diagnostic>, skipped: readonly Skipped[]): string {
+export function filesHash(sources: readonly string[], hashes: ReadonlyArray<string | Diagnostic>, skipped: ReadonlyArray<BuildReport['skipped'][number]>): string {
   return hashOf([sources.map((source, i) => [source, hashes[i]]), skipped])
 }
 

@@ -17,7 +17,7 @@ import {startDev} from '../serve/dev.ts'
 import {listen, mountAt} from '../serve/server.ts'
 import {staticSite} from '../serve/static.ts'
 import {describeState, errorMessage, stateAfter} from '../write/failure.ts'
-import {cleanHeadline, writeNewArticle} from '../write/new-article.ts'
+import {cleanHeadline, writeNewArticle} from './new-article.ts'
 import {recoverOutput} from '../write/recover.ts'
 
 /** Where a command prints and how it learns that it is asked to stop. */

@@ -48,12 +48,6 @@ export function describeState(out: string, state: OutputState): string {
   }
 }
 
-/** Says which folder an error happened in, unless it says so already. */
-export function withFolder(error: unknown, folder: string): unknown {
-  if (error !== null && typeof error === 'object' && !('folder' in error)) Object.assign(error, {folder})
-  return error
-}
-
 /**
  * Adds to an ENOSPC error the space a build needs, when the caller knows it: `about` so much, or
  * (when only what it had written so far is known) `at least`.

@@ -11,7 +11,6 @@
 import {existsSync, mkdirSync, renameSync, rmdirSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {readCacheFile, writeCacheFile} from '../cache/file.ts'
-import {hashOf} from '../cache/version.ts'
 import {containedPath} from './output.ts'
 
 export interface Journal {
@@ -33,23 +32,6 @@ export interface Journal {
 }
 
 /** What a build keeps of an output folder in `.broadsheet-cache/` beside it. */
-export interface OutputCache {
-  dir: string
-  /** The manifest of the last build (write/site-writer.ts). */
-  manifest: string
-  /** The last build's model without bodies (cache/site-snapshot.ts). */
-  snapshot: string
-  /** There only while an incremental build changes the output folder. */
-  journal: string
-}
-
-export function outputCachePaths(out: string): OutputCache {
-  const target = path.resolve(out)
-  const dir = path.join(path.dirname(target), '.broadsheet-cache')
-  const base = path.join(dir, `output-${hashOf(target)}`)
-  return {dir, manifest: `${base}.json`, snapshot: `${base}.site.ndjson`, journal: `${base}.journal`}
-}
-
 /** Writes the journal durably: it must be on the disk before the output folder changes. */
 export function writeJournal(file: string, journal: Journal): void {
   writeCacheFile(file, JSON.stringify(journal), {sync: true})

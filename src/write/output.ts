@@ -12,8 +12,9 @@ import {randomBytes} from 'node:crypto'
 import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {OutputFile} from '../model/types.ts'
-import {chargeWrite, outputRenamed} from './faults.ts'
-import {OutputFailure, withFolder} from './failure.ts'
+import {chargeWrite, outputRenamed} from '../disk/faults.ts'
+import {withFolder} from '../disk/folder-error.ts'
+import {OutputFailure} from './failure.ts'
 
 export interface Output {
   /** The temporary folder being written. */

@@ -16,8 +16,8 @@ import path from 'node:path'
 import process from 'node:process'
 import {count} from '../text/count.ts'
 import {OutputFailure} from './failure.ts'
-import {outputCachePaths, readJournal, rollBack, type Journal} from './journal.ts'
-import {readManifestFile} from './site-writer.ts'
+import {outputCachePaths, readManifestFile} from '../cache/manifest.ts'
+import {readJournal, rollBack, type Journal} from './journal.ts'
 
 /** Whether process `pid` is running: its leftovers are its own business. */
 function alive(pid: number | null): boolean {

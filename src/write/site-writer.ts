@@ -11,13 +11,15 @@
 // (write/recover.ts). The manifest, renamed into place last, is the point after which the new
 // site counts as built.
 import {createHash, randomBytes} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
+import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
-import type {BuildReport, PendingFile} from '../model/types.ts'
-import {readCacheFile, type CacheWrites} from '../cache/file.ts'
-import {outputRenamed} from './faults.ts'
-import {OutputFailure, withFolder, withNeeded} from './failure.ts'
-import {asideName, removeEmptyParents, rollBack, writeJournal, type Journal, type OutputCache} from './journal.ts'
+import type {PendingFile} from '../model/types.ts'
+import type {CacheWrites} from '../cache/file.ts'
+import {manifestText, type BuildRecord, type Manifest, type OutputCache, type OutputCacheWrites} from '../cache/manifest.ts'
+import {outputRenamed} from '../disk/faults.ts'
+import {withFolder} from '../disk/folder-error.ts'
+import {OutputFailure, withNeeded} from './failure.ts'
+import {asideName, removeEmptyParents, rollBack, writeJournal, type Journal} from './journal.ts'
 import {listFiles} from './listing.ts'
 import {containedPath, openOutput, stagingWriter} from './output.ts'
 import {stagingWriterAside, type FileSink} from './writer-thread.ts'
@@ -76,50 +78,6 @@ export interface SiteWriter {
   readonly stats: WriteStats
 }
 
-export interface Manifest {
-  /** Names the build that saved it: a journal names the manifest its commit saves (write/journal.ts). */
-  id?: string
-  /** Changes whenever Broadsheet or the templates change, so old hashes never match new output. */
-  version: string
-  files: Record<string, string>
-  /** What the build was made from and what it published, so an identical build can be skipped. */
-  build?: BuildRecord
-}
-
-/** A hash of everything a build is made from, and what it reported. */
-export interface BuildRecord {
-  inputs: string
-  report: BuildReport
-  /** Files that gave no story because of an error. */
-  failed: number
-  /** The site snapshot (cache/site-snapshot.ts) that describes this build's model, if one was kept. */
-  snapshot?: string
-}
-
-/**
- * The previous build of `out`, when it was made from the same inputs by the same version and
- * every file it wrote is still there: then building again would write the same bytes.
- */
-export function unchangedOutput(previous: Manifest | null, inputs: string, present: readonly string[]): {pages: number; record: BuildRecord} | null {
-  if (previous?.build?.inputs !== inputs) return null
-  const files = Object.keys(previous.files)
-  if (!allPresent(previous, present)) return null
-  return {pages: files.length, record: previous.build}
-}
-
-/** Whether every file of the last build is still in the output folder (`present`: write/listing.ts). */
-export function allPresent(previous: Manifest, present: readonly string[]): boolean {
-  const there = new Set(present)
-  return Object.keys(previous.files).every((file) => there.has(file))
-}
-
-/** Where a build keeps what it knows of an output folder, and how it writes to the cache. */
-export interface OutputCacheWrites {
-  paths: OutputCache
-  /** null for a build that keeps no cache (`--no-cache`). */
-  writes: CacheWrites | null
-}
-
 /**
  * @param cache where the manifest lives, and the build's staged cache writes (null: build cold and
  *   keep no manifest). The staged writes are put in place at commit, after the output.
@@ -160,7 +118,7 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
     commit() {
       merge(own.finish())
       // Written aside now, put in place last: the manifest says the new site is there.
-      writes?.stage(paths.manifest, JSON.stringify({id, version, files, build: record} satisfies Manifest))
+      writes?.stage(paths.manifest, manifestText({id, version, files, build: record}))
       if (previous === null) {
         output.commit(() => {
           // The old output is out of the way: no manifest may go on describing it.
@@ -330,21 +288,3 @@ function contentHash(content: string | Uint8Array): string {
   return createHash('sha1').update('c').update(content).digest('base64url')
 }
 
-/** The manifest of the last build of `out` by this version of Broadsheet and the templates, if any. */
-export function readManifest(file: string, version: string, out: string): Manifest | null {
-  const manifest = readManifestFile(file)
-  if (manifest === null || !existsSync(out)) return null
-  return manifest.version === version ? manifest : null
-}
-
-/** The manifest in `file`, whatever its version, if it is whole and checks out; else null (a damaged cache is only a slower build). */
-export function readManifestFile(file: string): Manifest | null {
-  const payload = readCacheFile(file)
-  if (payload === null) return null
-  try {
-    const manifest = JSON.parse(payload.toString('utf8')) as Manifest
-    return typeof manifest === 'object' && manifest !== null && typeof manifest.version === 'string' && typeof manifest.files === 'object' && manifest.files !== null ? manifest : null
-  } catch {
-    return null
-  }
-}

@@ -6,9 +6,9 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {outputCachePaths, writeJournal} from '../../src/write/journal.ts'
+import {outputCachePaths, readManifestFile} from '../../src/cache/manifest.ts'
+import {writeJournal} from '../../src/write/journal.ts'
 import {recoverOutput} from '../../src/write/recover.ts'
-import {readManifestFile} from '../../src/write/site-writer.ts'
 import {article, buildIn, runCli, tree, writeContent, writeJson} from './fixture.ts'
 import {expectTruthful, leftovers, sameAsNoCache} from './faults.ts'
 

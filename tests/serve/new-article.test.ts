@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parse} from '../../src/parse/index.ts'
-import {cleanHeadline, newArticleText, writeNewArticle} from '../../src/write/new-article.ts'
+import {cleanHeadline, newArticleText, writeNewArticle} from '../../src/cli/new-article.ts'
 import {repo, runCli} from '../support/cli.ts'
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'broadsheet-new-'))
