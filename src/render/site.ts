@@ -12,7 +12,6 @@ import {withFileUrls} from './file-urls.ts'
 import {renderBody} from './markdown.ts'
 import {chunk, fileFor, pageUrl, paginationView} from './pagination.ts'
 import {fixedFile, lazyFile} from './fixed-file.ts'
-import {searchIndexFiles} from './search-index.ts'
 import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './templates.ts'
 import {frontPage} from './front-page.ts'
@@ -32,14 +31,8 @@ interface TermKind {
   lede: (term: Term) => string
 }
 
-/** Every file of the site, rendered. */
-export function* renderSite(site: Site, templates: Templates): Generator<OutputFile> {
-  for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
-  for (const file of searchIndexFiles(site)) yield {path: file.path, content: file.render()}
-}
-
 /**
- * Every file of the site but the search index (`searchIndexFiles`), each with the key it is made
+ * Every file of the site but the search index (search/index.ts), each with the key it is made
  * from and rendered only on demand, so an incremental build renders just the pages whose key
  * changed, and threads that share the pages make only their own. Nothing costly happens until a
  * file's key or content is asked for; the search index is one computation, so it is kept apart
@@ -113,7 +106,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     })
   )
 
-  // Search runs in the reader's browser over the index the write step adds (write/search-index.ts).
+  // Search runs in the reader's browser over the index the write step adds (search/index.ts).
   yield page(
     'search/',
     'search.liquid',

@@ -4,7 +4,7 @@
 import {describe, expect, it, vi} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {renderSite} from '../../src/render/site.ts'
+import {renderSite} from './render-helpers.ts'
 import {loadTemplates} from './site-fixture.ts'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 

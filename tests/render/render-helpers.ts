@@ -1,7 +1,14 @@
 // Helpers for reading rendered output in tests.
-import type {OutputFile, Site} from '../../src/model/types.ts'
-import {renderSite} from '../../src/render/site.ts'
+import type {OutputFile, Site, Templates} from '../../src/model/types.ts'
+import {sitePages} from '../../src/render/site.ts'
+import {searchIndexFiles} from '../../src/search/index.ts'
 import {loadTemplates} from './site-fixture.ts'
+
+/** Every file of the site, rendered: its pages, then its search index, as a build writes them. */
+export function* renderSite(site: Site, templates: Templates): Generator<OutputFile> {
+  for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
+  for (const file of searchIndexFiles(site)) yield {path: file.path, content: file.render()}
+}
 
 const templates = loadTemplates()
 

@@ -8,7 +8,7 @@ import {newsroomStories} from '../../bench/lib/newsroom.ts'
 import {TARGET_BYTES, costOf, limitsOf, pickQueries} from '../../bench/search-cost.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {buildSite} from '../../src/model/site.ts'
-import {searchIndexFiles} from '../../src/render/search-index.ts'
+import {searchIndexFiles} from '../../src/search/index.ts'
 import {parseText} from '../model/story-files.ts'
 
 describe('search at 10,000 stories', () => {

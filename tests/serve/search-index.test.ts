@@ -1,8 +1,8 @@
-// The search index written by the build (src/render/search-index.ts), read back from its files.
+// The search index written by the build (src/search/index.ts), read back from its files.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {decodePostings} from '../../src/render/search-postings.ts'
+import {decodePostings} from '../../src/search/postings.ts'
 import {buildFiles, seedPath, type Built} from '../build/fixture.ts'
 
 const seed = readFileSync(seedPath, 'utf8')

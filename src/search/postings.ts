@@ -17,7 +17,7 @@
 // - the last character is filled with zero bits.
 //
 // The reader's script (templates/assets/search-engine.js, `postings`) decodes it; the build and
-// render/search-patch.ts encode it with `encodePostings`, so the same postings give the same bytes.
+// search/patch.ts encode it with `encodePostings`, so the same postings give the same bytes.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0))

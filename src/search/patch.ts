@@ -5,8 +5,8 @@
 // would make them: shards made, emptied, split or joined included, and meta.json when its groups or
 // splits change. The results' files (search/docs/) show nothing a body edit changes.
 import type {OutputFile} from '../model/types.ts'
-import {SHARD_PREFIX, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './search-index.ts'
-import {decodePostings, encodePostings} from './search-postings.ts'
+import {SHARD_PREFIX, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './index.ts'
+import {decodePostings, encodePostings} from './postings.ts'
 
 export interface TermChange {
   /** The story's index, its position in the postings. */

@@ -5,19 +5,19 @@
 // - search/meta.json: the groups of terms there are (a group: the terms that share their first two
 //   characters) and how the large ones are split (`metaText`);
 // - search/terms/: shards of terms and their postings, each at most SHARD_BYTES unless it holds one
-//   term (`groupShards`), postings written compactly (render/search-postings.ts); a query's word is in
+//   term (`groupShards`), postings written compactly (search/postings.ts); a query's word is in
 //   one shard;
 // - search/docs/: one small file a story, with what a result shows (link, headline, date, excerpt):
 //   a page of results fetches the files of its results and no other.
 //
 // templates/assets/search-engine.js reads this format; `tokens` there must split text as
-// `searchTokens` does. render/search-patch.ts updates these files in place after an edit to bodies
+// `searchTokens` does. search/patch.ts updates these files in place after an edit to bodies
 // alone, by the same rules.
 import type {PendingFile, Site, Story} from '../model/types.ts'
-import {dateInWords} from './dates.ts'
-import {fixedFile, lazyFile} from './fixed-file.ts'
+import {dateInWords} from '../render/dates.ts'
+import {fixedFile, lazyFile} from '../render/fixed-file.ts'
 import {createPostingLists} from './posting-lists.ts'
-import {encodedLength, encodePostings} from './search-postings.ts'
+import {encodedLength, encodePostings} from './postings.ts'
 
 /** Results (one file a story) per folder of search/docs/. */
 export const DOCS_PER_FOLDER = 1000
@@ -130,7 +130,7 @@ export function* searchIndexFiles(site: Site, {shardBytes = SHARD_BYTES}: {shard
  */
 export interface SearchMeta {
   stories: number
-  /** The size shards were cut to (`groupShards`), for render/search-patch.ts. */
+  /** The size shards were cut to (`groupShards`), for search/patch.ts. */
   shardBytes: number
   /** Every group's name: its terms' first SHARD_PREFIX characters. */
   groups: readonly string[]
@@ -255,7 +255,7 @@ interface IndexTerms {
 }
 
 /**
- * Each term's packed postings, in story order: its list in `lists` (render/posting-lists.ts, 4 bytes
+ * Each term's packed postings, in story order: its list in `lists` (search/posting-lists.ts, 4 bytes
  * a posting). Weights add up in the term's last posting while its story is the one being read: one
  * map lookup a token, and no map per story. Given as the index files hold them, `[story, weight,
  * story, weight, …]`, unpacked into one array as each term is asked for: as arrays, 8 bytes a

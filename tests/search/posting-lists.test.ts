@@ -1,6 +1,6 @@
 // The search index's growing lists hold what was pushed, in order, however they interleave.
 import {describe, expect, it} from 'vitest'
-import {createPostingLists} from '../../src/render/posting-lists.ts'
+import {createPostingLists} from '../../src/search/posting-lists.ts'
 
 /** A deterministic stream of numbers (a linear congruential generator). */
 function numbers(seed: number): () => number {

@@ -1,8 +1,8 @@
 // Shared by the search-patch tests: the index of a site as file texts, and the patch for a story's
 // new paragraphs next to the index made anew.
 import type {Site} from '../../src/model/types.ts'
-import {SHARD_BYTES, searchIndexFiles, storyTermWeights} from '../../src/render/search-index.ts'
-import {patchSearchIndex, type SearchPatch} from '../../src/render/search-patch.ts'
+import {SHARD_BYTES, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
+import {patchSearchIndex, type SearchPatch} from '../../src/search/patch.ts'
 
 /** Each file's text; shards may come as bytes, which must be the very bytes of that text. */
 export function indexFiles(site: Site, shardBytes = SHARD_BYTES): Map<string, string> {

@@ -4,11 +4,11 @@
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {SHARD_BYTES} from '../../src/render/search-index.ts'
-import {patchSearchIndex} from '../../src/render/search-patch.ts'
+import {SHARD_BYTES} from '../../src/search/index.ts'
+import {patchSearchIndex} from '../../src/search/patch.ts'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 import {applied, both, indexFiles, read} from './search-patch-fixture.ts'
-import {makeSite} from './site-fixture.ts'
+import {makeSite} from '../render/site-fixture.ts'
 
 describe('patchSearchIndex', () => {
   it('splits a group that grows past SHARD_BYTES and joins one that shrinks to it, meta.json included', () => {

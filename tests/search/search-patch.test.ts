@@ -4,8 +4,8 @@
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {storyTermWeights} from '../../src/render/search-index.ts'
-import {patchSearchIndex} from '../../src/render/search-patch.ts'
+import {storyTermWeights} from '../../src/search/index.ts'
+import {patchSearchIndex} from '../../src/search/patch.ts'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 import {applied, both, indexFiles, read} from './search-patch-fixture.ts'
 
