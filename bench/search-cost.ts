@@ -25,7 +25,7 @@ import {execFileSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {gzipSync} from 'node:zlib'
-import {STOP_WORDS, searchTokens} from '../src/render/search-index.ts'
+import {STOP_WORDS, searchTokens} from '../src/search/index.ts'
 // @ts-expect-error: a browser script without type declarations
 import {createSearch} from '../templates/assets/search-engine.js'
 import {corpusRoot} from './generate.ts'

@@ -20,6 +20,7 @@
 // 20): 10,000 generated stories (bench/lib/newsroom.ts) of 640 words each, two stories'
 // paragraphs run together, take 0.55-0.65 s, half of it reading their 40 million characters;
 // 10,000 of 320 words 0.45-0.55 s; the 1,328 BBC stories 0.05 s.
+import {byCodeUnitNullFirst} from '../text/compare.ts'
 
 export interface EventInput {
   headline: string
@@ -160,16 +161,12 @@ function completeLink(count: number, passing: ReadonlyMap<number, number>): Int3
 
 /** Field by field, headline first: nearly every pair differs there, and nothing is concatenated. */
 function compareStories(a: EventInput, b: EventInput): number {
-  let order = compare(a.headline, b.headline) || compare(a.date, b.date) || compare(a.provider, b.provider)
+  let order = byCodeUnitNullFirst(a.headline, b.headline) || byCodeUnitNullFirst(a.date, b.date) || byCodeUnitNullFirst(a.provider, b.provider)
   order ||= a.paragraphs.length - b.paragraphs.length
-  for (let i = 0; order === 0 && i < a.paragraphs.length; i++) order = compare(a.paragraphs[i]!, b.paragraphs[i]!)
+  for (let i = 0; order === 0 && i < a.paragraphs.length; i++) order = byCodeUnitNullFirst(a.paragraphs[i]!, b.paragraphs[i]!)
   return order
 }
 
-/** Null first. */
-function compare(a: string | null, b: string | null): number {
-  return a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
-}
 
 /** Days since 1970, NaN for undated (or not YYYY-MM-DD). */
 function dayNumber(date: string | null): number {

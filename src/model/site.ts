@@ -9,6 +9,7 @@ import {sectionResolver, type SectionChoice} from './sections.ts'
 import {slugify} from './slug.ts'
 import {createVocabulary, packedMentions, selectTags, type PackedMentions} from './tags/index.ts'
 import type {Article, Day, Month, SiteConfig, Site, Story, StoryTag, TagKind, TagRef, Term, TermRef, Year} from './types.ts'
+import {byCodeUnit} from '../text/compare.ts'
 
 /**
  * `contentFolder`: the folder the sources are paths in (`content` for `content/business/001.txt`),
@@ -138,7 +139,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
     undated: leads.filter((s) => s.date === null).map((s) => s.index),
     tags: tagTerms.list(),
     sections: [...sectionTerms.values()]
-      .sort((a, b) => a.choice.rank - b.choice.rank || compareText(a.choice.name, b.choice.name))
+      .sort((a, b) => a.choice.rank - b.choice.rank || byCodeUnit(a.choice.name, b.choice.name))
       .map(({term}) => term),
     authors: authorTerms.list(),
     sources: sourceTerms.list()
@@ -155,7 +156,7 @@ function compareArticles(a: Article, b: Article, scoreA: number, scoreB: number)
     if (b.date === null) return -1
     return a.date < b.date ? 1 : -1
   }
-  return scoreB - scoreA || compareText(a.source, b.source)
+  return scoreB - scoreA || byCodeUnit(a.source, b.source)
 }
 
 /**
@@ -171,10 +172,6 @@ function importanceOf(articles: readonly Article[], alsoReported: readonly numbe
   return articles.map((article, i) =>
     importance({alsoReported: alsoReported[i]!, linkedFrom: linkedFrom[i]!, commentCount: article.commentCount, readingMinutes: article.readingMinutes})
   )
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**
@@ -233,7 +230,7 @@ function createTerms(folder: string): Terms<TagRef> {
         ref.kind = mostUsed(kinds, ref.kind)
         return {...ref, stories: [...stories].sort((a, b) => a - b)}
       })
-      return terms.sort((a, b) => b.stories.length - a.stories.length || compareText(a.slug, b.slug))
+      return terms.sort((a, b) => b.stories.length - a.stories.length || byCodeUnit(a.slug, b.slug))
     }
   }
 }

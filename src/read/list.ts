@@ -2,6 +2,7 @@
 // read; symlinks are refused so a content folder cannot pull in files from elsewhere on the machine.
 import {lstat, readdir} from 'node:fs/promises'
 import path from 'node:path'
+import {byCodeUnit} from '../text/compare.ts'
 
 export interface Skipped {
   source: string
@@ -59,7 +60,6 @@ export async function listContentFiles(dir: string): Promise<ContentListing> {
       else files.push(rel)
     }
   }
-  const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
   return {files: files.sort(byCodeUnit), skipped: skipped.sort((a, b) => byCodeUnit(a.source, b.source))}
 }
 

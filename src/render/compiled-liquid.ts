@@ -25,6 +25,7 @@ import {
   type Template,
   type Value,
 } from 'liquidjs'
+import {escapeHtml} from './escape.ts'
 
 // The bundle reads a CommonJS package's exports through getters on every use; these are read once.
 const toValueSync = liquidToValueSync
@@ -548,12 +549,6 @@ function stringify(value: unknown): string {
   if (v === null || v === undefined) return ''
   if (Array.isArray(v)) return v.map((item) => stringify(item)).join('')
   return String(v)
-}
-
-const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'}
-
-function escapeHtml(text: string): string {
-  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text
 }
 
 function toEnumerable(value: unknown): unknown[] {

@@ -17,6 +17,7 @@ import {createRenderer} from './templates.ts'
 import {frontPage} from './front-page.ts'
 import {KIND_LABELS, tagIndex} from './tag-index.ts'
 import {eventCard, storyView, type StoryCard, type StoryView} from './views.ts'
+import {byCodeUnit} from '../text/compare.ts'
 
 type PageInput = Omit<HeadInput, 'url' | 'path'>
 type ViewOf = (root: string) => object
@@ -44,7 +45,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
   const feeds = hasFeeds(config)
   const siteFeed = siteFeedStories(site)
 
-  for (const [name, content] of Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, content] of Object.entries(templates).sort(([a], [b]) => byCodeUnit(a, b))) {
     // Assets come as bytes (read/templates.ts), to be copied as they are.
     if (typeof content !== 'string') yield fixedFile(name, content)
   }

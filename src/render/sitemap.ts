@@ -1,6 +1,7 @@
 // sitemap.xml and robots.txt. The sitemap protocol wants absolute URLs, so a site without a base
 // URL has no sitemap (render/feeds/index.ts `hasFeeds`).
 import type {SiteConfig} from '../model/types.ts'
+import {xmlCharRefs} from './feeds/xml.ts'
 
 export interface SitemapEntry {
   /** Site-relative URL of the page. */
@@ -9,17 +10,13 @@ export interface SitemapEntry {
   lastmod: string | null
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
 export function sitemapXml(config: SiteConfig, entries: readonly SitemapEntry[]): string {
   const baseUrl = config.baseUrl
   if (baseUrl === null) throw new Error('a sitemap needs a base URL')
   const lines = entries.map(({url, lastmod}) => {
     const loc = new URL(url, baseUrl).href
     const mod = lastmod === null ? '' : `<lastmod>${lastmod}</lastmod>`
-    return `  <url><loc>${escapeXml(loc)}</loc>${mod}</url>`
+    return `  <url><loc>${xmlCharRefs(loc)}</loc>${mod}</url>`
   })
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

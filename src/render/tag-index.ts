@@ -2,6 +2,7 @@
 // letter, with every tag's number of stories, over as many pages as it takes. Only tags that
 // `tags.minStories` stories share are listed; a tag on fewer stays on its stories and its page.
 import type {TagKind, TagTerm} from '../model/types.ts'
+import {byCodeUnit} from '../text/compare.ts'
 
 /** Tags a page of the index holds: at 24 px a line in three columns, about 1,800 px of list. */
 export const TAGS_PER_INDEX_PAGE = 240
@@ -48,7 +49,7 @@ export interface TagIndex {
 
 export function tagIndex(tags: readonly TagTerm[], minStories: number, perPage = TAGS_PER_INDEX_PAGE): TagIndex {
   const listed = tags.filter((tag) => tag.stories.length >= minStories)
-  const ordered = [...listed].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(sortKey(a.name), sortKey(b.name)) || compareText(a.slug, b.slug))
+  const ordered = [...listed].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byCodeUnit(sortKey(a.name), sortKey(b.name)) || byCodeUnit(a.slug, b.slug))
   const pages: KindGroup[][] = []
   const kinds: TagIndex['kinds'] = []
   ordered.forEach((tag, i) => {
@@ -80,6 +81,3 @@ function sortKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}

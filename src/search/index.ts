@@ -18,6 +18,7 @@ import {dateInWords} from '../render/dates.ts'
 import {fixedFile, lazyFile} from '../render/fixed-file.ts'
 import {createPostingLists} from './posting-lists.ts'
 import {encodedLength, encodePostings} from './postings.ts'
+import {byCodeUnit} from '../text/compare.ts'
 
 /** Results (one file a story) per folder of search/docs/. */
 export const DOCS_PER_FOLDER = 1000
@@ -144,22 +145,18 @@ export interface SearchMeta {
  * follow it in its children's names, in order (`groupShards`); `docs` is DOCS_PER_FOLDER.
  */
 export function metaText({stories, shardBytes, groups, split}: SearchMeta): string {
-  const sorted = [...split].sort(([a], [b]) => compareNames(a, b))
+  const sorted = [...split].sort(([a], [b]) => byCodeUnit(a, b))
   return JSON.stringify({
     version: 3,
     stories,
     prefix: SHARD_PREFIX,
     docs: DOCS_PER_FOLDER,
     shardBytes,
-    groups: [...groups].sort(compareNames).join(''),
+    groups: [...groups].sort(byCodeUnit).join(''),
     split: Object.fromEntries(sorted)
   })
 }
 
-/** A group's or a node's name, in the order of their terms (UTF-16 code units, as `sort` orders the terms). */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 
 /** A term and its postings' string (`encodePostings`). */
 export type ShardEntry = [term: string, postings: string]

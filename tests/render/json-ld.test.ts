@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {escapeJsonForScript, scriptJson} from '../../src/render/json-ld.ts'
+import {escapeJsonForScript} from '../../src/render/escape.ts'
+import {scriptJson} from '../../src/render/json-ld.ts'
 import {renderAll, get} from './render-helpers.ts'
 import {sampleSite} from './site-fixture.ts'
 

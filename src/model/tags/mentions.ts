@@ -9,6 +9,7 @@ import {isFunctionalWord, isHonorific, isOrgWord, isPlaceWord, lexicalKind} from
 import {actsAsGovernment, contextOf, cueKind, type CueKind} from './cues.ts'
 import {CONNECTORS, SURNAMES_THE_LEXICON_MISREADS, TITLE_QUALIFIERS, TITLES, WORD_SURNAMES} from './stop.ts'
 import {wordEnd, wordStart} from './words.ts'
+import {byCodeUnit} from '../../text/compare.ts'
 
 /** `kind` null: a name with no evidence of what it is (yet; another story may know). */
 export type Evidence = EntityKind | 'firstName' | null
@@ -119,7 +120,7 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
   // A lone capitalised word seen only at sentence starts, with no evidence, is no name.
   for (const [key, mention] of mentions) if (!named.has(key) && mention.kind === null) mentions.delete(key)
   countHeadline(mentions, tokenize(plainText(story.headline)), vocabulary)
-  return [...mentions.values()].sort((a, b) => compareStrings(a.key, b.key))
+  return [...mentions.values()].sort((a, b) => byCodeUnit(a.key, b.key))
 }
 
 /**
@@ -653,6 +654,3 @@ function countHeadline(mentions: Map<string, Mention>, tokens: readonly Token[],
   }
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}

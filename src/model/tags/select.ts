@@ -6,7 +6,8 @@ import {COMMON_ABBREVIATIONS, definedAbbreviation} from './abbreviations.ts'
 import {foldKey} from './fold.ts'
 import {lexicalKind} from './lexicon.ts'
 import type {Evidence, Mention} from './mentions.ts'
-import {compareStrings, spellingTable} from './mentions.ts'
+import {spellingTable} from './mentions.ts'
+import {byCodeUnit} from '../../text/compare.ts'
 import {unpackCounts, unpackMentions, type PackedMentions} from './packed.ts'
 
 export interface StoryMentions {
@@ -116,7 +117,7 @@ function mostFrequent(counts: ReadonlyMap<string, number>): string {
   let best = ''
   let bestCount = -1
   for (const [spelling, n] of counts) {
-    if (n > bestCount || (n === bestCount && compareStrings(spelling, best) < 0)) {
+    if (n > bestCount || (n === bestCount && byCodeUnit(spelling, best) < 0)) {
       best = spelling
       bestCount = n
     }
@@ -132,7 +133,7 @@ function commonDefinitions(definitions: ReadonlyMap<string, ReadonlyMap<string, 
   const defined = new Map<string, string | null>()
   for (const [short, names] of definitions) {
     const total = [...names.values()].reduce((sum, n) => sum + n, 0)
-    const [best] = [...names].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    const [best] = [...names].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
     defined.set(short, best !== undefined && best[1] >= DEFINITION_DOMINANCE * total ? best[0] : null)
   }
   return defined
@@ -267,7 +268,7 @@ function chooseTags(
       (c): c is {mention: Mention; term: TermInfo; score: number} =>
         isEntity(c.term) && !taken.has(c.term.display.toLowerCase()) && !(c.term.kind === 'person' && !c.term.aliased && (sharedSurname(c.mention.key) || lexicalKind(c.mention.key) === 'firstName'))
     )
-    .sort((a, b) => b.score - a.score || b.mention.count - a.mention.count || compareStrings(a.term.display, b.term.display))
+    .sort((a, b) => b.score - a.score || b.mention.count - a.mention.count || byCodeUnit(a.term.display, b.term.display))
   const derived: StoryTag[] = []
   for (const {term} of ranked) {
     if (derived.length >= config.max) break

@@ -19,6 +19,11 @@ export function xmlText(text: string): string {
   return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 }
 
+/** A URL in the sitemap: `&`, `<`, `>`, `"` and `'` as numeric character references. */
+export function xmlCharRefs(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
 /** HTML carried as escaped text (Atom `type="html"` content): the same escaping. */
 export const escapedHtml = xmlText
 
