@@ -3,7 +3,6 @@
 // unchanged (the output was made from the same inputs: nothing to do), bodies (only stories'
 // bodies changed: build/bodies.ts) or full (build/full.ts).
 import {openCacheWrites, type CacheWrites} from '../cache/file.ts'
-import {openParseCache} from '../cache/parsed.ts'
 import {siteInputs} from '../cache/inputs.ts'
 import {unchangedOutput} from '../cache/manifest.ts'
 import type {BuildReport, SiteConfig} from '../model/types.ts'
@@ -17,7 +16,7 @@ import path from 'node:path'
 import {rebuildBodies} from './bodies.ts'
 import {buildContext, emptyReport, type BuildOptions, type BuildOutcome, type BuildResult} from './context.ts'
 import {fullBuild} from './full.ts'
-import {readArticles, readFiles} from './read-stage.ts'
+import {readArticles, readFiles, uncached} from './read-stage.ts'
 
 export type {BuildOptions, BuildOutcome, BuildResult, Progress} from './context.ts'
 
@@ -44,7 +43,7 @@ async function buildChecked(options: BuildOptions): Promise<BuildResult> {
  */
 async function refusedWithoutFeeds(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
   const refused = nothingPublished()
-  const read = await readArticles(options, config, openParseCache(null, ''), refused.report, options.onStep)
+  const read = await readArticles(options, config, uncached(), refused.report, options.onStep)
   return {...refused, files: read.files, failed: read.failed, fatal: [`${FEEDS_SKIPPED}; --strict does not publish without them`]}
 }
 

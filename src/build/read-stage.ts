@@ -2,7 +2,7 @@
 // way every command reads content (build, dev, check, parse, tags), with the site's config: its
 // size limit, its provider profiles and its tag settings.
 import path from 'node:path'
-import type {ParseCache} from '../cache/parsed.ts'
+import {openParseCache, type ParseCache} from '../cache/parsed.ts'
 import {filesHash} from '../cache/inputs.ts'
 import type {ParsedEntry, ParsedFile} from '../model/parsed.ts'
 import {createVocabulary, type PackedMentions} from '../model/tags/index.ts'
@@ -48,6 +48,11 @@ export interface ReadArticles {
   failed: number
   /** Every file found, skipped ones included. */
   files: number
+}
+
+/** A parse cache that keeps nothing, for commands that read without building (`tags`, `--strict` refusals). */
+export function uncached(): ParseCache {
+  return openParseCache(null, '')
 }
 
 /**

@@ -6,9 +6,8 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {count, storyCount} from '../text/count.ts'
 import {build, type BuildOptions, type Progress} from '../build/index.ts'
-import {readArticles, readOneFile} from '../build/read-stage.ts'
+import {readArticles, readOneFile, uncached} from '../build/read-stage.ts'
 import {loadConfig} from '../read/config.ts'
-import {openParseCache} from '../cache/parsed.ts'
 import {buildSiteFromMentions} from '../model/site.ts'
 import path from 'node:path'
 import type {Article, BuildReport, Diagnostic, ParseResult, SiteConfig} from '../model/types.ts'
@@ -252,7 +251,7 @@ commands['tags'] = {
     const report: BuildReport = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
     let read
     try {
-      read = await readArticles({content: String(values['content']), drafts: values['drafts'] === true}, config, openParseCache(null, ''), report)
+      read = await readArticles({content: String(values['content']), drafts: values['drafts'] === true}, config, uncached(), report)
     } catch (error) {
       io.stderr.write(`broadsheet tags: cannot read ${values['content']}: ${(error as Error).message}\n`)
       return 2
