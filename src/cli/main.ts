@@ -81,7 +81,8 @@ const siteOptions: Record<string, Option> = {
   strict: {type: 'boolean', default: false, help: 'publish nothing if any file has an error'},
   drafts: draftsOption,
   'no-cache': {type: 'boolean', default: false, help: 'build everything anew, without reading or writing .broadsheet-cache/'},
-  jobs: {type: 'string', value: 'N', help: "threads that render pages (default: chosen from the machine's cores and the site's size)"}
+  jobs: {type: 'string', value: 'N', help: "threads that render pages (default: chosen from the machine's cores and the site's size)"},
+  debug: {type: 'boolean', default: false, help: 'say on stderr what the build does behind the scenes, as DEBUG=broadsheet:* does (pages the compiled templates left to LiquidJS)'}
 }
 
 const commands: Record<string, Command> = {}
@@ -378,6 +379,8 @@ function untilStopped(close: () => Promise<void>, io: CliIo): Promise<number> {
 
 /** The options `build` and `dev` share, from the command line. */
 function buildOptionsFrom(values: Values): Omit<BuildOptions, 'onStep' | 'onOutput' | 'onProgress'> {
+  // Through the environment, so that the build's threads read it too.
+  if (values['debug'] === true) process.env['DEBUG'] = [process.env['DEBUG'], 'broadsheet:*'].filter(Boolean).join(',')
   return {
     content: String(values['content']),
     out: String(values['out']),

@@ -2,7 +2,7 @@
 // expects, which is why there are more than one: a test compares each page with the interpreter's.
 //
 // - `escapeHtml`: LiquidJS's `escape` filter (`"` as `&#34;`, `'` as `&#39;`), for the compiled
-//   templates (render/compiled-liquid.ts), which must write what the interpreter writes.
+//   templates (render/liquid/compiled.ts), which must write what the interpreter writes.
 // - `escapeAmpersands`: remark-html's text, for the paragraphs built without it
 //   (render/plain-paragraph.ts): only `&`, as `&#x26;`; the paragraph has no other markup character.
 // - `escapeJsonForScript`: JSON inside `<script>`: every character HTML or JavaScript treats

@@ -1,8 +1,8 @@
 // Compiled templates must print exactly what LiquidJS prints. Each case renders one template both
 // ways, on the same data, and compares the strings; the expected text is LiquidJS's own output.
 import {describe, expect, it} from 'vitest'
-import {compileTemplates, renderCompiled} from '../../src/render/compiled-liquid.ts'
-import {createEngine, createRenderer} from '../../src/render/templates.ts'
+import {compileTemplates, renderCompiled} from '../../src/render/liquid/compiled.ts'
+import {createEngine, createRenderer} from '../../src/render/liquid/engine.ts'
 
 function both(templates: Record<string, string>, view: object, name = 'page.liquid') {
   const engine = createEngine(templates)

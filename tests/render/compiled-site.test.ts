@@ -10,8 +10,8 @@ import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
 const pages: Array<{name: string; compiled: string; interpreted: string}> = []
 
-vi.mock('../../src/render/templates.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/render/templates.ts')>()
+vi.mock('../../src/render/liquid/engine.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/render/liquid/engine.ts')>()
   return {
     ...real,
     createRenderer(templates: Record<string, string>) {

@@ -4,6 +4,23 @@
 // LiquidJS `Context`. Scopes, property reads, filters and drops are LiquidJS's own; only the driving
 // of generators is gone. A node this does not know (a tag of a plugin, `case`, `assign`, a `for`
 // with `limit`) is rendered by LiquidJS itself on the same context, so any template works.
+//
+// Tested with LiquidJS 10.30.1 (render/liquid/engine.ts checks it at startup and renders with
+// the interpreter alone under any other version). What it reads of LiquidJS beyond the public API:
+//
+// - Liquid: `_parsePartialFile`, `_parseLayoutFile` (to compile `render`/`include` and `layout`
+//   targets), `options` (`renderLimit`, `memoryLimit`, `keepOutputType`, `jsTruthy`: canCompile),
+//   `filters['escape']`.
+// - Context: `findScope`, `readProperty`, `spawn`, `bottom`, `push`/`pop`, `getRegister`/
+//   `setRegister` with the register names `blocks`, `blockStack`, `blockMode` (BlockMode values
+//   OUTPUT = 0, STORE = 1) and `for`'s continue key, `breakCalled`, `continueCalled`, `memoryLimit`,
+//   `strictVariables`, `opts.operators`.
+// - Parse tree: an HTML template's `str`, an output's `value` (`initial.postfix`, `filters` with
+//   `handler`, `args`, `token`, `liquid`), tokens' `content`, `variable`, `props`, `operator`; tags'
+//   `branches` (`value`, `templates`), `templates`, `elseTemplates`, `collection`, `variable`,
+//   `hash.hash`, `args`, `file`, `currentFile`, `with`, `forBinding`, `block`.
+// - Classes and values: `Drop` (ForloopDrop and BlockDrop extend it), `TypeGuards`, `evalToken`,
+//   `defaultOperators`, `isFalsy`, `toValueSync`.
 import {
   BlockTag,
   CommentTag,
@@ -25,7 +42,7 @@ import {
   type Template,
   type Value,
 } from 'liquidjs'
-import {escapeHtml} from './escape.ts'
+import {escapeHtml} from '../escape.ts'
 
 // The bundle reads a CommonJS package's exports through getters on every use; these are read once.
 const toValueSync = liquidToValueSync
