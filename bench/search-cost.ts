@@ -26,7 +26,6 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {gzipSync} from 'node:zlib'
 import {STOP_WORDS, searchTokens} from '../src/search/index.ts'
-// @ts-expect-error: a browser script without type declarations
 import {createSearch} from '../templates/assets/search-engine.js'
 import {corpusRoot} from './generate.ts'
 import {median, table} from './lib/stats.ts'

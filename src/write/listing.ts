@@ -2,31 +2,13 @@
 // build's manifest (a page deleted by hand is made again). At 10,000 stories that is 20,000 files
 // in 17,000 folders, about 0.2 s of system calls: a thread of its own lists them while this one
 // reads and parses the content.
-import {existsSync, readdirSync, type Dirent} from 'node:fs'
-import path from 'node:path'
 import {Worker} from 'node:worker_threads'
+import {LISTER_KIND, listFiles} from './lister-worker.js'
 
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return (readdirSync(dir, {recursive: true, withFileTypes: true}) as Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-}
+export {listFiles}
 
-/**
- * The same, made on another thread. Plain CommonJS in a string, so the worker loads no module of
- * Broadsheet's (nor tsx under the tests) and starts in milliseconds.
- */
-const LISTER = `
-const {existsSync, readdirSync} = require('node:fs')
-const path = require('node:path')
-const {parentPort, workerData: dir} = require('node:worker_threads')
-parentPort.postMessage(existsSync(dir)
-  ? readdirSync(dir, {recursive: true, withFileTypes: true})
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-  : [])
-`
+/** The lister thread's entry point, found from the source (src/write/) and the bundle (two folders below the root) alike. */
+const LISTER = new URL('../../src/write/lister-worker.js', import.meta.url)
 
 /** `listFiles` on another thread; on this one if the worker fails. Never rejects. */
 export function listFilesAside(dir: string): Promise<string[]> {
@@ -38,7 +20,7 @@ export function listFilesAside(dir: string): Promise<string[]> {
       resolve(files())
     }
     try {
-      const worker = new Worker(LISTER, {eval: true, workerData: dir})
+      const worker = new Worker(LISTER, {workerData: {kind: LISTER_KIND, dir}})
       worker.once('message', (files: string[]) => settle(() => files))
       worker.once('error', () => settle(() => listFiles(dir)))
       worker.once('exit', () => settle(() => listFiles(dir)))

@@ -3,7 +3,6 @@ import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {searchTokens} from '../../src/search/index.ts'
-// @ts-expect-error: a browser script without type declarations
 import {createSearch, tokens} from '../../templates/assets/search-engine.js'
 import {plainFiles} from '../../bench/lib/newsroom.ts'
 import {buildFiles, seedPath, type Built} from '../build/fixture.ts'

@@ -10,7 +10,6 @@ import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
 import {SHARD_BYTES, SHARD_PREFIX, groupShards, head, searchIndexFiles, searchTokens, storyTermWeights} from '../../src/search/index.ts'
 import {decodePostings, encodedLength, encodePostings} from '../../src/search/postings.ts'
-// @ts-expect-error: a browser script without type declarations
 import {postings as clientPostings} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 

@@ -5,7 +5,6 @@ import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import {STOP_WORDS, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
-// @ts-expect-error: a browser script without type declarations
 import {createSearch} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
