@@ -103,7 +103,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 /**
  * Characters a write gathers from small pieces: few writes, and strings small enough for V8's young
  * generation. A string of megabytes is made in its large-object space, where it stays, garbage,
- * until the next full collection: the cache of 100,000 stories written as whole shards and batches
+ * until the next full collection: the cache of 100,000 stories written as whole parts and batches
  * of a thousand stories left over half a gigabyte of them at a time.
  */
 const WRITE_CHARS = 64 * 1024

@@ -6,7 +6,7 @@ import type {ParsedEntry} from '../model/parsed.ts'
 import {immediateWrites, readCacheFile, type CacheWrites} from './file.ts'
 
 export interface ParseCache {
-  /** What parsing `source` gave when it had this hash. The shard that holds it is loaded on the first call for it. */
+  /** What parsing `source` gave when it had this hash. The part that holds it is loaded on the first call for it. */
   get(hash: string, source: string): ParsedEntry | undefined
   /** The same, for looking back at a file's last version: not counted among the cache's hits. */
   peek(hash: string, source: string): ParsedEntry | undefined
@@ -29,7 +29,7 @@ export interface ParseCache {
   /** Whether the previous build left stamps to compare with; if not, stamping files is wasted work. */
   readonly stamped: boolean
   /**
-   * Writes what changed: the stamp index, and the shards whose entries changed, as staged writes
+   * Writes what changed: the stamp index, and the parts whose entries changed, as staged writes
    * that the build puts in place with its output (cache/file.ts). The cache is done with after
    * this: it lets go of its entries, which at 100,000 stories are gigabytes that the rest of the
    * build does not need. Calls after the first do nothing.
@@ -39,13 +39,13 @@ export interface ParseCache {
 }
 
 /**
- * Entries live in SHARDS files by a hash of the source path, so a build that changed one story
- * rewrites one small file, not the cache of the whole site. The stamps (path → stamp and hash)
+ * Entries live in PARTS files, one for each value of a hash of the source path, so a build that
+ * changed one story rewrites one small file, not the cache of the whole site. The stamps (path → stamp and hash)
  * are one small file of their own, enough to tell that nothing changed without loading a single
  * entry.
  */
 const FOLDER = 'parsed'
-const SHARDS = 64
+const PARTS = 64
 const STAMPS = 'stamps.json'
 
 /**
@@ -55,23 +55,23 @@ const STAMPS = 'stamps.json'
 export function openParseCache(dir: string | null, version: string, writes: CacheWrites = immediateWrites): ParseCache {
   const folder = dir === null ? null : path.join(dir, FOLDER)
   const stamps = folder ? loadStamps(folder) : new Map<string, Stamped>()
-  // Shards are loaded as entries are asked for: a build that parses one changed file needs one.
+  // Parts are loaded as entries are asked for: a build that parses one changed file needs one.
   const loaded = new Map<number, Map<string, ParsedEntry>>()
   const next = new Map<string, ParsedEntry>()
   const replaced = new Map<string, {was: string; entry: ParsedEntry}>()
   const nextStamps = new Map<string, Stamped>()
   const recalled = new Set<string>()
   const keyOf = (hash: string, source: string) => `${hash}\u0000${source}`
-  const shardEntries = (shard: number): Map<string, ParsedEntry> => {
-    let entries = loaded.get(shard)
+  const partEntries = (part: number): Map<string, ParsedEntry> => {
+    let entries = loaded.get(part)
     if (entries === undefined) {
-      entries = folder ? loadShard(folder, shard, version) : new Map()
-      loaded.set(shard, entries)
+      entries = folder ? loadPart(folder, part, version) : new Map()
+      loaded.set(part, entries)
     }
     return entries
   }
   let done = false
-  const peek = (hash: string, source: string) => (done ? undefined : shardEntries(shardOf(source)).get(keyOf(hash, source)))
+  const peek = (hash: string, source: string) => (done ? undefined : partEntries(partOf(source)).get(keyOf(hash, source)))
   return {
     get(hash, source) {
       const entry = peek(hash, source)
@@ -121,38 +121,38 @@ export function openParseCache(dir: string | null, version: string, writes: Cach
     // Entries: only when this build looked at them (a build that found nothing changed did not).
     if (loaded.size === 0 && next.size === 0) return
     const changed = new Set<number>()
-    for (const key of next.keys()) if (!recalled.has(key)) changed.add(shardOf(sourceOf(key)))
-    for (let shard = 0; shard < SHARDS; shard++) {
-      for (const key of shardEntries(shard).keys()) if (!next.has(key)) changed.add(shard)
+    for (const key of next.keys()) if (!recalled.has(key)) changed.add(partOf(sourceOf(key)))
+    for (let part = 0; part < PARTS; part++) {
+      for (const key of partEntries(part).keys()) if (!next.has(key)) changed.add(part)
     }
-    const keys = new Map<number, string[]>([...changed].map((shard) => [shard, []]))
-    for (const key of next.keys()) keys.get(shardOf(sourceOf(key)))?.push(key)
-    // A shard at a time: the text of every entry at once is most of a gigabyte at 100,000 stories.
-    for (const [shard, inShard] of keys) writeShard(writes, folder, shard, version, inShard.map((key) => [key, next.get(key)!]))
+    const keys = new Map<number, string[]>([...changed].map((part) => [part, []]))
+    for (const key of next.keys()) keys.get(partOf(sourceOf(key)))?.push(key)
+    // A part at a time: the text of every entry at once is most of a gigabyte at 100,000 stories.
+    for (const [part, inPart] of keys) writePart(writes, folder, part, version, inPart.map((key) => [key, next.get(key)!]))
   }
 
-  /** The shards of the replaced entries, each with its other entries as they were. */
+  /** The parts of the replaced entries, each with its other entries as they were. */
   function writeReplaced(): void {
-    const shards = new Map<number, Map<string, ParsedEntry>>()
+    const parts = new Map<number, Map<string, ParsedEntry>>()
     for (const [key, {was, entry}] of replaced) {
-      const shard = shardOf(sourceOf(key))
-      const entries = shards.get(shard) ?? new Map(shardEntries(shard))
+      const part = partOf(sourceOf(key))
+      const entries = parts.get(part) ?? new Map(partEntries(part))
       entries.delete(was)
       entries.set(key, entry)
-      shards.set(shard, entries)
+      parts.set(part, entries)
     }
-    for (const [shard, entries] of shards) writeShard(writes, folder!, shard, version, [...entries])
+    for (const [part, entries] of parts) writePart(writes, folder!, part, version, [...entries])
   }
 }
 
-function writeShard(writes: CacheWrites, folder: string, shard: number, version: string, entries: Array<[string, ParsedEntry]>): void {
-  const file = path.join(folder, `${shard}.ndjson`)
+function writePart(writes: CacheWrites, folder: string, part: number, version: string, entries: Array<[string, ParsedEntry]>): void {
+  const file = path.join(folder, `${part}.ndjson`)
   // One line per entry: one JSON document of 100,000 articles would pass V8's longest string.
   if (entries.length === 0) writes.remove(file)
-  else writes.stage(file, shardLines(version, entries))
+  else writes.stage(file, partLines(version, entries))
 }
 
-function* shardLines(version: string, entries: Array<[string, ParsedEntry]>): Generator<string> {
+function* partLines(version: string, entries: Array<[string, ParsedEntry]>): Generator<string> {
   yield `${JSON.stringify({version})}\n`
   for (const entry of entries) yield `${JSON.stringify(entry)}\n`
 }
@@ -167,10 +167,10 @@ function sourceOf(key: string): string {
 }
 
 /** FNV-1a: cheap and the same on every machine. */
-function shardOf(source: string): number {
+function partOf(source: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193)
-  return (hash >>> 0) % SHARDS
+  return (hash >>> 0) % PARTS
 }
 
 /**
@@ -194,20 +194,20 @@ function loadStamps(folder: string): Map<string, Stamped> {
   return stamps
 }
 
-/** A shard's entries; none when it is missing, damaged (its files are parsed again) or another version's. */
-function loadShard(folder: string, shard: number, version: string): Map<string, ParsedEntry> {
+/** A part's entries; none when it is missing, damaged (its files are parsed again) or another version's. */
+function loadPart(folder: string, part: number, version: string): Map<string, ParsedEntry> {
   const entries = new Map<string, ParsedEntry>()
-  const payload = readCacheFile(path.join(folder, `${shard}.ndjson`))
+  const payload = readCacheFile(path.join(folder, `${part}.ndjson`))
   if (payload === null) return entries
   try {
     const text = payload.toString('utf8')
     let start = text.indexOf('\n')
-    // Another version's shard says nothing; the next save replaces it.
+    // Another version's part says nothing; the next save replaces it.
     if (start < 0 || (JSON.parse(text.slice(0, start)) as {version?: string}).version !== version) return entries
     while (start < text.length - 1) {
       const end = text.indexOf('\n', start + 1)
       const [key, entry] = JSON.parse(text.slice(start + 1, end < 0 ? text.length : end)) as [string, ParsedEntry]
-      if (typeof key !== 'string' || shardOf(sourceOf(key)) !== shard) return new Map()
+      if (typeof key !== 'string' || partOf(sourceOf(key)) !== part) return new Map()
       entries.set(key, entry)
       start = end < 0 ? text.length : end
     }

@@ -37,7 +37,7 @@ export interface WriteStats {
  * What a thread needs to write its share of the site into the staging folder: plain data, so it
  * can be posted to a worker.
  */
-export interface ShardPlan {
+export interface SharePlan {
   staging: string
   /** The previous build's manifest (path → hash), `{}` when there is none, null when no manifest is kept. */
   previous: Record<string, string> | null
@@ -48,29 +48,29 @@ export interface ShardPlan {
 }
 
 /** What a thread wrote: the manifest lines of its files, and its counts. */
-export interface ShardResult {
+export interface ShareResult {
   files: Record<string, string>
   written: number
   kept: number
 }
 
-export interface Shard {
+export interface Share {
   /** Every file of the thread's share passes here once. */
   put(file: PendingFile): void
   /** What the thread wrote, once all of it is on disk. */
-  finish(): ShardResult
-  /** Returns once no file of this shard can be written any more. */
+  finish(): ShareResult
+  /** Returns once no file of this share can be written any more. */
   stop(): void
 }
 
 export interface SiteWriter {
   readonly staging: string
   /** For other threads that write part of the site into the same staging folder. */
-  readonly plan: ShardPlan
+  readonly plan: SharePlan
   /** Every file of this thread's share passes here once. */
   put(file: PendingFile): void
   /** Counts in the files another thread wrote; call before commit. */
-  merge(result: ShardResult): void
+  merge(result: ShareResult): void
   commit(): void
   abort(): void
   /** Adds to a full disk's error the space the build needs, while the staging folder is still there. */
@@ -94,7 +94,7 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
   const target = path.resolve(out)
   const output = openOutput(target)
   const {paths, writes} = cache
-  const plan: ShardPlan = {
+  const plan: SharePlan = {
     staging: output.staging,
     previous: writes === null ? null : (previous?.files ?? {}),
     present: previous ? present : [],
@@ -102,8 +102,8 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
   }
   const files: Record<string, string> = {}
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
-  const own = openShard(plan)
-  const merge = (result: ShardResult) => {
+  const own = openShare(plan)
+  const merge = (result: ShareResult) => {
     Object.assign(files, result.files)
     stats.written += result.written
     stats.kept += result.kept
@@ -235,11 +235,11 @@ function folderBytes(dir: string): number {
 }
 
 /** Renders and stages the files whose key changed since the previous build (every file, cold). */
-export function openShard(plan: ShardPlan): Shard {
+export function openShare(plan: SharePlan): Share {
   const sink = plan.writerThread ? stagingWriterAside(plan.staging) : writerHere(plan.staging)
   const present = new Set(plan.present)
   const previous = plan.previous
-  const result: ShardResult = {files: {}, written: 0, kept: 0}
+  const result: ShareResult = {files: {}, written: 0, kept: 0}
   return {
     put(file) {
       if (previous === null) {

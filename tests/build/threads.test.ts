@@ -13,18 +13,18 @@ describe('ownsFile', () => {
   const file = (body?: number | 'several') => ({path: 'x', key: null, render: () => '', ...(body === undefined ? {} : {body})})
 
   it('gives a story page to the thread of its story, wherever the page comes in the list', async () => {
-    expect([0, 1, 2].filter((shard) => ownsFile(file(7), 0, shard, 3))).toEqual([1])
-    expect([0, 1, 2].filter((shard) => ownsFile(file(7), 5, shard, 3))).toEqual([1])
+    expect([0, 1, 2].filter((thread) => ownsFile(file(7), 0, thread, 3))).toEqual([1])
+    expect([0, 1, 2].filter((thread) => ownsFile(file(7), 5, thread, 3))).toEqual([1])
   })
 
   it('gives the feeds, which show several bodies, to the main thread', async () => {
-    for (const position of [0, 1, 2, 3]) expect([0, 1].filter((shard) => ownsFile(file('several'), position, shard, 2))).toEqual([0])
+    for (const position of [0, 1, 2, 3]) expect([0, 1].filter((thread) => ownsFile(file('several'), position, thread, 2))).toEqual([0])
   })
 
   it('shares other files by position, each to one thread, the main thread taking half a share', async () => {
     const counts = [0, 0, 0]
     for (let position = 0; position < 500; position++) {
-      const owners = [0, 1, 2].filter((shard) => ownsFile(file(), position, shard, 3))
+      const owners = [0, 1, 2].filter((thread) => ownsFile(file(), position, thread, 3))
       expect(owners).toHaveLength(1)
       counts[owners[0]!]!++
     }
