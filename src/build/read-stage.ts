@@ -8,7 +8,7 @@ import type {ParsedEntry, ParsedFile} from '../model/parsed.ts'
 import {createVocabulary, type PackedMentions} from '../model/tags/index.ts'
 import type {Vocabulary} from '../model/tags/mentions.ts'
 import type {Article, BuildReport, ParseResult, SiteConfig} from '../model/types.ts'
-import {parseDecoded} from '../parse/index.ts'
+import {parseDecoded, withDecoding} from '../parse/index.ts'
 import {readContentFile} from '../read/file.ts'
 import {listContentFiles, type Skipped} from '../read/list.ts'
 import {fileStamp} from '../read/stamp.ts'
@@ -189,7 +189,7 @@ export async function articlesOf(
       report.skipped.push({source, reason: result.skipped})
       continue
     }
-    const diagnostics = [...entry.decoded, ...(result.ok ? result.article.diagnostics : result.diagnostics)]
+    const diagnostics = withDecoding(entry.decoded, result.ok ? result.article.diagnostics : result.diagnostics)
     for (const d of diagnostics) {
       const line = {source, line: d.line, message: d.message}
       if (d.severity === 'error') report.errors.push(line)

@@ -52,12 +52,20 @@ function parseAccounted(text: string, source: string, options: ParseOptions, acc
   }
 }
 
+/**
+ * What a file's decoding said (read/decode.ts) with what parsing it said, in line order: the one
+ * way every command (build, check, parse) reports a file's diagnostics.
+ */
+export function withDecoding(decoded: readonly Diagnostic[], parsed: readonly Diagnostic[]): Diagnostic[] {
+  return sortByLine([...decoded, ...parsed])
+}
+
 /** parse() for text that came through read/decode.ts: the decoder's warnings join the article's. */
 export function parseDecoded(decoded: {text: string; diagnostics: Diagnostic[]}, source: string, options: ParseOptions = {}): ParseResult {
   const result = parse(decoded.text, source, options)
   // A file that is no article is not read, so what its decoding said does not matter.
   if (!result.ok && result.skipped !== undefined) return result
-  const diagnostics = sortByLine([...decoded.diagnostics, ...(result.ok ? result.article.diagnostics : result.diagnostics)])
+  const diagnostics = withDecoding(decoded.diagnostics, result.ok ? result.article.diagnostics : result.diagnostics)
   return result.ok ? {ok: true, article: {...result.article, diagnostics}} : {...result, diagnostics}
 }
 
