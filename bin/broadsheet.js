@@ -2,11 +2,11 @@
 // Starts the CLI from a bundle of src/ that esbuild makes once per version of the source, because
 // compiling TypeScript through tsx on every start costs about half a second. Plain JavaScript: this
 // file runs before anything is compiled. Without esbuild, or when bundling fails, tsx runs src/cli.ts.
-import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {SOURCE_HASH_VARIABLE, sourceHash as hashOfSource} from '../src/disk/source-hash.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const entry = path.join(root, 'src', 'cli.ts')
@@ -20,21 +20,11 @@ const LEASE = /^(cli-[0-9a-f]{16})\.(\d+)\.lease$/
 // A temp file this old was left by a launcher that died while bundling; a live one takes well under this.
 const STALE_TEMP_MS = 60_000
 
-/**
- * Everything the bundle is made from: package.json and package-lock.json (the dependencies are in
- * the bundle), tsconfig.json (esbuild reads it), this file (it holds the esbuild options) and every
- * .ts and .js file under src/, as sorted path and bytes.
- */
-function sourceHash() {
-  const sources = readdirSync(path.join(root, 'src'), {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile() && /\.[jt]s$/.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/broadsheet.js', ...sources.sort()]
-  const hash = createHash('sha256')
-  // A checkout installed without a lock file has none: its absence is part of the description.
-  for (const file of files) hash.update(`${file}\0`).update(existsSync(path.join(root, file)) ? readFileSync(path.join(root, file)) : '').update('\0')
-  return hash.digest('hex').slice(0, 16)
-}
+// One hash a run (src/disk/source-hash.js): the bundle's name, and the cache's key, which the CLI
+// reads from the environment instead of hashing the source again.
+const hash = hashOfSource(root)
+process.env[SOURCE_HASH_VARIABLE] = hash
+const sourceHash = () => hash
 
 /** The path of a bundle of the current source, or null when only tsx can run the CLI. */
 async function ensureBundle() {

@@ -1,20 +1,16 @@
-// Broadsheet's own version for cache keys: the package version and a hash of its source, so a
-// cache written by other code (a new release, or a developer's edit) is never trusted.
+// Broadsheet's own version for cache keys: the hash of its source (disk/source-hash.js), so a cache
+// written by other code (a new release, or a developer's edit) is never trusted. The launcher
+// passes the hash it named the bundle by; run from the source (tsx, the tests), it is made here.
 import {createHash} from 'node:crypto'
-import {readFileSync, readdirSync} from 'node:fs'
-import path from 'node:path'
+import process from 'node:process'
 import {fileURLToPath} from 'node:url'
+import {SOURCE_HASH_VARIABLE, sourceHash} from '../disk/source-hash.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 let memo: string | undefined
 
 export function codeVersion(): string {
-  if (memo !== undefined) return memo
-  const hash = createHash('sha1')
-  hash.update(readFileSync(path.join(root, 'package.json')))
-  const sources = (readdirSync(path.join(root, 'src'), {recursive: true}) as string[]).filter((f) => f.endsWith('.ts')).sort()
-  for (const file of sources) hash.update(file).update(readFileSync(path.join(root, 'src', file)))
-  memo = hash.digest('base64url')
+  memo ??= process.env[SOURCE_HASH_VARIABLE] || sourceHash(root)
   return memo
 }
 
