@@ -35,7 +35,7 @@ export function selectTags(stories: readonly StoryMentions[], config: Config): S
   const definitions = new Map<string, Map<string, number>>()
   const written = describe(stories, (story) => unpackMentions(story.mentions), definitions)
   const defined = commonDefinitions(definitions)
-  const fold = (mentions: readonly Mention[]) => foldCorpusSurnames(foldAbbreviations(mentions, defined, written), written)
+  const fold = (mentions: readonly Mention[]) => foldCorpusSurnames(foldShortForms(foldAbbreviations(mentions, defined, written), written), written)
   const terms = describe(stories, (story) => fold(unpackMentions(story.mentions)))
   // Ranking reads counts, not spellings.
   // `Brown` alone where the site names Gordon Brown and Nick Brown: no one can tell which, so no
@@ -172,6 +172,31 @@ function commonBody(key: string, story: ReadonlyMap<string, Mention>, written: R
   const bodies = COMMON.get(key)
   if (bodies === undefined) return null
   return bodies.find((body) => story.has(body.key)) ?? [...bodies].sort((a, b) => (written.get(b.key)?.stories ?? 0) - (written.get(a.key)?.stories ?? 0))[0] ?? null
+}
+
+/**
+ * One body named two ways in one story: `TimeWarner` beside `Time Warner` (the same letters), or
+ * `United` and `Commission` beside `Manchester United` and `European Commission` (the last word of
+ * the one organisation the story names in full with it). People are left to the surname rules and
+ * places alone (`Korea` beside `North Korea` and `South Korea` is neither).
+ */
+function foldShortForms(mentions: readonly Mention[], written: ReadonlyMap<string, TermInfo>): readonly Mention[] {
+  const full = mentions.filter((mention) => mention.key.includes(' '))
+  if (full.length === 0) return mentions
+  const byKey = new Map(mentions.map((m) => [m.key, m]))
+  for (const mention of mentions) {
+    if (mention.key.includes(' ') || mention.aliased) continue
+    const kind = written.get(mention.key)?.kind
+    if (kind === 'person' || kind === 'firstName' || kind === 'place') continue
+    const sameLetters = full.filter((other) => other.key.replaceAll(' ', '') === mention.key)
+    const endingIn = full.filter((other) => other.key.endsWith(` ${mention.key}`) && written.get(other.key)?.kind === 'org')
+    const targets = sameLetters.length > 0 ? sameLetters : endingIn
+    if (targets.length !== 1) continue
+    const target = byKey.get(targets[0]!.key)!
+    byKey.set(target.key, {...target, count: target.count + mention.count, lead: target.lead + mention.lead, headline: target.headline + mention.headline, paragraphs: Math.max(target.paragraphs, mention.paragraphs)})
+    byKey.delete(mention.key)
+  }
+  return byKey.size === mentions.length ? mentions : [...byKey.values()]
 }
 
 /** `Blair` in a story that never says `Tony Blair`, when he is the only Blair the site names in full. */
