@@ -328,7 +328,9 @@ describe('evidence and resolution', () => {
   it('knows an unknown name by the words around it', () => {
     const story = article('Results', [
       'Shares in Zorvex rose, said chief executive Helmut Panke, who joined in May.',
-      'The drugs firm Quallion said sales fell at its plant in Tarnow.'
+      'The drugs firm Quallion said sales fell at its plant in Tarnow.',
+      // Named twice: a place named once in passing is no tag (select.ts, MIN_PLACE_SALIENCE).
+      'Workers in Tarnow were told on Friday.'
     ])
     const [tags] = deriveStoryTags([story], defaults)
     expect(tags).toEqual(expect.arrayContaining([
@@ -336,6 +338,19 @@ describe('evidence and resolution', () => {
       {name: 'Quallion', kind: 'org'},
       {name: 'Tarnow', kind: 'place'}
     ]))
+  })
+
+  it('leaves out a place named once in passing, past the story’s strongest two tags', () => {
+    const story = article('Zorvex chief Helmut Panke quits', [
+      'Zorvex said chief executive Helmut Panke would leave in May, after sales fell at the Quallion plant.',
+      'Mr Panke told staff in Tarnow the decision was his own. Zorvex shares fell.'
+    ])
+    const [tags] = deriveStoryTags([story], defaults)
+    expect(tags!.map((tag) => tag.name)).toContain('Helmut Panke')
+    expect(tags!.map((tag) => tag.name)).not.toContain('Tarnow')
+    // Named in the headline, the same place is a tag.
+    const [headlined] = deriveStoryTags([{...story, headline: 'Zorvex chief quits in Tarnow'}], defaults)
+    expect(headlined!.map((tag) => tag.name)).toContain('Tarnow')
   })
 
   it('tags no first name alone', () => {
