@@ -11,7 +11,7 @@ export const defaultConfig: SiteConfig = {
   feedSize: 20,
   homeDays: 7,
   maxFileBytes: 5_000_000,
-  tags: {max: 6, minStories: 2, aliases: {}, stop: []},
+  tags: {max: 8, minStories: 2, aliases: {}, stop: []},
   recommended: 'all',
   sections: [],
   providers: [],

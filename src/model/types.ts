@@ -143,7 +143,7 @@ export interface ProviderProfile {
 }
 
 export interface TagsConfig {
-  /** Derived tags kept per story. Default 6. */
+  /** Derived tags kept per story. Default 8. */
   max: number
   /** A tag is listed in the tags index when at least this many stories carry it. Default 2. */
   minStories: number

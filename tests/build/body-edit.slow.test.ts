@@ -98,16 +98,17 @@ describe('a rebuild after edits to bodies alone', () => {
   it('makes the model anew when the last build failed after the cache had seen the edit', async () => {
     const {root, content: folder} = content()
     const seed = path.join(folder, 'seed.txt')
-    await buildIn(root, {cache: true})
+    await buildIn(root, {cache: true, baseUrl: 'https://news.example/'})
     writeFileSync(seed, readFileSync(seed, 'utf8').replace('\n\n___\n', '\n\nthe talks went on.\n\n___\n'))
     writeFileSync(path.join(folder, 'bad.txt'), '\n\n\n')
-    const failed = await buildIn(root, {cache: true, strict: true})
+    // With a base URL, as --strict without one refuses before the cache sees anything.
+    const failed = await buildIn(root, {cache: true, strict: true, baseUrl: 'https://news.example/'})
     expect(failed.result.published).toBe(false)
     rmSync(path.join(folder, 'bad.txt'))
     // The stamps now hold the edited seed's hash, but the output is still the one before the edit.
     const lines: string[] = []
-    const warm = await buildIn(root, {cache: true, onStep: (line) => lines.push(line)})
-    const cold = await buildIn(root, {cache: false, out: path.join(root, 'cold', 'dist')})
+    const warm = await buildIn(root, {cache: true, baseUrl: 'https://news.example/', onStep: (line) => lines.push(line)})
+    const cold = await buildIn(root, {cache: false, baseUrl: 'https://news.example/', out: path.join(root, 'cold', 'dist')})
     expect(lines.some((line) => line.startsWith(BODY_ONLY))).toBe(false)
     expect(tree(warm.out)).toEqual(tree(cold.out))
     expect(warm.read('2022/11/08/n-korea-slams-us-for-raising-alleged-arms-supply-to-russia/index.html')).toContain('the talks went on.')

@@ -58,5 +58,5 @@ describe('6. the previous site survives a signal', () => {
     expect(stderr).toContain(`stopped by ${signal}`)
     expect(staging(root)).toEqual([])
     expect(fingerprint(path.join(root, 'dist'))).toEqual(old)
-  }, 120_000)
+  }, 240_000)
 })

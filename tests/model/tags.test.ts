@@ -229,6 +229,21 @@ describe('mentions', () => {
     ])
   })
 
+  it('keep a name joined by an ampersand whole: Marsh & McLennan, Tate & Lyle', () => {
+    const keys = storyMentions(article('x', ['Shares in Marsh & McLennan fell, and Tate & Lyle rose.']), vocabulary).map((m) => m.key)
+    expect(keys).toEqual(['marsh & mclennan', 'tate & lyle'])
+  })
+
+  it('read MP, MSP and MEP as titles: the name after or before them is the person', () => {
+    const mentions = storyMentions(article('x', ['Labour MP Stephen Pound spoke, as did Brian Monteith MSP.']), vocabulary)
+    expect(mentions.filter((m) => m.kind === 'person').map((m) => m.key)).toEqual(['brian monteith', 'stephen pound'])
+  })
+
+  it('split a person of a body into the two: Doug Williams of BT is a person and BT', () => {
+    const keys = storyMentions(article('x', ['Richard Smith of Latin Trade Magazine said so. The Bank of England agreed.']), vocabulary).map((m) => m.key)
+    expect(keys).toEqual(['bank of england', 'latin trade magazine', 'richard smith'])
+  })
+
   it('keep `Securities and Exchange Commission` whole but split `Russia and China`', () => {
     const keys = storyMentions(article('x', ['The Securities and Exchange Commission sued. Russia and China objected.']), vocabulary).map((m) => m.key)
     expect(keys).toEqual(['china', 'russia', 'securities and exchange commission'])
@@ -256,6 +271,18 @@ describe('mentions', () => {
 })
 
 describe('evidence and resolution', () => {
+  it('fold one body named two ways in a story into one tag: TimeWarner and Time Warner, United and Manchester United', () => {
+    const tags = deriveTags([
+      article('Time Warner profits rise', ['Time Warner said profits rose. TimeWarner shares rose too.', 'Time Warner owns AOL.']),
+      article('Glazer bids for Manchester United', ['Malcolm Glazer made a bid for Manchester United.', 'United said it would look at the offer. Man Utd fans protested.'])
+    ], {aliases: {}, stop: [], max: 6, minStories: 1})
+    expect(tags[0]).toContain('Time Warner')
+    expect(tags[0]).not.toContain('TimeWarner')
+    expect(tags[1]).toContain('Manchester United')
+    expect(tags[1]).not.toContain('United')
+    expect(tags[1]).not.toContain('Man Utd')
+  })
+
   it('tags the person of a surname only where the site names one person in full with it', () => {
     const stories = [
       article('Budget plans', ['Chancellor Gordon Brown set out his plans.']),
@@ -301,7 +328,9 @@ describe('evidence and resolution', () => {
   it('knows an unknown name by the words around it', () => {
     const story = article('Results', [
       'Shares in Zorvex rose, said chief executive Helmut Panke, who joined in May.',
-      'The drugs firm Quallion said sales fell at its plant in Tarnow.'
+      'The drugs firm Quallion said sales fell at its plant in Tarnow.',
+      // Named twice: a place named once in passing is no tag (select.ts, MIN_PLACE_SALIENCE).
+      'Workers in Tarnow were told on Friday.'
     ])
     const [tags] = deriveStoryTags([story], defaults)
     expect(tags).toEqual(expect.arrayContaining([
@@ -309,6 +338,19 @@ describe('evidence and resolution', () => {
       {name: 'Quallion', kind: 'org'},
       {name: 'Tarnow', kind: 'place'}
     ]))
+  })
+
+  it('leaves out a place named once in passing, past the story’s strongest two tags', () => {
+    const story = article('Zorvex chief Helmut Panke quits', [
+      'Zorvex said chief executive Helmut Panke would leave in May, after sales fell at the Quallion plant.',
+      'Mr Panke told staff in Tarnow the decision was his own. Zorvex shares fell.'
+    ])
+    const [tags] = deriveStoryTags([story], defaults)
+    expect(tags!.map((tag) => tag.name)).toContain('Helmut Panke')
+    expect(tags!.map((tag) => tag.name)).not.toContain('Tarnow')
+    // Named in the headline, the same place is a tag.
+    const [headlined] = deriveStoryTags([{...story, headline: 'Zorvex chief quits in Tarnow'}], defaults)
+    expect(headlined!.map((tag) => tag.name)).toContain('Tarnow')
   })
 
   it('tags no first name alone', () => {

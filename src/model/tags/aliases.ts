@@ -68,6 +68,7 @@ const ORGS: Record<string, string[]> = {
   CIA: [],
   BBC: [],
   Google: [],
+  'Manchester United': ['Man Utd', 'Man United'],
   Microsoft: [],
   Apple: [],
   Twitter: []

@@ -181,7 +181,10 @@ function tokenize(text: string): Token[] {
     const raw = text.slice(start, end)
     const gap = start === position + 1 && text.charCodeAt(position) === 32 ? '' : text.slice(position, start)
     position = end
-    const punctuation = gap !== '' && /\S/.test(gap)
+    // `Marsh & McLennan`, `Tate & Lyle`: an ampersand between two capitalised words joins one name.
+    const ampersand = AMPERSAND.test(gap) && (tokens.at(-1)?.cap ?? false)
+    if (ampersand) tokens.push({text: '&', cap: false, initial: false, broken: false, possessive: false, start: -1, end: -1})
+    const punctuation = gap !== '' && /\S/.test(gap) && !ampersand
     const initial = sentenceEnded || (punctuation && (/[.!?“"‘(:;]/.test(gap) || /(?:^|\s)'$/.test(gap)))
     const broken = initial || punctuation || skipped || (tokens.at(-1)?.possessive ?? false)
     sentenceEnded = raw.endsWith('.') && !isAbbreviation(raw)
@@ -200,6 +203,8 @@ function tokenize(text: string): Token[] {
   }
   return tokens
 }
+
+const AMPERSAND = /^ +& +$/
 
 /** Words that may join the words of a name: `Bank of England`, `Abu Bakr al-Baghdadi`. */
 const JOINING = new Set([...CONNECTORS, 'the', 'and'])
@@ -288,7 +293,7 @@ function segments(tokens: readonly Token[], vocabulary: Vocabulary): Placed[] {
       if (!token.cap) {
         const next = tokens[j + 1]
         const joins =
-          (CONNECTORS.has(token.text) || token.text === 'and' || (token.text === 'the' && (previous?.text === 'of' || previous?.text === 'for'))) &&
+          (CONNECTORS.has(token.text) || token.text === 'and' || token.text === '&' || (token.text === 'the' && (previous?.text === 'of' || previous?.text === 'for'))) &&
           next !== undefined && !next.broken && (next.cap || next.text === 'the')
         if (!joins) break
       }
@@ -354,6 +359,14 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     else if (!prefix.every((word) => TITLE_QUALIFIERS.has(lower(word)))) continue
     // What stands before the name works as a title: `Lynton Crosby` is a person's name.
     out.push({words: words.slice(cut), initial: false, titled: true})
+    return
+  }
+  // `Doug Williams of BT`, `Andreas Adriano of Latin Trade Magazine`: a person (a known first name
+  // and a surname) of a body are two names; `Bank of England`, `Duke of Edinburgh` start otherwise.
+  const of = words.indexOf('of')
+  if ((of === 2 || of === 3) && of < words.length - 1 && lexicalKind(lower(words[0])) === 'firstName' && startsPersonName(words.slice(0, of))) {
+    out.push({words: words.slice(0, of), initial: sentenceStart, titled: false})
+    splitRun(run.slice(of + 1), vocabulary, out)
     return
   }
   // `US Securities and Exchange Commission`, `UK National Tremor Foundation`: the body's name is

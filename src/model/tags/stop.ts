@@ -58,6 +58,8 @@ export const TITLES = new Set([
   'chairman', 'chairwoman', 'chief', 'director', 'director-general', 'general', 'gen', 'lt', 'col', 'maj',
   'capt', 'sgt', 'adm', 'commander', 'ambassador', 'envoy', 'leader', 'speaker', 'attorney', 'commissioner',
   'boss', 'editor', 'editor-in-chief', 'economist', 'analyst', 'rev', 'archbishop', 'bishop',
+  // Members of parliaments: `MP Lembit Opik`, `Labour MP Stephen Pound`, `Brian Monteith MSP`.
+  'mp', 'msp', 'mep',
   // The end of `Chancellor of the Exchequer`: after it comes the chancellor's name, never part of one.
   'exchequer'
 ])
