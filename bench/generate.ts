@@ -106,6 +106,21 @@ export function ensureCorpus(n: number, options: {force?: boolean; bodies?: Bodi
   return {...paths, stems}
 }
 
+/**
+ * `count` articles that are not in the corpus of `n` (numbers n, n + 1, …), dated the day after
+ * its last day, 2024-01-01: what a scraper adds the next day. Not written anywhere.
+ */
+export function freshArticles(n: number, count: number, bodies: Bodies = 'newsroom'): Array<{stem: string; scraped: string}> {
+  const stories = sources(bodies)
+  const corpus = makeCorpus(stories, tagPool(stories, 300), n)
+  const day = '2024-01-01'
+  return Array.from({length: count}, (_, k) => {
+    const article = generateArticle(corpus, n + k)
+    const name = path.basename(article.stem)
+    return {stem: `${day.slice(0, 4)}/${day.slice(5, 7)}/${name}`, scraped: article.scraped.replace(/^ date \S+/, ` date ${day}`)}
+  })
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const {values} = parseArgs({options: {n: {type: 'string', default: '1000'}, force: {type: 'boolean', default: false}, bodies: {type: 'string', default: 'newsroom'}}})
   const n = Number(values.n)

@@ -27,6 +27,11 @@ export interface PageHead {
   nav: NavItem
   /** The home page prints the site name as its h1; other pages have their own. */
   mastheadIsHeading: boolean
+  /**
+   * The newest day, which the masthead of the front page alone names: on every page it would
+   * change every page of the site each day new stories come (28,000 files at 10,000 stories).
+   */
+  edition: {date: string; dateText: string} | null
   jsonLd: string | null
   /** Relative href of a topic feed, besides the site feeds every page links. */
   feed: {href: string; title: string} | null
@@ -43,6 +48,7 @@ export interface HeadInput {
   nav?: NavItem
   ogType?: 'website' | 'article'
   mastheadIsHeading?: boolean
+  edition?: {date: string; dateText: string} | null
   jsonLd?: string | null
   feed?: {url: string; title: string} | null
   published?: string | null
@@ -61,6 +67,7 @@ export function pageHead(config: SiteConfig, input: HeadInput): PageHead {
     breadcrumbs: (input.breadcrumbs ?? []).map((c) => ({name: c.name, href: c.url === null ? null : root + c.url})),
     nav: input.nav ?? null,
     mastheadIsHeading: input.mastheadIsHeading ?? false,
+    edition: input.edition ?? null,
     jsonLd: input.jsonLd ?? null,
     feed: input.feed ? {href: root + input.feed.url, title: input.feed.title} : null,
     published: input.published ?? null

@@ -69,7 +69,8 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
         title: n === 1 ? config.title : `Page ${n}`,
         description: config.description,
         nav: n === 1 ? 'home' : null,
-        mastheadIsHeading: n === 1
+        mastheadIsHeading: n === 1,
+        edition: n === 1 && site.days[0] ? {date: site.days[0].date, dateText: dateInWords(site.days[0].date)} : null
       },
       (root) => ({
         pageNumber: n,
@@ -407,14 +408,12 @@ type PageMaker = ReturnType<typeof pageMaker>
 function pageMaker(site: Site, templates: Templates) {
   const {config} = site
   const renderer = createRenderer(templates)
-  const newestDay = site.days[0]
   const siteView = {
     // The section bar: every visible section, in the configured order.
     sections: site.sections.map((section) => ({name: section.name, url: section.url, nav: `section:${section.slug}`})),
     title: config.title,
     description: config.description,
     language: config.language,
-    latest: newestDay ? {date: newestDay.date, dateText: dateInWords(newestDay.date)} : null,
     // Which site feeds exist (feeds/index.ts): none without a base URL, Atom only with a dated story.
     feeds: hasFeeds(config) ? {atom: (site.stories[0]?.date ?? null) !== null} : null
   }

@@ -5,11 +5,11 @@
 // would make them: shards made, emptied, split or joined included, and meta.json when its groups or
 // splits change. The results' files (search/docs/) show nothing a body edit changes.
 import type {OutputFile} from '../model/types.ts'
-import {SHARD_PREFIX, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './index.ts'
+import {SHARD_PREFIX, docId, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './index.ts'
 import {decodePostings, encodePostings} from './postings.ts'
 
 export interface TermChange {
-  /** The story's index, its position in the postings. */
+  /** The story's position in the site (`Story.index`); the postings number it by `docId`. */
   index: number
   /** Its terms and weights in the last build, and now (`storyTermWeights`). */
   before: ReadonlyMap<string, number>
@@ -44,7 +44,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   if (lastMeta === null) return null
   const meta = JSON.parse(lastMeta) as Partial<Meta>
   // An index of an earlier format, or cut by another rule, is made anew.
-  if (meta.version !== 3 || meta.prefix !== SHARD_PREFIX || typeof meta.stories !== 'number' || typeof meta.shardBytes !== 'number') return null
+  if (meta.version !== 4 || meta.prefix !== SHARD_PREFIX || typeof meta.stories !== 'number' || typeof meta.shardBytes !== 'number') return null
   if (typeof meta.groups !== 'string' || typeof meta.split !== 'object' || meta.split === null) return null
   const {stories, shardBytes} = meta
   const split = new Map(Object.entries(meta.split))
@@ -86,7 +86,9 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
     return group
   }
 
-  for (const {index, before, after} of changes) {
+  for (const change of changes) {
+    const {before, after} = change
+    const index = docId(change.index, stories)
     for (const term of new Set([...before.keys(), ...after.keys()])) {
       const was = before.get(term)
       const now = after.get(term)
@@ -141,7 +143,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
 }
 
-/** Where story `index` is, or would go, in a term's `[story, weight, …]` list, which is in story order. */
+/** Where result `index` (`docId`) is, or would go, in a term's `[id, weight, …]` list, which is in id order. */
 function postingOf(list: readonly number[], index: number): {position: number; found: boolean} {
   let low = 0
   let high = list.length / 2

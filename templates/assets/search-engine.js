@@ -137,7 +137,7 @@ export function createSearch(root, load = fetchJson) {
 
   return async function search(query) {
     const meta = await json('search/meta.json')
-    if (meta.version !== 3) throw new Error(`search/meta.json is version ${meta.version}, this script reads version 3`)
+    if (meta.version !== 4) throw new Error(`search/meta.json is version ${meta.version}, this script reads version 4`)
     const words = tokens(query).filter((word) => !STOP_WORDS.has(word))
     if (words.length === 0) return {results: []}
     const endsInWord = !/\s$/.test(query)
@@ -158,8 +158,8 @@ export function createSearch(root, load = fetchJson) {
       }
       if (all) scored.push([id, total])
     }
-    // Stories are numbered newest first, so equal scores list the newer story first.
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    // Stories are numbered oldest first, so equal scores list the higher number, the newer story, first.
+    scored.sort((a, b) => b[1] - a[1] || b[0] - a[0])
     return {results: scored.map(([id]) => ({id, data: () => doc(meta, id)}))}
   }
 }
