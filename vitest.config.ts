@@ -45,7 +45,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {extends: true, test: {name: 'fast', include: ['tests/**/*.test.ts'], exclude: [slow, corpus]}},
-      {extends: true, test: {name: 'slow', include: [slow]}},
+      // The slow tier spawns bin/broadsheet.js, which runs the bundle only when it is of the current
+      // source (tests/bundle.ts); the others run the CLI in-process.
+      {extends: true, test: {name: 'slow', include: [slow], globalSetup: ['tests/temp-folder.ts', 'tests/bundle.ts']}},
       {
         extends: true,
         test: {

@@ -5,7 +5,7 @@ import {isMainThread} from 'node:worker_threads'
 import {main, processIo} from './cli/main.ts'
 import {buildHeapGrowth} from './build/memory.ts'
 
-// In bin/broadsheet.js's bundle this module shares a file with the render threads' code, and a
+// In the bundle (scripts/bundle.js) this module shares a file with the render threads' code, and a
 // thread loads that whole file: only the main thread is the command line.
 if (isMainThread) {
   buildHeapGrowth()

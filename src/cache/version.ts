@@ -1,6 +1,6 @@
 // Broadsheet's own version for cache keys: the hash of its source (disk/source-hash.js), so a cache
 // written by other code (a new release, or a developer's edit) is never trusted. The launcher
-// passes the hash it named the bundle by; run from the source (tsx, the tests), it is made here.
+// passes the hash it compared with the bundle's; run otherwise (the tests), it is made here.
 import {createHash} from 'node:crypto'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'

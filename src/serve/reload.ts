@@ -15,7 +15,7 @@ export interface BuildState {
 }
 
 export const DEV_PATH = '/__broadsheet/'
-// From the repo root, because this line also runs from the launcher's bundle in node_modules/.broadsheet/.
+// From the repo root, because this line also runs from the bundle in bundle/cli/.
 const CLIENT = readFileSync(new URL('../../src/serve/dev-client.js', import.meta.url), 'utf8')
 
 export interface ReloadChannel {

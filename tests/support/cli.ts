@@ -46,7 +46,8 @@ export async function runCli(args: string[], cwd: string, env: Record<string, st
 }
 
 /**
- * Runs `bin/broadsheet.js ...args` in a process of its own, the launcher a person starts. Not
+ * Runs `bin/broadsheet.js ...args` in a process of its own, the launcher a person starts, from the
+ * bundle the slow tier makes before its tests (tests/bundle.ts). Not
  * spawnSync: a build of thousands of files blocked the test worker for so long on a loaded machine
  * that vitest's own messages to it timed out ("Timeout calling onTaskUpdate").
  */
