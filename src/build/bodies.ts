@@ -5,7 +5,6 @@
 // files of the terms that came or went. Those are made again; every other file of the last build
 // stays as it is. Anything else (a file added or removed, a headline or a name changed, a story in
 // the site's feeds) returns null, and the build makes the site anew.
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {filesHash, siteInputs} from '../cache/inputs.ts'
 import {loadSiteSnapshot, withBodies, type SiteSnapshot} from '../cache/site-snapshot.ts'
@@ -15,10 +14,10 @@ import type {BuildReport, Story} from '../model/types.ts'
 import {siteFeedStories} from '../render/feeds/index.ts'
 import {fixedFile} from '../render/fixed-file.ts'
 import {patchSearchIndex, type TermChange} from '../search/patch.ts'
-import {storyTermWeights} from '../search/index.ts'
+import {docIds, storyTermWeights} from '../search/index.ts'
 import {storyPages} from '../render/site.ts'
 import type {ParseCache} from '../cache/parsed.ts'
-import {containedPath} from '../write/output.ts'
+import {readOutputFile} from '../write/output.ts'
 import {allPresent, type Manifest} from '../cache/manifest.ts'
 import {openSiteWriter, type WriteStats} from '../write/site-writer.ts'
 import type {BuildContext} from './context.ts'
@@ -87,17 +86,18 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
   const inFeeds = new Set(siteFeedStories(site).map((story) => story.index))
   const bodies = new Map<number, string[]>()
   const changes: TermChange[] = []
+  const ids = docIds(sources.map((source, index) => ({source, date: snapshot.dates[index] ?? null})))
   for (const {source, before, after} of edits) {
     const index = indexOf.get(source)
     // A draft, or a story the site's feeds show in full.
     if (index === undefined || inFeeds.has(index) || !before.result.ok || !after.result.ok) return null
     const story = site.stories[index]!
     bodies.set(index, after.result.article.paragraphs)
-    changes.push({index, before: termsOf(story, before.result.article.paragraphs), after: termsOf(story, after.result.article.paragraphs)})
+    changes.push({id: ids[index]!, before: termsOf(story, before.result.article.paragraphs), after: termsOf(story, after.result.article.paragraphs)})
   }
 
   const target = path.resolve(options.out)
-  const search = patchSearchIndex((file) => readOutput(target, file), changes)
+  const search = patchSearchIndex((file) => readOutputFile(target, file), changes)
   if (search === null) return null
 
   const writer = openSiteWriter(options.out, context.output, previous, context.outputVersion, {...record, inputs}, present, false)
@@ -132,12 +132,4 @@ function editsOf(read: ReadFiles, parsed: ParseCache): Edit[] | null {
 
 function termsOf(story: Story, paragraphs: string[]): Map<string, number> {
   return storyTermWeights({headline: story.headline, tags: story.tags, authors: story.authors, paragraphs})
-}
-
-function readOutput(target: string, file: string): string | null {
-  try {
-    return readFileSync(containedPath(target, file), 'utf8')
-  } catch {
-    return null
-  }
 }

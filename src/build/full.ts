@@ -4,12 +4,17 @@ import {availableParallelism} from 'node:os'
 import {saveSiteSnapshot} from '../cache/site-snapshot.ts'
 import {buildSiteFromTags, storyTags} from '../model/site.ts'
 import type {Site, StoryTag} from '../model/types.ts'
-import {searchIndexFiles} from '../search/index.ts'
+import {isSearchIndexFile, searchIndexFiles} from '../search/index.ts'
+import {searchDelta, searchDigest} from '../search/delta.ts'
+import {fixedFile} from '../render/fixed-file.ts'
 import {sitePages} from '../render/site.ts'
 import {count, storyCount} from '../text/count.ts'
 import {ownsFile, releaseOtherStories, releaseWritten, startRenderPool} from '../threads/render-pool.ts'
 import type {Manifest} from '../cache/manifest.ts'
-import {openSiteWriter} from '../write/site-writer.ts'
+import {openSiteWriter, type SiteWriter} from '../write/site-writer.ts'
+import {readOutputFile} from '../write/output.ts'
+import path from 'node:path'
+import {openLastSite, type OpenLastSite} from './last-site.ts'
 import type {BuildContext, BuildOutcome} from './context.ts'
 import {fullCollection, lowerHeapGrowth} from './memory.ts'
 import {articlesOf, type ReadArticles, type ReadFiles} from './read-stage.ts'
@@ -43,6 +48,16 @@ function writesAside(site: Site): boolean {
  * (cache/inputs.ts); `present` is what the output folder holds now.
  */
 export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number): Promise<BuildOutcome> {
+  // Before the read stage's outcomes are let go of: which files changed since the last build.
+  const last = openLastSite(context, read, present)
+  try {
+    return await fullBuildFrom(context, read, inputs, present, files, last)
+  } finally {
+    last?.close()
+  }
+}
+
+async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number, last: OpenLastSite | null): Promise<BuildOutcome> {
   const {options, report, step, parsed, output, previous} = context
   const made = await siteOf(context, read)
   // Most of the heap is garbage now that the site is made: collected now, the next limit V8 sets
@@ -58,7 +73,9 @@ export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: 
     report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
   }
   // Before any thread lets go of bodies: the snapshot is written from the whole model.
-  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, output.writes)
+  // What the next build's search delta compares (search/delta.ts); a build that keeps no cache has no next.
+  const digests = output.writes !== null || last !== null ? site.stories.map(searchDigest) : []
+  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, digests, output.writes)
 
   const record = {inputs, report, failed, ...(context.cacheDir === null ? {} : {snapshot: inputs})}
   const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site))
@@ -70,7 +87,7 @@ export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: 
     async () => {
       // The search index is one computation over every story: this thread makes all of its files
       // first, so that it can then let go of what only other threads' story pages show.
-      for (const file of searchIndexFiles(site)) writer.put(file)
+      putSearchIndex(site, digests, last, context, writer)
       // Lowered first: the collection sets the limit the heap may grow to next.
       const restoreHeapGrowth = lowerHeapGrowth()
       try {
@@ -97,6 +114,25 @@ export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: 
   )
   step(`write: ${count(written, 'file')} written, ${kept} unchanged, ${removed} removed in ${options.out}`)
   return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
+}
+
+/**
+ * The search index's files: the last build's brought up to date when the stories that came, went or
+ * changed leave every other story's number in it (search/delta.ts), else made anew.
+ */
+function putSearchIndex(site: Site, digests: readonly string[], last: OpenLastSite | null, context: BuildContext, writer: SiteWriter): void {
+  const target = path.resolve(context.options.out)
+  const delta = last === null ? null : searchDelta(site.stories, digests, last.last, (file) => readOutputFile(target, file))
+  if (delta === null) {
+    for (const file of searchIndexFiles(site)) writer.put(file)
+    return
+  }
+  for (const file of delta.write) writer.put(fixedFile(file.path, file.content))
+  // The rest of the last index stays as it is: its manifest lines carry over; the files removed are
+  // left out, and go at commit.
+  const made = new Set([...delta.write.map((file) => file.path), ...delta.remove])
+  const kept = Object.fromEntries(Object.entries(context.previous!.files).filter(([file]) => isSearchIndexFile(file) && !made.has(file)))
+  writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
 }
 
 /**

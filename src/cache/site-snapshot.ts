@@ -19,13 +19,17 @@ export interface SiteSnapshot {
   id: string
   /** Each story's source, by index: which stories there are, without reading them. */
   sources: string[]
+  /** Each story's date, by index, without reading the stories: search/index.ts numbers them by it. */
+  dates: Array<string | null>
+  /** What the build gave with each story, by index (search/delta.ts's digests), opaque to the cache. */
+  digests: string[]
   /** Its stories are read from the file as they are asked for, until `close`. */
   site: Site
   /** Lets go of the file; a story not read by then cannot be read any more. */
   close(): void
 }
 
-const FORMAT = 2
+const FORMAT = 3
 /** More than the last line's length. */
 const TAIL = 1024
 
@@ -35,17 +39,22 @@ interface Contents {
   id: string
   site: [number, number]
   sources: [number, number]
+  dates: [number, number]
+  digests: [number, number]
   /** Byte offset where each story's line ends; story 0 starts at 0, story i where i - 1 ends. */
   ends: [number, number]
 }
 
-/** Writes the snapshot, by default at once; a build stages it with its other cache writes. */
-export function saveSiteSnapshot(file: string, id: string, site: Site, writes: CacheWrites = immediateWrites): void {
-  writes.stage(file, snapshotText(id, site))
+/**
+ * Writes the snapshot, by default at once; a build stages it with its other cache writes.
+ * `digests`: a string for each story, by index, kept as it is.
+ */
+export function saveSiteSnapshot(file: string, id: string, site: Site, digests: readonly string[], writes: CacheWrites = immediateWrites): void {
+  writes.stage(file, snapshotText(id, site, digests))
 }
 
 /** The snapshot's text, a line at a time, with the byte offsets that find each part. */
-function* snapshotText(id: string, site: Site): Generator<string> {
+function* snapshotText(id: string, site: Site, digestList: readonly string[]): Generator<string> {
   let offset = 0
   const place = (text: string): [number, number] => {
     const length = Buffer.byteLength(text)
@@ -61,9 +70,11 @@ function* snapshotText(id: string, site: Site): Generator<string> {
   }
   const rest = `${JSON.stringify({...site, stories: []})}\n`
   const sources = `${JSON.stringify(site.stories.map((story) => story.source))}\n`
+  const dates = `${JSON.stringify(site.stories.map((story) => story.date))}\n`
+  const digests = `${JSON.stringify(digestList)}\n`
   const endsText = `${JSON.stringify(ends)}\n`
-  const contents: Contents = {format: FORMAT, id, site: place(rest), sources: place(sources), ends: place(endsText)}
-  yield rest + sources + endsText
+  const contents: Contents = {format: FORMAT, id, site: place(rest), sources: place(sources), dates: place(dates), digests: place(digests), ends: place(endsText)}
+  yield rest + sources + dates + digests + endsText
   yield `${JSON.stringify(contents)}\n`
 }
 
@@ -85,8 +96,9 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
     const tail = read(fd, Math.max(0, size - TAIL), Math.min(size, TAIL))
     const contents = JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
     if (contents.format !== FORMAT || typeof contents.id !== 'string') throw new Error('another format')
-    const [site, sources, ends] = [contents.site, contents.sources, contents.ends].map((part) => JSON.parse(read(fd, ...part)) as unknown) as [Site, string[], number[]]
-    if (sources.length !== ends.length || site.stories.length !== 0) throw new Error('damaged')
+    const parts = [contents.site, contents.sources, contents.dates, contents.digests, contents.ends]
+    const [site, sources, dates, digests, ends] = parts.map((part) => JSON.parse(read(fd, ...part)) as unknown) as [Site, string[], Array<string | null>, string[], number[]]
+    if ([sources, dates, digests].some((list) => list.length !== ends.length) || site.stories.length !== 0) throw new Error('damaged')
     let open = true
     const story = (index: number): Story => {
       if (!open) throw new Error(`the site snapshot is closed; story ${index} was not read`)
@@ -97,7 +109,7 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
       if (open) closeSync(fd)
       open = false
     }
-    return {id: contents.id, sources, site: {...site, stories: lazyStories(sources.length, story)}, close}
+    return {id: contents.id, sources, dates, digests, site: {...site, stories: lazyStories(sources.length, story)}, close}
   } catch {
     // None yet, or damaged: the build makes the model anew.
     closeSync(fd)

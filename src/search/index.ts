@@ -10,10 +10,11 @@
 // - search/docs/: one small file a story, with what a result shows (link, headline, date, excerpt):
 //   a page of results fetches the files of its results and no other.
 //
-// Stories are numbered in the index oldest first (`docId`), the reverse of site order: the day's
-// new stories, which come first in site order, take new numbers and leave every older story's
-// number, its result file and its postings as they were. Numbered newest first, as the site is,
-// adding 1 story to 10,000 rewrote 7,264 result files.
+// Stories are numbered in the index by date, oldest first, and by source path within a day; undated
+// stories first (`docIds`). Not in site order, which ranks a day's stories by importance: a day's
+// new stories take new numbers and leave every older story's number, its result file and its
+// postings as they were, even when their teasers and events move older stories up their day.
+// Numbered in site order, adding 1 story to 10,000 rewrote 7,264 result files.
 //
 // templates/assets/search-engine.js reads this format; `tokens` there must split text as
 // `searchTokens` does. search/patch.ts updates these files in place after an edit to bodies
@@ -77,14 +78,35 @@ export function shardPath(node: string): string {
   return `search/terms/${shardName(node, Infinity)}.json`
 }
 
-/** The number in the index of the story at site position `index` of `stories`: oldest first. */
-export function docId(index: number, stories: number): number {
-  return stories - 1 - index
+/** Whether `path` is a file of the search index (the search page is not: it is a page of the site). */
+export function isSearchIndexFile(path: string): boolean {
+  return path === 'search/meta.json' || path.startsWith('search/terms/') || path.startsWith('search/docs/')
 }
 
-/** The file of result `id` (`docId`): its story's link, headline, date and excerpt. */
+/**
+ * Each story's number in the index, by site position: undated stories first, then dated ones
+ * oldest first, a day's stories (and the undated) by source path.
+ */
+export function docIds(stories: ReadonlyArray<{date: string | null; source: string}>): Int32Array {
+  const order = stories.map((_, index) => index).sort((a, b) => {
+    const x = stories[a]!
+    const y = stories[b]!
+    if (x.date !== y.date) return x.date === null ? -1 : y.date === null ? 1 : x.date < y.date ? -1 : 1
+    return byCodeUnit(x.source, y.source)
+  })
+  const ids = new Int32Array(stories.length)
+  order.forEach((index, id) => (ids[index] = id))
+  return ids
+}
+
+/** The file of result `id` (`docIds`): its story's link, headline, date and excerpt. */
 export function docPath(id: number): string {
   return `search/docs/${Math.floor(id / DOCS_PER_FOLDER)}/${id}.json`
+}
+
+/** A result file's text: what a search result shows of a story. */
+export function docText(story: Pick<Story, 'url' | 'headline' | 'date' | 'excerpt'>): string {
+  return JSON.stringify([story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt])
 }
 
 /** The first `count` characters (code points) of `term`. */
@@ -101,11 +123,9 @@ function charAt(term: string, index: number): string {
 }
 
 export function* searchIndexFiles(site: Site, {shardBytes = SHARD_BYTES}: {shardBytes?: number} = {}): Generator<PendingFile> {
-  const count = site.stories.length
-  for (const [i, story] of site.stories.entries()) {
-    yield fixedFile(docPath(docId(i, count)), JSON.stringify([story.url, story.headline, story.date, story.date ? dateInWords(story.date) : null, story.excerpt]))
-  }
-  const index = termPostings(site)
+  const ids = docIds(site.stories)
+  for (const [i, story] of site.stories.entries()) yield fixedFile(docPath(ids[i]!), docText(story))
+  const index = termPostings(site, ids)
   const {terms} = index
   // Each term's bytes in a shard, to cut the shards by; its string is made again when its shard is
   // written, so that the strings of the whole index are never all held at once.
@@ -258,25 +278,26 @@ const POSTING_STORY = MAX_WEIGHT + 1
 /** Every term of the index, sorted, and each one's postings by its position. */
 interface IndexTerms {
   readonly terms: readonly string[]
-  /** Term i's postings, `[id, weight, …]` in `docId` order, in an array the next call reuses. */
+  /** Term i's postings, `[id, weight, …]` in id order (`docIds`), in an array the next call reuses. */
   postings(i: number): Uint32Array
 }
 
 /**
- * Each term's packed postings, in `docId` order: its list in `lists` (search/posting-lists.ts, 4 bytes
+ * Each term's packed postings, in id order (`ids`: `docIds`): its list in `lists` (search/posting-lists.ts, 4 bytes
  * a posting). Weights add up in the term's last posting while its story is the one being read: one
  * map lookup a token, and no map per story. Given as the index files hold them, `[story, weight,
  * story, weight, …]`, unpacked into one array as each term is asked for: as arrays, 8 bytes a
  * number, the big groups' postings were hundreds of megabytes of garbage at 100,000 stories.
  */
-function termPostings(site: Site): IndexTerms {
+function termPostings(site: Site, ids: Int32Array): IndexTerms {
   const listOf = new Map<string, number>()
   const lists = createPostingLists()
-  const count = site.stories.length
-  // Oldest first, in `docId` order, so a term's last posting is either this story's or an earlier id's.
-  for (let index = count - 1; index >= 0; index--) {
-    const story = site.stories[index]!
-    const base = docId(index, count) * POSTING_STORY
+  const byId = new Int32Array(ids.length)
+  ids.forEach((id, index) => (byId[id] = index))
+  // In id order, so a term's last posting is either this story's or an earlier id's.
+  for (let id = 0; id < byId.length; id++) {
+    const story = site.stories[byId[id]!]!
+    const base = id * POSTING_STORY
     eachTerm(story, (term, weight) => {
       let list = listOf.get(term)
       if (list === undefined) {
@@ -290,14 +311,14 @@ function termPostings(site: Site): IndexTerms {
     })
   }
   const terms = [...listOf.keys()].sort()
-  const ids = Uint32Array.from(terms, (term) => listOf.get(term)!)
+  const listIds = Uint32Array.from(terms, (term) => listOf.get(term)!)
   let buffer = new Uint32Array(64)
   return {
     terms,
     postings(i) {
-      const length = lists.length(ids[i]!) * 2
+      const length = lists.length(listIds[i]!) * 2
       if (buffer.length < length) buffer = new Uint32Array(Math.max(length, buffer.length * 2))
-      lists.forEach(ids[i]!, (posting, at) => {
+      lists.forEach(listIds[i]!, (posting, at) => {
         buffer[at * 2] = Math.floor(posting / POSTING_STORY)
         buffer[at * 2 + 1] = posting % POSTING_STORY
       })

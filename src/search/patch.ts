@@ -1,16 +1,17 @@
-// The search index of the last build, updated for stories whose terms changed while their place
-// in the site did not (an edit to a body). Each group of terms that a change touches (the terms
+// The search index of the last build, updated for stories whose terms changed while their number in
+// the index (`docIds`) did not: an edit to a body, or stories added or removed at the newest end.
+// Each group of terms that a change touches (the terms
 // sharing their first characters, `groupShards`) is read, changed and cut into shards again by the
 // rule the whole index is made by, so the files come out byte for byte as `searchIndexFiles`
 // would make them: shards made, emptied, split or joined included, and meta.json when its groups or
-// splits change. The results' files (search/docs/) show nothing a body edit changes.
+// splits change, or the number of stories. The results' files (search/docs/) are search/delta.ts's.
 import type {OutputFile} from '../model/types.ts'
-import {SHARD_PREFIX, docId, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './index.ts'
+import {SHARD_PREFIX, entryBytes, groupShards, head, metaText, shardPath, shardText, type ShardEntry} from './index.ts'
 import {decodePostings, encodePostings} from './postings.ts'
 
 export interface TermChange {
-  /** The story's position in the site (`Story.index`); the postings number it by `docId`. */
-  index: number
+  /** The story's number in the index (`docIds`), the same in the last build and this one. */
+  id: number
   /** Its terms and weights in the last build, and now (`storyTermWeights`). */
   before: ReadonlyMap<string, number>
   after: ReadonlyMap<string, number>
@@ -36,17 +37,19 @@ interface Meta {
 
 /**
  * @param read the last build's text of a file of the output folder, or null if it has none.
+ * @param count the stories this build's index holds, when it is not the last build's.
  * @returns null when the last build's postings are not what `before` says they were: then the
  *   output is not what this build thinks, and the index must be made anew.
  */
-export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[]): SearchPatch | null {
+export function patchSearchIndex(read: (path: string) => string | null, changes: readonly TermChange[], count?: number): SearchPatch | null {
   const lastMeta = read(META)
   if (lastMeta === null) return null
   const meta = JSON.parse(lastMeta) as Partial<Meta>
   // An index of an earlier format, or cut by another rule, is made anew.
   if (meta.version !== 4 || meta.prefix !== SHARD_PREFIX || typeof meta.stories !== 'number' || typeof meta.shardBytes !== 'number') return null
   if (typeof meta.groups !== 'string' || typeof meta.split !== 'object' || meta.split === null) return null
-  const {stories, shardBytes} = meta
+  const {shardBytes} = meta
+  const stories = count ?? meta.stories
   const split = new Map(Object.entries(meta.split))
   const chars = Array.from(meta.groups)
   const names = new Set<string>()
@@ -86,9 +89,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
     return group
   }
 
-  for (const change of changes) {
-    const {before, after} = change
-    const index = docId(change.index, stories)
+  for (const {id: index, before, after} of changes) {
     for (const term of new Set([...before.keys(), ...after.keys()])) {
       const was = before.get(term)
       const now = after.get(term)
@@ -111,7 +112,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
 
   const write: OutputFile[] = []
   const remove: string[] = []
-  let metaChanged = false
+  let metaChanged = stories !== meta.stories
   for (const [name, group] of groups) {
     for (const [term, list] of group.changed) {
       if (list.length === 0) group.entries.delete(term)
@@ -143,7 +144,7 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
 }
 
-/** Where result `index` (`docId`) is, or would go, in a term's `[id, weight, …]` list, which is in id order. */
+/** Where result `index` (`docIds`) is, or would go, in a term's `[id, weight, …]` list, which is in id order. */
 function postingOf(list: readonly number[], index: number): {position: number; found: boolean} {
   let low = 0
   let high = list.length / 2

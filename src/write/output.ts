@@ -9,7 +9,7 @@
 // it, would close the gap too, but would make the output folder a symlink, which some hosts and
 // rsync setups copy as a link rather than as the site. The gap is two system calls long.
 import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {OutputFile} from '../model/types.ts'
 import {chargeWrite, outputRenamed} from '../disk/faults.ts'
@@ -135,6 +135,15 @@ export function stagingWriter(staging: string): (file: OutputFile) => void {
  * Resolve a page path inside `root`, or throw. `path.relative` rather than `startsWith`, which
  * would take `/dist2` to be inside `/dist`.
  */
+/** The text of `file` in the output folder `target` as the last build left it, or null if it has none. */
+export function readOutputFile(target: string, file: string): string | null {
+  try {
+    return readFileSync(containedPath(target, file), 'utf8')
+  } catch {
+    return null
+  }
+}
+
 export function containedPath(root: string, relative: string): string {
   if (relative === '' || /[\u0000-\u001f\u007f\\]/.test(relative) || path.isAbsolute(relative)) {
     throw new Error(`refusing to write ${JSON.stringify(relative)}: not a plain relative path`)

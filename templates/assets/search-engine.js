@@ -158,7 +158,8 @@ export function createSearch(root, load = fetchJson) {
       }
       if (all) scored.push([id, total])
     }
-    // Stories are numbered oldest first, so equal scores list the higher number, the newer story, first.
+    // Stories are numbered by date, oldest first (undated lowest), so equal scores list the higher
+    // number, the newer story, first.
     scored.sort((a, b) => b[1] - a[1] || b[0] - a[0])
     return {results: scored.map(([id]) => ({id, data: () => doc(meta, id)}))}
   }

@@ -15,12 +15,15 @@ const withoutBodies = (value: unknown) => JSON.parse(JSON.stringify(value, (key,
 
 describe('the site snapshot', () => {
   const file = path.join(folder, 'site.ndjson')
-  saveSiteSnapshot(file, 'build-1', site)
+  const digests = site.stories.map((story) => `digest of ${story.slug}`)
+  saveSiteSnapshot(file, 'build-1', site, digests)
 
   it('gives back every story and the rest of the site, without bodies', () => {
     const loaded = loadSiteSnapshot(file)!
     expect(loaded.id).toBe('build-1')
     expect(loaded.sources).toEqual(site.stories.map((story) => story.source))
+    expect(loaded.dates).toEqual(site.stories.map((story) => story.date))
+    expect(loaded.digests).toEqual(digests)
     const fields = (story: object) => Object.fromEntries(Object.keys(story).filter((key) => key !== 'paragraphs').map((key) => [key, story[key as keyof typeof story]]))
     expect(withoutBodies({...loaded.site, stories: loaded.site.stories.map(fields)})).toEqual(withoutBodies(site))
   })

@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
 import type {Article, Site} from '../../src/model/types.ts'
-import {SHARD_BYTES, SHARD_PREFIX, docId, groupShards, head, searchIndexFiles, searchTokens, storyTermWeights} from '../../src/search/index.ts'
+import {SHARD_BYTES, SHARD_PREFIX, docIds, groupShards, head, searchIndexFiles, searchTokens, storyTermWeights} from '../../src/search/index.ts'
 import {decodePostings, encodedLength, encodePostings} from '../../src/search/postings.ts'
 import {postings as clientPostings} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
@@ -16,6 +16,7 @@ import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 /** Each story's terms and weights, as the index's shards give them, by the story's site index. */
 function weightsFromIndex(site: Site, shardBytes = SHARD_BYTES): Map<number, Map<string, number>> {
   const byStory = new Map<number, Map<string, number>>()
+  const indexOf = new Map([...docIds(site.stories)].map((id, index) => [id, index]))
   for (const file of searchIndexFiles(site, {shardBytes})) {
     if (!file.path.startsWith('search/terms/')) continue
     const content = file.render()
@@ -26,8 +27,7 @@ function weightsFromIndex(site: Site, shardBytes = SHARD_BYTES): Map<number, Map
       const list = decodePostings(flat[t + 1]!)
       for (let i = 0; i < list.length; i += 2) {
         if (i > 0) expect(list[i]!, `${term}: postings in id order`).toBeGreaterThan(list[i - 2]!)
-        // docId is its own inverse.
-        const story = docId(list[i]!, site.stories.length)
+        const story = indexOf.get(list[i]!)!
         const terms = byStory.get(story) ?? new Map<string, number>()
         terms.set(term, list[i + 1]!)
         byStory.set(story, terms)
@@ -71,9 +71,10 @@ describe('the index files', () => {
     expect(meta.stories).toBe(site.stories.length)
     const docs = [...files.keys()].filter((path) => path.startsWith('search/docs/'))
     expect(docs.length).toBe(site.stories.length)
+    const ids = docIds(site.stories)
+    expect([...ids].sort((a, b) => a - b)).toEqual(site.stories.map((_, i) => i))
     for (const [i, story] of site.stories.entries()) {
-      // Oldest first: the newest story is the last number.
-      const id = site.stories.length - 1 - i
+      const id = ids[i]!
       const doc = JSON.parse(files.get(`search/docs/${Math.floor(id / meta.docs)}/${id}.json`)!) as unknown[]
       expect(doc.slice(0, 3)).toEqual([story.url, story.headline, story.date])
       expect(doc[4]).toBe(story.excerpt)

@@ -1,7 +1,7 @@
 // Shared by the search-patch tests: the index of a site as file texts, and the patch for a story's
 // new paragraphs next to the index made anew.
 import type {Site} from '../../src/model/types.ts'
-import {SHARD_BYTES, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
+import {SHARD_BYTES, searchIndexFiles, docIds, storyTermWeights} from '../../src/search/index.ts'
 import {patchSearchIndex, type SearchPatch} from '../../src/search/patch.ts'
 
 /** Each file's text; shards may come as bytes, which must be the very bytes of that text. */
@@ -27,7 +27,7 @@ export function both(site: Site, index: number, paragraphs: string[], shardBytes
   const story = site.stories[index]!
   const old = story.paragraphs
   const before = indexFiles(site, shardBytes)
-  const change = {index, before: storyTermWeights(story), after: storyTermWeights({...story, paragraphs})}
+  const change = {id: docIds(site.stories)[index]!, before: storyTermWeights(story), after: storyTermWeights({...story, paragraphs})}
   story.paragraphs = paragraphs
   try {
     return {before, after: indexFiles(site, shardBytes), patch: patchSearchIndex(read(before), [change]), change}

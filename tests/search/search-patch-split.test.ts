@@ -65,7 +65,7 @@ describe('patchSearchIndex', () => {
   it('makes the index anew when meta.json is of an earlier format or a shard it lists is gone', () => {
     const site = makeSite([{headline: 'Story', date: null, paragraphs: ['aab']}])
     const files = indexFiles(site)
-    const change = {index: 0, before: new Map([['aab', 1], ['story', 5]]), after: new Map([['aac', 1], ['story', 5]])}
+    const change = {id: 0, before: new Map([['aab', 1], ['story', 5]]), after: new Map([['aac', 1], ['story', 5]])}
     expect(patchSearchIndex(read(files), [change])).not.toBeNull()
     const old = new Map(files).set('search/meta.json', JSON.stringify({version: 2, stories: 1, chunk: 500, prefix: 2, groups: ['61-61'], split: {}}))
     expect(patchSearchIndex(read(old), [change])).toBeNull()

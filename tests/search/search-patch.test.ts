@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {storyTermWeights} from '../../src/search/index.ts'
+import {docIds, storyTermWeights} from '../../src/search/index.ts'
 import {patchSearchIndex} from '../../src/search/patch.ts'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 import {applied, both, indexFiles, read} from './search-patch-fixture.ts'
@@ -31,7 +31,7 @@ describe('patchSearchIndex', () => {
     expect(JSON.parse(after.get('search/meta.json')!).groups).toContain('ꙮꙮ')
     expect(applied(before, patch!)).toEqual(after)
     // And back: the shard goes again.
-    const back = patchSearchIndex(read(after), [{index, before: storyTermWeights({...site.stories[index]!, paragraphs: [...site.stories[index]!.paragraphs, 'ꙮꙮꙮ']}), after: storyTermWeights(site.stories[index]!)}])
+    const back = patchSearchIndex(read(after), [{id: docIds(site.stories)[index]!, before: storyTermWeights({...site.stories[index]!, paragraphs: [...site.stories[index]!.paragraphs, 'ꙮꙮꙮ']}), after: storyTermWeights(site.stories[index]!)}])
     expect(back!.remove).toEqual(['search/terms/a66e-a66e.json'])
     expect(back!.write.map((file) => file.path)).toEqual(['search/meta.json'])
     expect(applied(after, back!)).toEqual(before)
@@ -39,7 +39,7 @@ describe('patchSearchIndex', () => {
 
   it('changes nothing when the terms are the same', () => {
     const story = site.stories[3]!
-    expect(patchSearchIndex(read(indexFiles(site)), [{index: 3, before: storyTermWeights(story), after: storyTermWeights(story)}])).toEqual({write: [], remove: []})
+    expect(patchSearchIndex(read(indexFiles(site)), [{id: docIds(site.stories)[3]!, before: storyTermWeights(story), after: storyTermWeights(story)}])).toEqual({write: [], remove: []})
   })
 
   it('refuses postings that are not what the story had: the output is not what the build thinks', () => {

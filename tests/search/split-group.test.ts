@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {STOP_WORDS, docId, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
+import {STOP_WORDS, docIds, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
 import {createSearch} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
@@ -36,9 +36,11 @@ async function ask(query: string): Promise<{ids: number[]; shards: string[]}> {
   return {ids: results.map((result) => result.id).sort((a, b) => a - b), shards: asked.filter((path) => path.startsWith('search/terms/')).sort()}
 }
 
-/** The result ids (`docId`) of the stories that have `word` (or, as a prefix, a word it begins), from their own terms. */
+const docIdOf = docIds(site.stories)
+
+/** The result ids (`docIds`) of the stories that have `word` (or, as a prefix, a word it begins), from their own terms. */
 function having(word: string, asPrefix: boolean): number[] {
-  const ids = weights.flatMap((terms, index) => ([...terms.keys()].some((term) => term === word || (asPrefix && term.startsWith(word))) ? [docId(index, weights.length)] : []))
+  const ids = weights.flatMap((terms, index) => ([...terms.keys()].some((term) => term === word || (asPrefix && term.startsWith(word))) ? [docIdOf[index]!] : []))
   return ids.sort((a, b) => a - b)
 }
 

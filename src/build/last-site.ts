@@ -1,0 +1,58 @@
+// What the full path needs of the last build to bring its search index up to date instead of making
+// it anew (search/delta.ts): the last site model without bodies (cache/site-snapshot.ts), and the
+// bodies the last build had for the files that changed or went since, from the parse cache.
+import {allPresent} from '../cache/manifest.ts'
+import {loadSiteSnapshot} from '../cache/site-snapshot.ts'
+import type {LastSite} from '../search/delta.ts'
+import type {BuildContext} from './context.ts'
+import type {ReadFiles} from './read-stage.ts'
+
+/**
+ * More changed files than this and the index is made anew: a delta reads and rewrites the groups
+ * of terms every changed story touches, and past a few hundred stories that is most of the index.
+ */
+const MAX_CHANGED = 500
+
+export interface OpenLastSite {
+  last: LastSite
+  /** Lets go of the snapshot file. */
+  close(): void
+}
+
+/**
+ * The last build's site, or null when there is none to go from: no snapshot of that build, a file
+ * of its output gone, too many changes, or a changed file whose last body the parse cache no longer has.
+ * Call before the read stage's outcomes are let go of.
+ */
+export function openLastSite(context: BuildContext, read: ReadFiles, present: readonly string[]): OpenLastSite | null {
+  const {previous, parsed} = context
+  const id = previous?.build?.snapshot
+  if (previous === null || id === undefined || !allPresent(previous, present)) return null
+  const changed = read.sources.filter((_, i) => {
+    const outcome = read.outcomes[i]!
+    return !('error' in outcome) && outcome.entry !== undefined
+  })
+  if (changed.length > MAX_CHANGED) return null
+  const snapshot = loadSiteSnapshot(context.output.paths.snapshot)
+  if (snapshot === null) return null
+  if (snapshot.id !== id) {
+    snapshot.close()
+    return null
+  }
+  const current = new Set(read.sources)
+  const was = new Set(snapshot.sources)
+  const gone = snapshot.sources.filter((source) => !current.has(source))
+  const bodies = new Map<string, readonly string[]>()
+  // A file that changed but was no story of the last build (new, a draft, an error then) has no last body to take out.
+  for (const source of [...changed.filter((source) => was.has(source)), ...gone]) {
+    const hash = parsed.lastHash(source)
+    const entry = hash === undefined ? undefined : parsed.peek(hash, source)
+    if (entry === undefined || !entry.result.ok || bodies.size >= MAX_CHANGED) {
+      snapshot.close()
+      return null
+    }
+    bodies.set(source, entry.result.article.paragraphs)
+  }
+  const {site, sources, dates, digests} = snapshot
+  return {last: {sources, dates, digests, story: (index) => site.stories[index]!, bodies}, close: () => snapshot.close()}
+}
