@@ -44,7 +44,7 @@ export function normalise(name: string): string {
     .replace(/^the /, '')
 }
 
-function matches(tag: string, label: string, kind: LabelKind): boolean {
+export function matches(tag: string, label: string, kind: LabelKind): boolean {
   if (tag === label) return true
   if (kind !== 'people') return false
   const [short, long] = tag.length < label.length ? [tag, label] : [label, tag]

@@ -64,7 +64,8 @@ describe('packMentions', () => {
       headline: count,
       lead: 0xffff,
       count,
-      paragraphs: count % 7
+      paragraphs: count % 7,
+      first: count % 101
     }))
     const packed = packMentions(mentions, (name) => name)
     expect(unpackMentions(packed)).toStrictEqual(mentions)

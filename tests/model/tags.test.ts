@@ -249,6 +249,53 @@ describe('mentions', () => {
     expect(keys).toEqual(['china', 'russia', 'securities and exchange commission'])
   })
 
+  it('split two bodies joined by `and` when the first is a body by itself, and keep one name otherwise', () => {
+    const keys = storyMentions(
+      article('x', ['Shares in Zentrix and Kolbert Telekom fell, Harwick Bank and Ostrava Credit Group said. The Department for Farming and Fisheries and the US Securities and Exchange Commission agreed.']),
+      {aliases: {Zentrix: 'Zentrix'}, stop: []}
+    ).map((m) => m.key)
+    expect(keys).toEqual(expect.arrayContaining(['harwick bank', 'ostrava credit group', 'department for farming and fisheries', 'securities and exchange commission']))
+    expect(keys).not.toContain('harwick bank and ostrava credit group')
+  })
+
+  it('split a person of a body after a title too: Dr Doug Williams of BT', () => {
+    const mentions = storyMentions(article('x', ['"It works," said Dr Walter Pirelli of Quantel Labs, who leads the work.']), vocabulary)
+    expect(mentions.map((m) => [m.key, m.kind])).toEqual([['quantel labs', 'org'], ['walter pirelli', 'person']])
+  })
+
+  it('read a title between a party and a name as a title: Liberal Democrat MP Lembit Opik', () => {
+    const mentions = storyMentions(article('x', ['The Liberal Democrat MP Jasper Quillon spoke.']), vocabulary)
+    expect(mentions.map((m) => [m.key, m.kind])).toEqual([['jasper quillon', 'person'], ['liberal democrats', 'org']])
+  })
+
+  it('leave a company’s legal form out of its name: Leadplex Inc and Leadplex LLC are Leadplex', () => {
+    const mentions = storyMentions(article('x', ['Brindle Inc sued Brindle LLC, and Marrow Foods Limited and Quist Inc. watched.']), vocabulary)
+    expect(mentions.map((m) => [m.key, m.kind, m.count])).toEqual([['brindle', 'org', 2], ['marrow foods', 'org', 1], ['quist', 'org', 1]])
+  })
+
+  it('take the name a story spells out for its abbreviation, even where the scan read it in pieces', () => {
+    expect([...definitions('the Summit on the Digital Commons (SDC) and the UK Cable Forum (UKCF)')]).toEqual([
+      ['SDC', 'Summit on the Digital Commons'],
+      ['UKCF', 'UK Cable Forum']
+    ])
+    const mentions = storyMentions(article('x', ['Delegates met at the Summit on the Digital Commons (SDC) in Tunis.', 'The SDC closed on Friday.']), vocabulary)
+    const summit = mentions.find((m) => m.key === 'summit on the digital commons')
+    expect(summit?.kind).toBe('org')
+    expect(summit?.count).toBe(3)
+    expect(mentions.map((m) => m.key)).toEqual(['summit on the digital commons', 'tunis'])
+  })
+
+  it('read `Conservative` alone as the Conservative Party', () => {
+    const tags = deriveTags([article('Vote', ['The Conservative leader spoke. Labour disagreed.'])], {...defaults, minStories: 1})
+    expect(tags).toEqual([['Conservative Party', 'Labour Party']])
+  })
+
+  it('note the first body paragraph that names each name, the lead being 0', () => {
+    const mentions = storyMentions(article('Kessler wins', ['Nothing here.', 'Then Arno Kessler spoke.', 'Mr Kessler later visited Leeds.']), vocabulary)
+    expect(mentions.map((m) => [m.key, m.first])).toEqual([['arno kessler', 1], ['leeds', 2]])
+    expect(storyMentions(article('Kessler wins', ['Nothing here.']), vocabulary)).toEqual([])
+  })
+
   it('are the same whether the vocabulary has scanned other stories first or none', () => {
     // A vocabulary remembers the runs of capitals it has split; what it remembers must not leak.
     const shared = createVocabulary(vocabulary)
@@ -338,6 +385,19 @@ describe('evidence and resolution', () => {
       {name: 'Quallion', kind: 'org'},
       {name: 'Tarnow', kind: 'place'}
     ]))
+  })
+
+  it('puts a name met once early in the story before one met once near its end', () => {
+    const story = article('Markets', [
+      'Shares fell sharply on Monday in Lisbon.',
+      'Traders at Fennick Capital said the fall was deep.',
+      'Other banks waited.',
+      'More news followed.',
+      'Later, Harlow Securities said little.'
+    ])
+    const tags = deriveTags([story], {...defaults, max: 3, minStories: 1})
+    expect(tags[0]!.indexOf('Fennick Capital')).toBeLessThan(tags[0]!.indexOf('Harlow Securities') === -1 ? Infinity : tags[0]!.indexOf('Harlow Securities'))
+    expect(tags[0]).toContain('Fennick Capital')
   })
 
   it('leaves out a place named once in passing, past the story’s strongest two tags', () => {

@@ -50,9 +50,9 @@ export const COMMON_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> =
   HP: ['Hewlett-Packard']
 }
 
-/** A run of capitalised words (with `of`, `for`, `and`, `&`, `the` between them), then `(ABBR)`. */
-const DEFINITION = /((?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:of|for|and|&|the|de|\p{Lu}[\p{L}'’&-]*)){1,9})\s+\((\p{Lu}(?:\p{Lu}|&){1,6})\)/gu
-const SMALL = new Set(['of', 'for', 'and', '&', 'the', 'de'])
+/** A run of capitalised words (with `of`, `for`, `on`, `and`, `&`, `the` between them), then `(ABBR)`. */
+const DEFINITION = /((?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:of|for|on|and|&|the|de|\p{Lu}[\p{L}'’&-]*)){1,9})\s+\((\p{Lu}(?:\p{Lu}|&){1,6})\)/gu
+const SMALL = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de'])
 
 /** The spelling a full name's candidate carries to say it defines `abbreviation` (never shown). */
 export function definedSpelling(abbreviation: string): string {
@@ -75,7 +75,8 @@ export function definitions(text: string): Map<string, string> {
     for (let start = 0; start < words.length - 1; start++) {
       const name = words.slice(start)
       if (SMALL.has((name[0] ?? '').toLowerCase())) continue
-      const initials = name.filter((word) => !SMALL.has(word.toLowerCase())).map((word) => word[0]).join('')
+      // An abbreviation inside the name gives all its letters: `UK Internet Forum (UKIF)`.
+      const initials = name.filter((word) => !SMALL.has(word.toLowerCase())).map((word) => (/^\p{Lu}{2,}$/u.test(word) ? word : word[0])).join('')
       if (initials.toUpperCase() === abbreviation.toUpperCase()) {
         found.set(match[2] ?? '', name.join(' ').replace(/['’]s$/, ''))
         break

@@ -55,7 +55,7 @@ const ORGS: Record<string, string[]> = {
   'House of Commons': ['Commons'],
   'House of Lords': ['Lords'],
   'Labour Party': ['Labour'],
-  'Conservative Party': ['Conservatives', 'Tories', 'Tory Party', 'Tory'],
+  'Conservative Party': ['Conservatives', 'Conservative', 'Tories', 'Tory Party', 'Tory'],
   'Liberal Democrats': ['Lib Dems', 'Lib Dem', 'Liberal Democrat'],
   UKIP: ['Ukip', 'UK Independence Party'],
   SNP: ['Scottish National Party'],

@@ -27,7 +27,17 @@ export interface Mention {
   count: number
   /** How many of the body's paragraphs name it: a name all through a story is what it is about. */
   paragraphs: number
+  /**
+   * The first body paragraph that names it (0 the lead; LATEST_PARAGRAPH for any later), or
+   * NOT_IN_BODY: news puts what a story is about first, so a name met once early counts for more
+   * than one met once near the end. Both bounds keep it one byte when packed (tags/packed.ts).
+   */
+  first: number
 }
+
+export const LATEST_PARAGRAPH = 99
+/** `first` of a name the body never names (a headline's alone). */
+export const NOT_IN_BODY = 100
 
 /**
  * Looks a spelling up in the alias tables and the stop lists, and keeps one copy of each name that
@@ -96,7 +106,9 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
       if (key === null) continue
       if (!inParagraph.has(key)) {
         inParagraph.add(key)
-        mentions.get(key)!.paragraphs++
+        const mention = mentions.get(key)!
+        mention.paragraphs++
+        mention.first = Math.min(mention.first, index, LATEST_PARAGRAPH)
       }
       if (!segment.initial || segment.words.length > 1) named.add(key)
       const country = nameOf(segment, vocabulary)?.country
@@ -104,7 +116,9 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
         const countryKey = record(mentions, cues, {segment: country, start: -1, end: -1}, plain, vocabulary, index === 0 ? 'lead' : null)
         if (countryKey !== null && !inParagraph.has(countryKey)) {
           inParagraph.add(countryKey)
-          mentions.get(countryKey)!.paragraphs++
+          const mention = mentions.get(countryKey)!
+          mention.paragraphs++
+          mention.first = Math.min(mention.first, index, LATEST_PARAGRAPH)
         }
       }
     }
@@ -131,15 +145,33 @@ function foldDefinedAbbreviations(mentions: Map<string, Mention>, defined: Reado
   for (const [abbreviation, name] of defined) {
     const fullKey = foldKey(vocabulary.canonical(name)?.name ?? name)
     // `UK's Confederation of British Industry` was read as one name: it ends in the full name.
-    const full = mentions.get(fullKey) ?? [...mentions.values()].find((mention) => mention.key.endsWith(` ${fullKey}`))
-    if (full === undefined) continue
+    let full = mentions.get(fullKey) ?? [...mentions.values()].find((mention) => mention.key.endsWith(` ${fullKey}`))
     const shortKey = foldKey(vocabulary.canonical(abbreviation)?.name ?? abbreviation)
     const short = mentions.get(shortKey)
+    if (full === undefined) {
+      // `the World Summit on the Information Society (WSIS)`, `the UK Internet Forum (UKIF)`: the
+      // scan read the name in pieces, but the story spells it out, so the short form is that body.
+      if (short === undefined || short.aliased || short.kind === 'person' || short.kind === 'place' || vocabulary.stopped(fullKey)) continue
+      full = {...newMention(fullKey, false), spellings: Object.assign(spellingTable(), {[name]: 1}), kind: 'org'}
+      mentions.set(fullKey, full)
+      // The pieces the name was read as (`Summit`, `Information Society`) are that one name: the
+      // most any of them was read counts for it.
+      for (const piece of [...mentions.values()]) {
+        if (piece === full || piece === short || piece.aliased || !` ${fullKey} `.includes(` ${piece.key} `)) continue
+        if (piece.kind === 'person' || piece.kind === 'place') continue
+        full.count = Math.max(full.count, piece.count)
+        full.lead = Math.max(full.lead, piece.lead)
+        full.paragraphs = Math.max(full.paragraphs, piece.paragraphs)
+        full.first = Math.min(full.first, piece.first)
+        mentions.delete(piece.key)
+      }
+    }
     full.spellings[definedSpelling(abbreviation)] = 0
     if (short === undefined || short === full) continue
     full.count += short.count
     full.lead += short.lead
     full.paragraphs = Math.max(full.paragraphs, short.paragraphs)
+    full.first = Math.min(full.first, short.first)
     full.kind = strongerEvidence(full.kind, short.kind)
     mentions.delete(shortKey)
   }
@@ -339,7 +371,7 @@ function splitRunOnce(tokens: readonly Token[], i: number, j: number, vocabulary
 function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[]): void {
   // `Securities and Exchange Commission` is one name; `Russia and China` are two.
   const and = run.findIndex((token) => token.text === 'and')
-  if (and > 0 && !isOrgWord(lower(run.at(-1)?.text)) && orgHeadAt(run.map((token) => token.text)) < 0) {
+  if (and > 0 && ((!isOrgWord(lower(run.at(-1)?.text)) && orgHeadAt(run.map((token) => token.text)) < 0) || isOrgName(run.slice(0, and).map((token) => token.text), vocabulary))) {
     splitRun(run.slice(0, and), vocabulary, out)
     splitRun(run.slice(and + 1), vocabulary, out)
     return
@@ -363,8 +395,8 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
   }
   // `Doug Williams of BT`, `Andreas Adriano of Latin Trade Magazine`: a person (a known first name
   // and a surname) of a body are two names; `Bank of England`, `Duke of Edinburgh` start otherwise.
-  const of = words.indexOf('of')
-  if ((of === 2 || of === 3) && of < words.length - 1 && lexicalKind(lower(words[0])) === 'firstName' && startsPersonName(words.slice(0, of))) {
+  const of = personOfBody(words)
+  if (of > 0) {
     out.push({words: words.slice(0, of), initial: sentenceStart, titled: false})
     splitRun(run.slice(of + 1), vocabulary, out)
     return
@@ -399,7 +431,11 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
       continue
     }
     const trimmed = trimConnectors(current)
-    if (trimmed.length > 0) out.push({words: trimmed, initial, titled})
+    const of = personOfBody(trimmed)
+    if (of > 0) {
+      // `Dr Doug Williams of BT`: the person, then the body.
+      out.push({words: trimmed.slice(0, of), initial, titled}, {words: trimmed.slice(of + 1), initial: false, titled: false})
+    } else if (trimmed.length > 0) out.push({words: trimmed, initial, titled})
     current = []
     initial = false
     titled = titleLength > 0
@@ -408,10 +444,37 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
 }
 
 /**
+ * `Doug Williams of BT`: where `of` stands between a person's name (a known first name and a
+ * surname) and a body's, or -1. `Bank of England`, `Duke of Edinburgh`, `Roberts of Conwy` start otherwise.
+ */
+function personOfBody(words: readonly string[]): number {
+  const of = words.indexOf('of')
+  return (of === 2 || of === 3) && of < words.length - 1 && lexicalKind(lower(words[0])) === 'firstName' && startsPersonName(words.slice(0, of)) ? of : -1
+}
+
+/**
+ * Words that name an organisation by themselves: a body the alias table or the lexicon knows
+ * (`Vodafone`, `Bank of England`), or two words or more ending as a body's name does, with no `of`
+ * or `for` (`Deutsche Bank`; not `Department for Education`, which goes on `and Skills`).
+ */
+function isOrgName(run: readonly string[], vocabulary: Vocabulary): boolean {
+  let words = run[0] === 'The' ? run.slice(1) : run
+  // `US Securities and Exchange Commission`: a country before the body is no part of its name.
+  if (words.length > 1 && COUNTRY_PREFIXES.has(words[0] ?? '')) words = words.slice(1)
+  const phrase = words.join(' ')
+  // `Securities and Exchange Commission`: a word that ends bodies' names starts this one.
+  if (words.length === 1 && isOrgWord(lower(words[0]))) return false
+  if (vocabulary.canonical(phrase)?.kind === 'org' || lexicalKind(foldKey(phrase)) === 'org') return true
+  return words.length >= 2 && isOrgWord(lower(words.at(-1))) && !words.some((word) => CONNECTORS.has(word))
+}
+
+/**
  * `David Laws`, `Lynton Crosby` after a known name: a first name, or two or three words that are
  * not ordinary words and do not end as an organisation's or a place's name does.
  */
 function startsPersonName(words: readonly string[]): boolean {
+  // `Liberal Democrat MP Lembit Opik`: `MP Lembit Opik` is a title, then the name.
+  if (isTitleWord(words[0] ?? '')) return false
   if (lexicalKind(lower(words[0])) === 'firstName') return true
   const last = lower(words.at(-1))
   return words.length <= 3 && !isOrgWord(last) && !isPlaceWord(last) && words.every((word) => lexicalKind(lower(word)) === 'unknown')
@@ -502,7 +565,7 @@ const names = new WeakMap<Segment, Name | null>()
 function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
   let name = names.get(segment)
   if (name !== undefined) return name
-  const spelling = segment.words.join(' ')
+  const spelling = withoutLegalForm(segment.words).join(' ')
   const aliased = vocabulary.canonical(spelling)
   // `Mr Irish`, `Ms Paris`: after a title a one-word name is a person's, whatever place it spells.
   const canonical = segment.titled && segment.words.length === 1 && aliased?.kind === 'place' ? null : aliased
@@ -517,8 +580,15 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
   return name
 }
 
+/** A company's legal form, which news writes or leaves out at will: `Leadplex Inc` is `Leadplex`. */
+const LEGAL_FORMS = new Set(['inc', 'inc.', 'llc', 'ltd', 'ltd.', 'limited', 'plc', 'corp', 'corp.', 'gmbh', 'ag', 'llp'])
+
+function withoutLegalForm(words: readonly string[]): readonly string[] {
+  return words.length >= 2 && LEGAL_FORMS.has(lower(words.at(-1))) ? words.slice(0, -1) : words
+}
+
 function newMention(key: string, aliased: boolean): Mention {
-  return {key, spellings: spellingTable(), kind: null, aliased, headline: 0, lead: 0, count: 0, paragraphs: 0}
+  return {key, spellings: spellingTable(), kind: null, aliased, headline: 0, lead: 0, count: 0, paragraphs: 0, first: NOT_IN_BODY}
 }
 
 /**
@@ -558,7 +628,7 @@ function classify(segment: Segment): Evidence {
   const phrase = foldKey(words.join(' '))
   const whole = lexicalKind(phrase)
   if (whole === 'place' || whole === 'org' || whole === 'person') return whole
-  const lastWord = lower(words.at(-1))
+  const lastWord = lower(words.at(-1)).replace(/\.$/, '')
   if (words.length >= 2 && isOrgWord(lastWord)) return 'org'
   if (orgHeadAt(words) >= 0) return 'org'
   if (words.length >= 2 && isPlaceWord(lastWord)) return 'place'
@@ -617,6 +687,7 @@ function foldSurnames(mentions: Map<string, Mention>): void {
     target.lead += single.lead
     // `Tony Blair` once, `Mr Blair` in every later paragraph: the spread is at least the surname's.
     target.paragraphs = Math.max(target.paragraphs, single.paragraphs)
+    target.first = Math.min(target.first, single.first)
     mentions.delete(single.key)
   }
 }

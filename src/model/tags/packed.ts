@@ -10,7 +10,7 @@ export interface PackedMentions {
   names: string[]
   /**
    * Per candidate: its kind and whether an alias named it (`kindCode + 8 × aliased`), its headline,
-   * lead and total counts, its paragraph spread, its number of spellings, then each spelling's count. Each number n is
+   * lead and total counts, its paragraph spread, its first paragraph, its number of spellings, then each spelling's count. Each number n is
    * one UTF-16 unit, n + 0x23, past the control characters and the quote, which JSON writes as
    * escapes: one byte a number in memory and in the cache while all are small. From 0xFFFF - 0x23
    * up, a number is 0xFFFF followed by two units, high half first, which holds any count below
@@ -31,7 +31,7 @@ export function packMentions(mentions: readonly Mention[], share: (name: string)
   for (const mention of mentions) {
     const spellings = Object.entries(mention.spellings)
     names.push(share(mention.key))
-    numbers.push(KINDS.indexOf(mention.kind) + (mention.aliased ? ALIASED : 0), mention.headline, mention.lead, mention.count, mention.paragraphs, spellings.length)
+    numbers.push(KINDS.indexOf(mention.kind) + (mention.aliased ? ALIASED : 0), mention.headline, mention.lead, mention.count, mention.paragraphs, mention.first, spellings.length)
     for (const [spelling, count] of spellings) {
       names.push(share(spelling))
       numbers.push(count)
@@ -90,7 +90,8 @@ function unpack(packed: PackedMentions, withSpellings: boolean): Mention[] {
       headline: next(),
       lead: next(),
       count: next(),
-      paragraphs: next()
+      paragraphs: next(),
+      first: next()
     }
     for (let left = next(); left > 0; left--) {
       const spelling = names[name++]!

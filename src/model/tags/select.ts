@@ -6,7 +6,7 @@ import {COMMON_ABBREVIATIONS, definedAbbreviation} from './abbreviations.ts'
 import {foldKey} from './fold.ts'
 import {lexicalKind} from './lexicon.ts'
 import type {Evidence, Mention} from './mentions.ts'
-import {spellingTable} from './mentions.ts'
+import {NOT_IN_BODY, spellingTable} from './mentions.ts'
 import {byCodeUnit} from '../../text/compare.ts'
 import {unpackCounts, unpackMentions, type PackedMentions} from './packed.ts'
 
@@ -159,7 +159,7 @@ function foldAbbreviations(mentions: readonly Mention[], defined: ReadonlyMap<st
     const existing = byKey.get(target)
     const merged: Mention =
       existing !== undefined
-        ? {...existing, count: existing.count + mention.count, lead: existing.lead + mention.lead, headline: existing.headline + mention.headline, paragraphs: Math.max(existing.paragraphs, mention.paragraphs)}
+        ? {...existing, count: existing.count + mention.count, lead: existing.lead + mention.lead, headline: existing.headline + mention.headline, paragraphs: Math.max(existing.paragraphs, mention.paragraphs), first: Math.min(existing.first, mention.first)}
         : builtIn !== null
           ? {...mention, key: target, kind: 'org', aliased: true, spellings: Object.assign(spellingTable(), {[builtIn.name]: mention.count})}
           : {...mention, key: target}
@@ -194,7 +194,7 @@ function foldShortForms(mentions: readonly Mention[], written: ReadonlyMap<strin
     const targets = sameLetters.length > 0 ? sameLetters : endingIn
     if (targets.length !== 1) continue
     const target = byKey.get(targets[0]!.key)!
-    byKey.set(target.key, {...target, count: target.count + mention.count, lead: target.lead + mention.lead, headline: target.headline + mention.headline, paragraphs: Math.max(target.paragraphs, mention.paragraphs)})
+    byKey.set(target.key, {...target, count: target.count + mention.count, lead: target.lead + mention.lead, headline: target.headline + mention.headline, paragraphs: Math.max(target.paragraphs, mention.paragraphs), first: Math.min(target.first, mention.first)})
     byKey.delete(mention.key)
   }
   return byKey.size === mentions.length ? mentions : [...byKey.values()]
@@ -215,12 +215,13 @@ function foldCorpusSurnames(mentions: readonly Mention[], terms: ReadonlyMap<str
     if (target === null) continue
     const existing = byKey.get(target)
     const merged: Mention =
-      existing === undefined ? {key: target, spellings: {}, kind: 'person', aliased: false, headline: 0, lead: 0, count: 0, paragraphs: 0} : copied.has(existing) ? existing : {...existing}
+      existing === undefined ? {key: target, spellings: {}, kind: 'person', aliased: false, headline: 0, lead: 0, count: 0, paragraphs: 0, first: NOT_IN_BODY} : copied.has(existing) ? existing : {...existing}
     copied.add(merged)
     merged.headline += mention.headline
     merged.lead += mention.lead
     merged.count += mention.count
     merged.paragraphs = Math.max(merged.paragraphs, mention.paragraphs)
+    merged.first = Math.min(merged.first, mention.first)
     byKey.set(target, merged)
     byKey.delete(mention.key)
   }
@@ -285,6 +286,23 @@ export function salience(mention: Pick<Mention, 'headline' | 'lead' | 'count' | 
   return 4 * Math.min(mention.headline, 1) + 2 * Math.min(mention.lead, 1) + mention.paragraphs + 0.5 * Math.min(mention.count, 8)
 }
 
+/**
+ * News tells what a story is about first. Of the people and organisations the 150 labelled BBC
+ * stories name once, an editor indexed an organisation first met in the second paragraph 42 % of
+ * the time, in the third 33 %, in the fourth to sixth 15 %, later 8 % (people: 49 %, 36 %, then
+ * about 40 % to the sixth). This much for a name the lead leaves out but the next two paragraphs
+ * give (the lead has its own weight) orders the names met once: F1 0.697 → 0.701, recall of
+ * organisations 0.780 → 0.789. Not for places: a city or country named early in passing (`in
+ * London`, `US firms`) is no more often indexed, and a place's floor (MIN_PLACE_SALIENCE) would
+ * then let more of them in (F1 0.687 with it).
+ */
+const EARLY_WEIGHT = 0.5
+const EARLY_PARAGRAPHS = 2
+
+function earlyInBody(mention: Pick<Mention, 'first'>): boolean {
+  return mention.first >= 1 && mention.first <= EARLY_PARAGRAPHS
+}
+
 function chooseTags(
   front: readonly string[],
   mentions: readonly Mention[],
@@ -296,7 +314,7 @@ function chooseTags(
   const ranked = mentions
     .map((mention) => {
       const term = terms.get(mention.key)
-      return {mention, term, score: salience(mention) + (term?.kind === 'person' ? PERSON_WEIGHT : 0)}
+      return {mention, term, score: salience(mention) + (term?.kind === 'person' ? PERSON_WEIGHT : 0) + (term?.kind !== 'place' && earlyInBody(mention) ? EARLY_WEIGHT : 0)}
     })
     .filter(
       (c): c is {mention: Mention; term: TermInfo; score: number} =>
