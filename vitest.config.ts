@@ -40,8 +40,10 @@ export default defineConfig({
     minWorkers: 1,
     testTimeout: 60_000,
     // A page the compiled templates cannot render and LiquidJS can is an error here, not a slower
-    // build (render/liquid/fallbacks.ts); builds the tests spawn inherit it.
-    env: {BROADSHEET_FAIL_ON_FALLBACK: '1'},
+    // build (render/liquid/fallbacks.ts); builds the tests spawn inherit it. A build removes the
+    // folders it lets go of before it returns (disk/discard.ts), so that no remover outlives a test
+    // into the folder the test deletes; tests/build/discard.slow.test.ts unsets it.
+    env: {BROADSHEET_FAIL_ON_FALLBACK: '1', BROADSHEET_DISCARD: 'wait'},
     hookTimeout: 120_000,
     projects: [
       {extends: true, test: {name: 'fast', include: ['tests/**/*.test.ts'], exclude: [slow, corpus]}},

@@ -14,6 +14,7 @@ import path from 'node:path'
 import type {OutputFile} from '../model/types.ts'
 import {chargeWrite, outputRenamed} from '../disk/faults.ts'
 import {withFolder} from '../disk/folder-error.ts'
+import {discardFolder} from '../disk/discard.ts'
 import {OutputFailure} from './failure.ts'
 
 export interface Output {
@@ -94,7 +95,7 @@ export function openOutput(outDir: string): Output {
       } catch (error) {
         throw new OutputFailure(error, {kind: 'replaced'})
       }
-      if (hadOld) rmSync(old, {recursive: true, force: true})
+      if (hadOld) discardFolder(old, target)
     },
     abort() {
       open = false

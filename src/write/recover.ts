@@ -8,7 +8,8 @@
 //   again and the manifest, which the killed build had not replaced, describes it. If the
 //   journal is damaged, the files are put back as far as the undo folder allows and the manifest
 //   is removed, so that the next build makes every page and swaps in a whole new site.
-// - staging, `.old` and `.undo` folders and temporary cache files of processes that are gone.
+// - staging, `.old` and `.undo` folders and temporary cache files of processes that are gone;
+//   and a folder a finished build discarded (disk/discard.ts) whose remover has stopped.
 //
 // Each of these is said, one line each, by whoever calls `recoverOutput`.
 import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
@@ -16,6 +17,8 @@ import path from 'node:path'
 import process from 'node:process'
 import {count} from '../text/count.ts'
 import {OutputFailure} from './failure.ts'
+import {isTrash} from '../disk/discard.ts'
+import {removeTrash} from '../disk/remove-tree.js'
 import {outputCachePaths, readManifestFile} from '../cache/manifest.ts'
 import {readJournal, rollBack, type Journal} from './journal.ts'
 
@@ -115,9 +118,32 @@ export function recoverOutput(out: string): string[] {
   }
   if (removed.length > 0) lines.push(`removed ${count(removed.length, 'folder')} left beside ${out} by a build that was stopped: ${removed.join(', ')}`)
 
+  removeStalledTrash(target)
   const temporary = removeTemporaryFiles([paths.dir, path.join(paths.dir, 'parsed')])
   if (temporary > 0) lines.push(`removed ${count(temporary, 'temporary file')} left in ${path.relative(process.cwd(), paths.dir) || paths.dir} by a build that was stopped`)
   return lines
+}
+
+/**
+ * A folder a build discarded (disk/discard.ts) changes as its remover empties it; one unchanged for
+ * this long has no remover left (the machine stopped), and is removed here. A live remover's
+ * folder is left to it, and neither is worth a line: the site is as it should be.
+ */
+const STALLED_TRASH_MS = 60_000
+
+function removeStalledTrash(target: string): void {
+  const parent = path.dirname(target)
+  const prefix = `.${path.basename(target)}.trash-`
+  let names: string[]
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(prefix) && isTrash(name))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const folder = path.join(parent, name)
+    if (Date.now() - modified(folder) > STALLED_TRASH_MS) removeTrash(folder)
+  }
 }
 
 /** A killed commit: finished if its manifest is in place, else undone. */
@@ -137,6 +163,15 @@ function finish(out: string, journal: Journal, manifestFile: string): string {
   rmSync(journal.undo, {recursive: true, force: true})
   rmSync(journal.staging, {recursive: true, force: true})
   return `${out}: a build was stopped while it replaced files, and not every file could be put back; every page will be made again`
+}
+
+/** A folder's mtime, which each entry its remover takes out moves on. */
+function modified(folder: string): number {
+  try {
+    return statSync(folder).mtimeMs
+  } catch {
+    return Date.now()
+  }
 }
 
 function changed(file: string): number {

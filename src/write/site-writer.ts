@@ -12,6 +12,7 @@
 // site counts as built.
 import {createHash, randomBytes} from 'node:crypto'
 import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
+import {discardFolder} from '../disk/discard.ts'
 import path from 'node:path'
 import type {PendingFile} from '../model/types.ts'
 import type {CacheWrites} from '../cache/file.ts'
@@ -214,7 +215,7 @@ function commitChanges(target: string, staging: string, removes: string[], prese
     throw new OutputFailure(error, undone.ok ? {kind: 'unchanged'} : {kind: 'partial', changed})
   }
   // The undo folder first: a journal whose manifest is in place tells the next start to finish this.
-  rmSync(undo, {recursive: true, force: true})
+  discardFolder(undo, target)
   rmSync(paths.journal, {force: true})
   return removed
 }
