@@ -1,20 +1,21 @@
 // The bodies path of a build, for the commonest edit to a large site: a correction to stories'
-// bodies. When the files changed since the last build changed nothing but bodies as the model sees them
-// (model/body-edit.ts), the new site is the last build's model (cache/site-snapshot.ts) with those
-// bodies put back, and only what shows a body can differ: the stories' own pages and the search
-// files of the terms that came or went. Those are made again; every other file of the last build
-// stays as it is. Anything else (a file added or removed, a headline or a name changed, a story in
-// the site's feeds) returns null, and the build makes the site anew.
+// bodies. When the files changed since the last build changed nothing but bodies as the model sees
+// them (model/body-edit.ts), the new site is the last build's model (cache/site-snapshot.ts), its
+// body store the snapshot's footers and teasers with the new paragraphs, and only what shows a body
+// can differ: the stories' own pages and the search files of the terms that came or went. Those are
+// made again; every other file of the last build stays as it is. Anything else (a file added or
+// removed, a headline or a name changed, a story in the site's feeds) returns null, and the build
+// makes the site anew.
 import path from 'node:path'
 import {filesHash, siteInputs} from '../cache/inputs.ts'
-import {loadSiteSnapshot, withBodies, type SiteSnapshot} from '../cache/site-snapshot.ts'
+import {loadSiteSnapshot, type SiteSnapshot} from '../cache/site-snapshot.ts'
 import {onlyBodyChanged} from '../model/body-edit.ts'
 import type {ParsedEntry} from '../model/parsed.ts'
 import type {BuildReport, Story} from '../model/types.ts'
-import {siteFeedStories} from '../render/feeds/index.ts'
+import {inSiteFeeds} from '../render/feeds/index.ts'
 import {fixedFile} from '../render/fixed-file.ts'
 import {patchSearchIndex, type TermChange} from '../search/patch.ts'
-import {docIds, storyTermWeights} from '../search/index.ts'
+import {docIds, searchText, storyTermWeights} from '../search/index.ts'
 import {storyPages} from '../render/site.ts'
 import type {ParseCache} from '../cache/parsed.ts'
 import {readOutputFile} from '../write/output.ts'
@@ -83,16 +84,15 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
   const record = previous.build!
   const {site, sources} = snapshot
   const indexOf = new Map(sources.map((source, index) => [source, index]))
-  const inFeeds = new Set(siteFeedStories(site).map((story) => story.index))
-  const bodies = new Map<number, string[]>()
+  const paragraphs = new Map<number, readonly string[]>()
   const changes: TermChange[] = []
   const ids = docIds(sources.map((source, index) => ({source, date: snapshot.dates[index] ?? null})))
   for (const {source, before, after} of edits) {
     const index = indexOf.get(source)
     // A draft, or a story the site's feeds show in full.
-    if (index === undefined || inFeeds.has(index) || !before.result.ok || !after.result.ok) return null
-    const story = site.stories[index]!
-    bodies.set(index, after.result.article.paragraphs)
+    if (index === undefined || inSiteFeeds(index, site.config) || !before.result.ok || !after.result.ok) return null
+    const story = snapshot.story(index)
+    paragraphs.set(index, after.result.article.paragraphs)
     changes.push({id: ids[index]!, before: termsOf(story, before.result.article.paragraphs), after: termsOf(story, after.result.article.paragraphs)})
   }
 
@@ -102,7 +102,8 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
 
   const writer = openSiteWriter(options.out, context.output, previous, context.outputVersion, {...record, inputs}, present, false)
   const stats = await writeSite(context, writer, () => {
-    const files = [...storyPages(withBodies(site, bodies), context.templates, [...bodies.keys()]), ...search.write.map((file) => fixedFile(file.path, file.content as string))]
+    const pages = storyPages({config: site.config, sections: site.sections, count: snapshot.count, story: snapshot.story}, snapshot.bodies(paragraphs), context.templates, [...paragraphs.keys()])
+    const files = [...pages, ...search.write.map((file) => fixedFile(file.path, file.content as string))]
     // Files of the last build left out of the manifest are deleted at commit: the search files emptied.
     const made = new Set([...files.map((file) => file.path), ...search.remove])
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
@@ -130,6 +131,6 @@ function editsOf(read: ReadFiles, parsed: ParseCache): Edit[] | null {
   return edits
 }
 
-function termsOf(story: Story, paragraphs: string[]): Map<string, number> {
-  return storyTermWeights({headline: story.headline, tags: story.tags, authors: story.authors, paragraphs})
+function termsOf(story: Story, paragraphs: readonly string[]): Map<string, number> {
+  return storyTermWeights(searchText(story, paragraphs))
 }

@@ -2,14 +2,15 @@
 // ones whose key is unchanged since the last build are kept, not written again).
 import {availableParallelism} from 'node:os'
 import {saveSiteSnapshot} from '../cache/site-snapshot.ts'
-import {buildSiteFromTags, storyTags} from '../model/site.ts'
+import {buildSiteFromTags, storyTags, type SiteWithBodies} from '../model/site.ts'
+import type {SiteBodies} from '../model/bodies.ts'
 import type {Site, StoryTag} from '../model/types.ts'
 import {isSearchIndexFile, searchIndexFiles} from '../search/index.ts'
 import {searchDelta, searchDigest} from '../search/delta.ts'
 import {fixedFile} from '../render/fixed-file.ts'
 import {sitePages} from '../render/site.ts'
 import {count, storyCount} from '../text/count.ts'
-import {ownsFile, releaseOtherStories, releaseWritten, startRenderPool} from '../threads/render-pool.ts'
+import {mainThreadBodies, ownsFile, startRenderPool} from '../threads/render-pool.ts'
 import type {Manifest} from '../cache/manifest.ts'
 import {openSiteWriter, type SiteWriter} from '../write/site-writer.ts'
 import {readOutputFile} from '../write/output.ts'
@@ -66,39 +67,38 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
   const {failed} = made
   const recalled = parsed.hits
   if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
-  const site = made.site
+  const {site, bodies} = made.site
   step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
   for (const story of site.stories) {
     const {source, url, headline, date, publisher, kind, credits, boilerplate} = story
     report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
   }
-  // Before any thread lets go of bodies: the snapshot is written from the whole model.
   // What the next build's search delta compares (search/delta.ts); a build that keeps no cache has no next.
   const digests = output.writes !== null || last !== null ? site.stories.map(searchDigest) : []
-  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, digests, output.writes)
+  // Before any body is let go of: the snapshot keeps every story's footer and teasers.
+  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, bodies, digests, output.writes)
 
   const record = {inputs, report, failed, ...(context.cacheDir === null ? {} : {snapshot: inputs})}
   const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site))
   const threads = options.jobs ?? defaultThreads(site, previous)
-  const pool = threads > 1 ? startRenderPool(site, context.templates, writer.plan, threads) : null
+  const pool = threads > 1 ? startRenderPool(site, bodies, context.templates, writer.plan, threads) : null
   const {written, kept, removed} = await writeSite(
     context,
     writer,
     async () => {
       // The search index is one computation over every story: this thread makes all of its files
       // first, so that it can then let go of what only other threads' story pages show.
-      putSearchIndex(site, digests, last, context, writer)
+      putSearchIndex(site, bodies, digests, last, context, writer)
+      const own = mainThreadBodies(site, bodies, threads)
       // Lowered first: the collection sets the limit the heap may grow to next.
       const restoreHeapGrowth = lowerHeapGrowth()
       try {
         fullCollection()
-        releaseOtherStories(site, 0, threads)
-        const written = releaseWritten(site, 0)
         let pages = 0
-        for (const file of sitePages(site, context.templates)) {
+        for (const file of sitePages(site, own, context.templates)) {
           if (ownsFile(file, pages++, 0, threads)) {
             writer.put(file)
-            written(file)
+            own.written(file)
           }
           options.onProgress?.({phase: 'write', done: pages, total: null})
           // Rendering is synchronous: without a turn of the event loop now and then, a SIGINT or SIGTERM
@@ -120,11 +120,11 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
  * The search index's files: the last build's brought up to date when the stories that came, went or
  * changed leave every other story's number in it (search/delta.ts), else made anew.
  */
-function putSearchIndex(site: Site, digests: readonly string[], last: OpenLastSite | null, context: BuildContext, writer: SiteWriter): void {
+function putSearchIndex(site: Site, bodies: SiteBodies, digests: readonly string[], last: OpenLastSite | null, context: BuildContext, writer: SiteWriter): void {
   const target = path.resolve(context.options.out)
-  const delta = last === null ? null : searchDelta(site.stories, digests, last.last, (file) => readOutputFile(target, file))
+  const delta = last === null ? null : searchDelta(site.stories, bodies, digests, last.last, (file) => readOutputFile(target, file))
   if (delta === null) {
-    for (const file of searchIndexFiles(site)) writer.put(file)
+    for (const file of searchIndexFiles(site, bodies)) writer.put(file)
     return
   }
   for (const file of delta.write) writer.put(fixedFile(file.path, file.content))
@@ -141,7 +141,7 @@ function putSearchIndex(site: Site, digests: readonly string[], last: OpenLastSi
  * 10,000 stories) go once it returns: a value that was ever in a register of a caller's frame can
  * stay there, out of reach, until the build ends.
  */
-async function siteOf(context: BuildContext, read: ReadFiles): Promise<{site: Site | null; failed: number}> {
+async function siteOf(context: BuildContext, read: ReadFiles): Promise<{site: SiteWithBodies | null; failed: number}> {
   const {options, config, parsed, report, step} = context
   const input = await articlesOf(read, options, config, parsed, report, step)
   parsed.save()

@@ -1,6 +1,7 @@
 // What the full path needs of the last build to bring its search index up to date instead of making
-// it anew (search/delta.ts): the last site model without bodies (cache/site-snapshot.ts), and the
-// bodies the last build had for the files that changed or went since, from the parse cache.
+// it anew (search/delta.ts): the last site model (cache/site-snapshot.ts, which keeps no
+// paragraphs), and the paragraphs the last build had for the files that changed or went since,
+// from the parse cache.
 import {allPresent} from '../cache/manifest.ts'
 import {loadSiteSnapshot} from '../cache/site-snapshot.ts'
 import type {LastSite} from '../search/delta.ts'
@@ -53,6 +54,6 @@ export function openLastSite(context: BuildContext, read: ReadFiles, present: re
     }
     bodies.set(source, entry.result.article.paragraphs)
   }
-  const {site, sources, dates, digests} = snapshot
-  return {last: {sources, dates, digests, story: (index) => site.stories[index]!, bodies}, close: () => snapshot.close()}
+  const {sources, dates, digests} = snapshot
+  return {last: {sources, dates, digests, story: snapshot.story, bodies}, close: () => snapshot.close()}
 }

@@ -1,19 +1,22 @@
-// The last build's site model without the story bodies, kept beside the output manifest. When a
-// rebuild finds that only stories' bodies changed, the model it would build is this one with
-// those bodies put back: it renders the changed pages from it instead of building the model again.
+// The last build's site model and its stories' footers and teasers, kept beside the output
+// manifest; not their paragraphs, which are most of its size. When a rebuild finds that only
+// stories' paragraphs changed, the model it would build is this one: it renders the changed pages
+// from it, with the new paragraphs, instead of building the model again.
 //
 // Such a rebuild needs a few dozen stories of the snapshot (the changed ones, those their pages
-// link to, the newest), so each story is a line of its own, read and parsed only when asked for.
-// The file ends with its table of contents: the story lines come first, as they are written, then
-// the rest of the site, the sources, where each story line ends, and a last short line that says
-// where those are. Like every cache file it ends with a checksummed trailer (cache/file.ts), which
-// is checked as the file is opened: reading and hashing the 30 MB of 10,000 stories takes about
-// 25 ms, and a damaged snapshot is none (the build makes the model anew).
+// link to, the newest), so each story is a line of its own, read and parsed only when `story(i)`
+// asks for it. The file ends with its table of contents: the story lines come first, as they are
+// written, then the rest of the site, the sources, where each story line ends, and a last short
+// line that says where those are. Like every cache file it ends with a checksummed trailer
+// (cache/file.ts), which is checked as the file is opened: reading and hashing the 30 MB of 10,000
+// stories takes about 25 ms, and a damaged snapshot is none (the build makes the model anew).
 import {closeSync, openSync, readSync, rmSync} from 'node:fs'
-import type {Site, Story} from '../model/types.ts'
+import type {BodyStore, RecommendedLink, Site, Story} from '../model/types.ts'
 import {immediateWrites, verifyCacheFd, type CacheWrites} from './file.ts'
 
-/** A site whose stories have no bodies: reading one throws (see `withBodies`). */
+/** The site apart from its list of stories, which a snapshot reads one at a time. */
+export type SiteFrame = Omit<Site, 'stories'>
+
 export interface SiteSnapshot {
   /** Names the build that wrote it; the manifest of that build names it too. */
   id: string
@@ -23,13 +26,30 @@ export interface SiteSnapshot {
   dates: Array<string | null>
   /** What the build gave with each story, by index (search/delta.ts's digests), opaque to the cache. */
   digests: string[]
-  /** Its stories are read from the file as they are asked for, until `close`. */
-  site: Site
+  /** The site but its stories. */
+  site: SiteFrame
+  /** How many stories the site has. */
+  count: number
+  /** Story `index`, read from the file when first asked for; throws once the snapshot is closed, if it was not read before. */
+  story(index: number): Story
+  /**
+   * The stories' bodies with these paragraphs, by story index: the edited stories'. Their footers
+   * and teasers are the snapshot's, read with their stories. The paragraphs of any other story
+   * throw (the snapshot keeps none), as does anything of a story not read before `close`.
+   */
+  bodies(paragraphs: ReadonlyMap<number, readonly string[]>): BodyStore
   /** Lets go of the file; a story not read by then cannot be read any more. */
   close(): void
 }
 
-const FORMAT = 3
+/** One story's line: the story, and the parts of its body the snapshot keeps. */
+interface StoryLine {
+  story: Story
+  footer: readonly string[]
+  recommended: readonly RecommendedLink[]
+}
+
+const FORMAT = 4
 /** More than the last line's length. */
 const TAIL = 1024
 
@@ -47,14 +67,15 @@ interface Contents {
 
 /**
  * Writes the snapshot, by default at once; a build stages it with its other cache writes.
- * `digests`: a string for each story, by index, kept as it is.
+ * `bodies` holds every story's footer and teasers; `digests`: a string for each story, by index,
+ * kept as it is.
  */
-export function saveSiteSnapshot(file: string, id: string, site: Site, digests: readonly string[], writes: CacheWrites = immediateWrites): void {
-  writes.stage(file, snapshotText(id, site, digests))
+export function saveSiteSnapshot(file: string, id: string, site: Site, bodies: BodyStore, digests: readonly string[], writes: CacheWrites = immediateWrites): void {
+  writes.stage(file, snapshotText(id, site, bodies, digests))
 }
 
 /** The snapshot's text, a line at a time, with the byte offsets that find each part. */
-function* snapshotText(id: string, site: Site, digestList: readonly string[]): Generator<string> {
+function* snapshotText(id: string, site: Site, bodies: BodyStore, digestList: readonly string[]): Generator<string> {
   let offset = 0
   const place = (text: string): [number, number] => {
     const length = Buffer.byteLength(text)
@@ -63,12 +84,14 @@ function* snapshotText(id: string, site: Site, digestList: readonly string[]): G
   }
   const ends: number[] = []
   for (const story of site.stories) {
-    const line = `${JSON.stringify({...story, paragraphs: undefined})}\n`
+    const entry: StoryLine = {story, footer: bodies.footer(story.index), recommended: bodies.recommended(story.index)}
+    const line = `${JSON.stringify(entry)}\n`
     place(line)
     ends.push(offset)
     yield line
   }
-  const rest = `${JSON.stringify({...site, stories: []})}\n`
+  const frame: SiteFrame & {stories?: undefined} = {...site, stories: undefined}
+  const rest = `${JSON.stringify(frame)}\n`
   const sources = `${JSON.stringify(site.stories.map((story) => story.source))}\n`
   const dates = `${JSON.stringify(site.stories.map((story) => story.date))}\n`
   const digests = `${JSON.stringify(digestList)}\n`
@@ -97,19 +120,24 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
     const contents = JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
     if (contents.format !== FORMAT || typeof contents.id !== 'string') throw new Error('another format')
     const parts = [contents.site, contents.sources, contents.dates, contents.digests, contents.ends]
-    const [site, sources, dates, digests, ends] = parts.map((part) => JSON.parse(read(fd, ...part)) as unknown) as [Site, string[], Array<string | null>, string[], number[]]
-    if ([sources, dates, digests].some((list) => list.length !== ends.length) || site.stories.length !== 0) throw new Error('damaged')
+    const [site, sources, dates, digests, ends] = parts.map((part) => JSON.parse(read(fd, ...part)) as unknown) as [SiteFrame, string[], Array<string | null>, string[], number[]]
+    if ([sources, dates, digests].some((list) => list.length !== ends.length) || 'stories' in site) throw new Error('damaged')
     let open = true
-    const story = (index: number): Story => {
-      if (!open) throw new Error(`the site snapshot is closed; story ${index} was not read`)
+    const lines: Array<StoryLine | undefined> = []
+    const line = (index: number): StoryLine => {
+      if (!Number.isInteger(index) || index < 0 || index >= ends.length) throw new Error(`the site snapshot has no story ${index}: it has ${ends.length}`)
+      if (lines[index] !== undefined) return lines[index]
+      if (!open) throw new Error(`the site snapshot is closed; story ${index} (${sources[index]}) was not read`)
       const start = index === 0 ? 0 : ends[index - 1]!
-      return withoutBody(JSON.parse(read(fd, start, ends[index]! - start)) as Story)
+      return (lines[index] = JSON.parse(read(fd, start, ends[index]! - start)) as StoryLine)
     }
     const close = () => {
       if (open) closeSync(fd)
       open = false
     }
-    return {id: contents.id, sources, dates, digests, site: {...site, stories: lazyStories(sources.length, story)}, close}
+    const story = (index: number) => line(index).story
+    const bodies = (paragraphs: ReadonlyMap<number, readonly string[]>) => new SnapshotBodies(line, sources, paragraphs)
+    return {id: contents.id, sources, dates, digests, site, count: ends.length, story, bodies, close}
   } catch {
     // None yet, or damaged: the build makes the model anew.
     closeSync(fd)
@@ -121,41 +149,48 @@ export function removeSiteSnapshot(file: string): void {
   rmSync(file, {force: true})
 }
 
-/** The snapshot's site with these stories' bodies put back. */
-export function withBodies(site: Site, bodies: ReadonlyMap<number, string[]>): Site {
-  for (const [index, paragraphs] of bodies) {
-    Object.defineProperty(site.stories[index], 'paragraphs', {value: paragraphs, configurable: true, enumerable: true, writable: true})
-  }
-  return site
-}
+/**
+ * The bodies path's store: the paragraphs an edit gave, and the snapshot's footers and teasers. A
+ * story's paragraphs that are not among the edit's are not in the snapshot: rendering them from an
+ * empty list would publish a blank story, so asking throws.
+ */
+class SnapshotBodies implements BodyStore {
+  readonly #line: (index: number) => StoryLine
+  readonly #sources: readonly string[]
+  readonly #paragraphs: Map<number, readonly string[]>
+  readonly #released = new Set<number>()
 
-/** An array of `count` stories, each read once, when first asked for. */
-function lazyStories(count: number, load: (index: number) => Story): Story[] {
-  const stories = new Array<Story | undefined>(count)
-  const indexOf = (key: string | symbol): number | null => {
-    if (typeof key !== 'string') return null
-    const index = Number(key)
-    return Number.isInteger(index) && index >= 0 && index < count && String(index) === key ? index : null
+  constructor(line: (index: number) => StoryLine, sources: readonly string[], paragraphs: ReadonlyMap<number, readonly string[]>) {
+    this.#line = line
+    this.#sources = sources
+    this.#paragraphs = new Map(paragraphs)
   }
-  return new Proxy(stories as Story[], {
-    get(target, key, receiver) {
-      const index = indexOf(key)
-      return index === null ? (Reflect.get(target, key, receiver) as unknown) : (stories[index] ??= load(index))
-    },
-    // Array methods skip the holes of an array: every story is there, read or not.
-    has: (target, key) => indexOf(key) !== null || Reflect.has(target, key)
-  })
-}
 
-/** A body that is not in the snapshot must never be taken for an empty one. */
-function withoutBody(story: Story): Story {
-  return Object.defineProperty(story, 'paragraphs', {
-    get() {
-      throw new Error(`the site snapshot has no body for ${story.source}`)
-    },
-    configurable: true,
-    enumerable: true
-  })
+  paragraphs(index: number): readonly string[] {
+    this.#check(index, 'paragraphs')
+    const paragraphs = this.#paragraphs.get(index)
+    if (paragraphs === undefined) throw new Error(`the site snapshot has no paragraphs of story ${index} (${this.#sources[index]}): it keeps none, and this build changed only other stories'`)
+    return paragraphs
+  }
+
+  footer(index: number): readonly string[] {
+    this.#check(index, 'footer')
+    return this.#line(index).footer
+  }
+
+  recommended(index: number): readonly RecommendedLink[] {
+    this.#check(index, 'recommended')
+    return this.#line(index).recommended
+  }
+
+  release(index: number): void {
+    this.#released.add(index)
+    this.#paragraphs.delete(index)
+  }
+
+  #check(index: number, part: string): void {
+    if (this.#released.has(index)) throw new Error(`the bodies path read the ${part} of story ${index} (${this.#sources[index]}) after letting go of it`)
+  }
 }
 
 function read(fd: number, position: number, length: number): string {

@@ -1,5 +1,7 @@
-// Articles → the site model: order, unique slugs and URLs, date buckets, terms and cross-links.
+// Articles → the site model: order, unique slugs and URLs, date buckets, terms and cross-links,
+// and the store of the stories' bodies (model/bodies.ts), which the Story objects leave out.
 // Pure: the same articles and config always give the same site.
+import {SiteBodies} from './bodies.ts'
 import {articleExcerpt} from './excerpt.ts'
 import {createTitleMatcher} from './match.ts'
 import {relatedStories} from './related.ts'
@@ -8,14 +10,20 @@ import {importance} from './importance.ts'
 import {sectionResolver, type SectionChoice} from './sections.ts'
 import {slugify} from './slug.ts'
 import {createVocabulary, packedMentions, selectTags, type PackedMentions} from './tags/index.ts'
-import type {Article, Day, Month, SiteConfig, Site, Story, StoryTag, TagKind, TagRef, Term, TermRef, Year} from './types.ts'
+import type {Article, Day, Month, RecommendedLink, SiteConfig, Site, Story, StoryTag, TagKind, TagRef, Term, TermRef, Year} from './types.ts'
 import {byCodeUnit} from '../text/compare.ts'
+
+/** A site, and its stories' bodies by story index. */
+export interface SiteWithBodies {
+  site: Site
+  bodies: SiteBodies
+}
 
 /**
  * `contentFolder`: the folder the sources are paths in (`content` for `content/business/001.txt`),
  * whose first subfolder is a story's section (model/sections.ts).
  */
-export function buildSite(articles: readonly Article[], config: SiteConfig, contentFolder = ''): Site {
+export function buildSite(articles: readonly Article[], config: SiteConfig, contentFolder = ''): SiteWithBodies {
   const vocabulary = createVocabulary(config.tags)
   return buildSiteFromMentions(articles, articles.map((article) => packedMentions(article, vocabulary)), config, contentFolder)
 }
@@ -24,7 +32,7 @@ export function buildSite(articles: readonly Article[], config: SiteConfig, cont
  * The same, from each article's tag candidates (packed: tags/packed.ts), which a build caches per file
  * because finding them is the costly part of tagging.
  */
-export function buildSiteFromMentions(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig, contentFolder = ''): Site {
+export function buildSiteFromMentions(articles: readonly Article[], mentions: readonly PackedMentions[], config: SiteConfig, contentFolder = ''): SiteWithBodies {
   return buildSiteFromTags(articles, storyTags(articles, mentions, config), config, contentFolder)
 }
 
@@ -43,7 +51,7 @@ export function storyTags(articles: readonly Article[], mentions: readonly Packe
  * build can let go of the tag candidates, 17 MB at 10,000 stories, before the rest of the model is
  * made.
  */
-export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig, contentFolder = ''): Site {
+export function buildSiteFromTags(articles: readonly Article[], tagLists: readonly StoryTag[][], config: SiteConfig, contentFolder = ''): SiteWithBodies {
   const events = clusterEvents(
     articles.map((article) => ({headline: article.headline, paragraphs: article.paragraphs, date: article.date, provider: article.publisher ?? article.dateline?.agency ?? null}))
   )
@@ -100,8 +108,6 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       agency: null,
       commentCount: article.commentCount,
       readingMinutes: article.readingMinutes,
-      paragraphs: article.paragraphs,
-      footer: article.footer,
       credits: article.credits,
       boilerplate: article.boilerplate,
       excerpt: articleExcerpt(article),
@@ -109,11 +115,6 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
       section,
       importance,
       event: members.get(events[order[index]!]!)!.map((member) => position.get(member)!).filter((other) => other !== index).sort((a, b) => a - b),
-      recommended: article.recommended.map((teaser, k) => {
-        const target = teaserTargets[order[index]!]![k]!
-        // Field by field: a spread copy can get a hidden class of its own (build/memory.ts).
-        return {title: teaser.title, summary: teaser.summary, source: teaser.source, story: target === null ? null : position.get(target)!}
-      }),
       recommendedFrom: [],
       related: [],
       older: null,
@@ -121,8 +122,15 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
     }
   })
 
-  linkRecommendations(stories)
-  assignSources(stories, sorted.map((s) => s.article.publisher), sourceTerms)
+  const recommended = sorted.map(({article}, index): RecommendedLink[] =>
+    article.recommended.map((teaser, k) => {
+      const target = teaserTargets[order[index]!]![k]!
+      // Field by field: a spread copy can get a hidden class of its own (build/memory.ts).
+      return {title: teaser.title, summary: teaser.summary, source: teaser.source, story: target === null ? null : position.get(target)!}
+    })
+  )
+  linkRecommendations(stories, recommended)
+  assignSources(stories, recommended, sorted.map((s) => s.article.publisher), sourceTerms)
   linkNeighbours(stories)
   const related = relatedStories(stories.map((s) => ({tags: s.tags.map((t) => t.slug), date: s.date})))
   for (const story of stories) story.related = onePerEvent(related[story.index] ?? [], story, stories)
@@ -131,7 +139,8 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
   const leads = stories.filter((story) => story.event.every((other) => other > story.index))
   for (const {term} of sectionTerms.values()) term.stories = term.stories.filter((index) => stories[index]!.event.every((other) => other > index))
   const days = bucketDays(leads)
-  return {
+  const bodies = new SiteBodies({paragraphs: sorted.map((s) => s.article.paragraphs), footer: sorted.map((s) => s.article.footer), recommended})
+  const site: Site = {
     config,
     stories,
     days,
@@ -144,6 +153,7 @@ export function buildSiteFromTags(articles: readonly Article[], tagLists: readon
     authors: authorTerms.list(),
     sources: sourceTerms.list()
   }
+  return {site, bodies}
 }
 
 /**
@@ -275,9 +285,10 @@ function onePerEvent(related: readonly number[], story: Story, stories: readonly
   return kept
 }
 
-function linkRecommendations(stories: Story[]): void {
+/** `recommended`: each story's teasers, by story index. */
+function linkRecommendations(stories: Story[], recommended: readonly RecommendedLink[][]): void {
   for (const story of stories) {
-    for (const teaser of story.recommended) {
+    for (const teaser of recommended[story.index]!) {
       if (teaser.story === null) continue
       const target = stories[teaser.story]!
       if (!target.recommendedFrom.includes(story.index)) target.recommendedFrom.push(story.index)
@@ -289,10 +300,10 @@ function linkRecommendations(stories: Story[]): void {
  * Source pages: the dateline's agency, else the agency a teaser that points here names; and the
  * publisher the article names (`The Motley Fool`), on the same page when it is that agency.
  */
-function assignSources(stories: Story[], publishers: ReadonlyArray<string | null>, terms: Terms): void {
+function assignSources(stories: Story[], recommended: readonly RecommendedLink[][], publishers: ReadonlyArray<string | null>, terms: Terms): void {
   const fromTeasers = new Map<number, string>()
   for (const story of stories) {
-    for (const teaser of story.recommended) {
+    for (const teaser of recommended[story.index]!) {
       if (teaser.story !== null && teaser.source && !fromTeasers.has(teaser.story)) {
         fromTeasers.set(teaser.story, teaser.source)
       }

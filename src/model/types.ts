@@ -1,6 +1,7 @@
 // Types that cross steps: read → parse → model → render → write.
 // Everything here is plain data (JSON-serialisable) so that it can cross a worker boundary
-// or be stored in the build cache unchanged.
+// or be stored in the build cache unchanged; but `BodyStore`, an interface that holders of story
+// bodies implement.
 
 export type Severity = 'error' | 'warning'
 
@@ -264,8 +265,6 @@ export interface Story {
   agency: TermRef | null
   commentCount: number | null
   readingMinutes: number
-  paragraphs: string[]
-  footer: string[]
   /** The article's credit lines: shown at the foot of the story. */
   credits: TakenLine[]
   /** Lines taken out of the body: not shown, listed in the build report. */
@@ -282,7 +281,6 @@ export interface Story {
    * another provider), in site order. Lists show an event once, as its first story in site order.
    */
   event: number[]
-  recommended: RecommendedLink[]
   /** Stories whose recommended block links here. */
   recommendedFrom: number[]
   /** Up to five, best first. */
@@ -290,6 +288,45 @@ export interface Story {
   /** The next older and next newer dated story, in publication order: by date, then importance. */
   older: number | null
   newer: number | null
+}
+
+/**
+ * A story's body: what only its own page shows, and the site's feeds its paragraphs. Most of a
+ * site's memory, so it is kept apart from `Story`, in a `BodyStore`.
+ */
+export type BodyPart = 'paragraphs' | 'footer' | 'recommended'
+
+/** Story bodies as plain data, by story index, null where the holder has none: what a render thread is sent. */
+export interface BodyParts {
+  /** Body paragraph sources, Markdown. The dateline stays in the first one. */
+  paragraphs: Array<readonly string[] | null>
+  /** Lines after the `___` rule. */
+  footer: Array<readonly string[] | null>
+  /** The Recommended Stories block, each teaser with the story we hold of that title. */
+  recommended: Array<readonly RecommendedLink[] | null>
+}
+
+/**
+ * The bodies of a site's stories, by story index (`Story.index`). Each step of a build holds only
+ * the bodies it needs: the full build all of them, until each story's page is written (model/
+ * bodies.ts); a render thread, those of the stories whose pages it makes, and the main thread the
+ * paragraphs the site's feeds show (threads/render-pool.ts); the bodies path, the bodies an edit
+ * changed and the footers and teasers of the last build's snapshot (cache/site-snapshot.ts).
+ *
+ * A store answers with what the article had, an empty list when it had none. Asked for a part of
+ * story i that it does not hold (one it was never given, or one released) it throws an Error that
+ * names the story and why; it never answers an empty list instead, which would publish a blank
+ * story. That is the only time a store throws.
+ */
+export interface BodyStore {
+  paragraphs(index: number): readonly string[]
+  footer(index: number): readonly string[]
+  recommended(index: number): readonly RecommendedLink[]
+  /**
+   * Lets go of story i's body once nothing will read it (its page is written); reading a part of it
+   * afterwards throws, but for what the store says it keeps (a render thread, the feeds' paragraphs).
+   */
+  release(index: number): void
 }
 
 export interface Day {

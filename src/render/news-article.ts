@@ -4,7 +4,7 @@ import {scriptJson} from './json-ld.ts'
 
 const SCHEMA_TYPES: Record<Exclude<TagKind, 'topic'>, string> = {person: 'Person', place: 'Place', org: 'Organization'}
 
-export function newsArticle(site: Site, story: Story): string {
+export function newsArticle(site: Pick<Site, 'config'>, story: Story): string {
   const {baseUrl, title, language} = site.config
   const absolute = (url: string) => (baseUrl === null ? undefined : new URL(url, baseUrl).href)
   // A byline of a desk (`Reuters Videos`) is its publisher, an organisation, never a person.

@@ -1,7 +1,7 @@
 // The site model → every output file, one at a time, so the writer can stream 10,000 pages to
 // disk without holding them. Pure: the same site and templates always give the same bytes.
 import {createHash} from 'node:crypto'
-import type {Day, Month, OutputFile, PendingFile, Site, Story, TagTerm, Templates, Term, Year} from '../model/types.ts'
+import type {BodyStore, Day, Month, OutputFile, PendingFile, Site, Story, TagTerm, Templates, Term, Year} from '../model/types.ts'
 import {storyCount} from '../text/count.ts'
 import {dateInWords, monthInWords, monthName, monthWeeks, type CalendarCell} from './dates.ts'
 import {atomFeed, atomFeedStories, feedStories, hasFeeds, jsonFeed, rssFeed, siteFeedStories, type FeedSpec} from './feeds/index.ts'
@@ -16,7 +16,7 @@ import {robotsTxt, sitemapXml, type SitemapEntry} from './sitemap.ts'
 import {createRenderer} from './liquid/engine.ts'
 import {frontPage} from './front-page.ts'
 import {KIND_LABELS, tagIndex} from './tag-index.ts'
-import {eventCard, storyView, type StoryCard, type StoryView} from './views.ts'
+import {eventCard, pageSite, storyView, type PageSite, type StoryCard, type StoryView} from './views.ts'
 import {byCodeUnit} from '../text/compare.ts'
 
 type PageInput = Omit<HeadInput, 'url' | 'path'>
@@ -37,11 +37,13 @@ interface TermKind {
  * from and rendered only on demand, so an incremental build renders just the pages whose key
  * changed, and threads that share the pages make only their own. Nothing costly happens until a
  * file's key or content is asked for; the search index is one computation, so it is kept apart
- * for a single thread to make.
+ * for a single thread to make. `bodies` is read for the pages (and feeds) made: a thread's store
+ * need hold only the bodies of the files it makes (`PendingFile.body`).
  */
-export function* sitePages(site: Site, templates: Templates): Generator<PendingFile> {
+export function* sitePages(site: Site, bodies: BodyStore, templates: Templates): Generator<PendingFile> {
   const {config} = site
-  const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(site, templates)
+  const storySite = pageSite(site)
+  const {renderer, siteView, sitemap, page, card, cardsOf, cardKey} = pageMaker(storySite, templates)
   const feeds = hasFeeds(config)
   const siteFeed = siteFeedStories(site)
 
@@ -92,7 +94,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     )
   }
 
-  for (const story of site.stories) yield storyPage(site, page, card, story)
+  for (const story of site.stories) yield storyPage(storySite, bodies, page, card, story)
 
   for (const year of site.years) {
     yield* yearPages(year)
@@ -147,7 +149,7 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
     description: config.description,
     homeUrl: '',
     stories,
-    content: (story) => renderBody(story.paragraphs, story.format)
+    content: (story) => renderBody(bodies.paragraphs(story.index), story.format)
   })
   if (feeds) {
     yield {...lazyFile('feed.xml', () => rssFeed(site, feedSpec('feed.xml', siteFeed))), body: 'several'}
@@ -375,15 +377,15 @@ export function* sitePages(site: Site, templates: Templates): Generator<PendingF
 }
 
 /** The pages of these stories alone, as `sitePages` makes them: for a build that changed only their bodies. */
-export function storyPages(site: Site, templates: Templates, indices: readonly number[]): PendingFile[] {
+export function storyPages(site: PageSite, bodies: BodyStore, templates: Templates, indices: readonly number[]): PendingFile[] {
   const {page, card} = pageMaker(site, templates)
-  return indices.map((index) => storyPage(site, page, card, site.stories[index]!))
+  return indices.map((index) => storyPage(site, bodies, page, card, site.story(index)))
 }
 
-function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'], story: Story): PendingFile {
+function storyPage(site: PageSite, bodies: BodyStore, page: PageMaker['page'], card: PageMaker['card'], story: Story): PendingFile {
   // Made once for the key and the page, which a cached build asks for one after the other.
   let withoutBody: StoryView | undefined
-  const view = () => (withoutBody ??= storyView(site, story, card(story.index), ''))
+  const view = () => (withoutBody ??= storyView(site, bodies, story, card(story.index), ''))
   return page(
     story.url,
     'story.liquid',
@@ -395,9 +397,9 @@ function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'],
       jsonLd: newsArticle(site, story),
       published: story.date
     },
-    () => ({story: {...view(), bodyHtml: renderBody(story.paragraphs, story.format)}}),
+    () => ({story: {...view(), bodyHtml: renderBody(bodies.paragraphs(story.index), story.format)}}),
     story.date,
-    () => ({story: view(), body: digestOf(story.paragraphs)}),
+    () => ({story: view(), body: digestOf(bodies.paragraphs(story.index))}),
     story.index
   )
 }
@@ -405,7 +407,7 @@ function storyPage(site: Site, page: PageMaker['page'], card: PageMaker['card'],
 type PageMaker = ReturnType<typeof pageMaker>
 
 /** What every page of a site is made with: the renderer, the site's own view, the cards. */
-function pageMaker(site: Site, templates: Templates) {
+function pageMaker(site: PageSite, templates: Templates) {
   const {config} = site
   const renderer = createRenderer(templates)
   const siteView = {
@@ -415,14 +417,14 @@ function pageMaker(site: Site, templates: Templates) {
     description: config.description,
     language: config.language,
     // Which site feeds exist (feeds/index.ts): none without a base URL, Atom only with a dated story.
-    feeds: hasFeeds(config) ? {atom: (site.stories[0]?.date ?? null) !== null} : null
+    feeds: hasFeeds(config) ? {atom: site.count > 0 && site.story(0).date !== null} : null
   }
   const sitemap: SitemapEntry[] = []
   // `fileUrls`: links name index.html files, for a site opened from disk (file-urls.ts).
   const links = config.fileUrls ? withFileUrls : (html: string) => html
 
   const cards: Array<StoryCard | undefined> = []
-  const card = (index: number): StoryCard => (cards[index] ??= eventCard(site, site.stories[index]!))
+  const card = (index: number): StoryCard => (cards[index] ??= eventCard(site, site.story(index)))
   const cardsOf = (indices: readonly number[]) => indices.map(card)
   // A card in a page key is its digest: a card listed on a dozen pages is serialised once.
   const cardDigests: Array<string | undefined> = []

@@ -1,8 +1,26 @@
 // Plain view objects for the templates. Story URLs stay site-relative here; templates put the
 // page's `root` in front, so one card object serves every page that lists the story.
-import type {Site, SiteConfig, Story, TermRef} from '../model/types.ts'
+import type {BodyStore, RecommendedLink, Site, SiteConfig, Story, Term, TermRef} from '../model/types.ts'
 import {dateInWords, shortDate} from './dates.ts'
 import {linkifyText, type TextSegment} from './linkify.ts'
+
+/**
+ * What cards and story pages are made from: the site's config and sections, and each story by
+ * index. From a `Site` (`pageSite`), or from the last build's snapshot (cache/site-snapshot.ts),
+ * which reads a story from its file only when asked for: the bodies path renders a few dozen
+ * pages of a site of 10,000 stories.
+ */
+export interface PageSite {
+  config: SiteConfig
+  sections: readonly Term[]
+  /** How many stories the site has. */
+  count: number
+  story(index: number): Story
+}
+
+export function pageSite(site: Site): PageSite {
+  return {config: site.config, sections: site.sections, count: site.stories.length, story: (index) => site.stories[index]!}
+}
 
 export interface StoryCard {
   url: string
@@ -62,11 +80,11 @@ export interface StoryView extends StoryCard {
   newer: StoryLink | null
 }
 
-/** A story's card, with the other stories of its event (`site.stories`) named under it. */
-export function eventCard(site: Site, story: Story): StoryCard {
+/** A story's card, with the other stories of its event named under it. */
+export function eventCard(site: PageSite, story: Story): StoryCard {
   const card = storyCard(story)
   card.more = story.event.map((index) => {
-    const other = site.stories[index]!
+    const other = site.story(index)
     return {url: other.url, name: (other.publisher ?? other.agency)?.name ?? 'another version'}
   })
   return card
@@ -108,20 +126,18 @@ export function storyLink(story: Story): StoryLink {
   }
 }
 
-export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: string): StoryView {
-  const link = (index: number | null): StoryLink | null => {
-    const target = index === null ? undefined : site.stories[index]
-    return target ? storyLink(target) : null
-  }
+/** `bodies`: where the story's footer and teasers are. */
+export function storyView(site: PageSite, bodies: BodyStore, story: Story, card: StoryCard, bodyHtml: string): StoryView {
+  const link = (index: number | null): StoryLink | null => (index === null ? null : storyLink(site.story(index)))
   const links = (indices: readonly number[]): StoryLink[] =>
     indices.map(link).filter((l): l is StoryLink => l !== null)
   return {
     ...card,
     agency: story.agency,
     bodyHtml,
-    footer: story.footer.filter((line) => line.trim() !== '').map(linkifyText),
+    footer: bodies.footer(story.index).filter((line) => line.trim() !== '').map(linkifyText),
     credits: story.credits.map((credit) => credit.text),
-    recommended: recommendedViews(story, site.config.recommended, link),
+    recommended: recommendedViews(bodies.recommended(story.index), site.config.recommended, link),
     recommendedFrom: links(story.recommendedFrom),
     alsoReported: links(story.event),
     related: links(story.related),
@@ -134,9 +150,9 @@ export function storyView(site: Site, story: Story, card: StoryCard, bodyHtml: s
  * The teasers a story page shows: those that link to a story we hold first, in their order, then,
  * unless the config says otherwise, the rest, which the page shows compactly.
  */
-function recommendedViews(story: Story, show: SiteConfig['recommended'], link: (index: number | null) => StoryLink | null): RecommendedView[] {
+function recommendedViews(teasers: readonly RecommendedLink[], show: SiteConfig['recommended'], link: (index: number | null) => StoryLink | null): RecommendedView[] {
   if (show === 'none') return []
-  const views = story.recommended.map((teaser) => ({title: teaser.title, summary: teaser.summary, source: teaser.source, url: link(teaser.story)?.url ?? null}))
+  const views = teasers.map((teaser) => ({title: teaser.title, summary: teaser.summary, source: teaser.source, url: link(teaser.story)?.url ?? null}))
   const linked = views.filter((view) => view.url !== null)
   return show === 'linked' ? linked : [...linked, ...views.filter((view) => view.url === null)]
 }

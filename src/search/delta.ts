@@ -10,8 +10,8 @@
 // files; after one new story this reads that story and writes its result, meta.json and the shards
 // of its terms.
 import {createHash} from 'node:crypto'
-import type {OutputFile, Story} from '../model/types.ts'
-import {docIds, docPath, docText, storyTermWeights, type SearchText} from './index.ts'
+import type {BodyStore, OutputFile, Story} from '../model/types.ts'
+import {docIds, docPath, docText, searchText, storyTermWeights} from './index.ts'
 import {patchSearchIndex, type TermChange} from './patch.ts'
 
 /** The last build's site as the delta needs it: its stories' sources in site order, and each story. */
@@ -21,7 +21,7 @@ export interface LastSite {
   dates: ReadonlyArray<string | null>
   /** Each story's `searchDigest` in the last build, in site order. */
   digests: readonly string[]
-  /** The last build's story at site position `index`, without its body (reading it may throw). */
+  /** The last build's story at site position `index`. */
   story(index: number): Story
   /** The body the last build had for `source`, if its file changed or went since; else its body is this build's. */
   bodies: ReadonlyMap<string, readonly string[]>
@@ -49,10 +49,11 @@ export function searchDigest(story: Pick<Story, 'url' | 'headline' | 'date' | 'e
 /**
  * The files that turn the last build's index into this site's, or null when a story that stays
  * would change its number, or the last build's files are not what it says they were.
+ * @param bodies this build's; the paragraphs of the stories added or changed are read.
  * @param digests each story's `searchDigest`, by site position.
  * @param read the last build's text of a file of the output folder, or null if it has none.
  */
-export function searchDelta(stories: readonly Story[], digests: readonly string[], last: LastSite, read: (path: string) => string | null): SearchDelta | null {
+export function searchDelta(stories: readonly Story[], bodies: BodyStore, digests: readonly string[], last: LastSite, read: (path: string) => string | null): SearchDelta | null {
   const count = stories.length
   const ids = docIds(stories)
   const lastIds = docIds(last.sources.map((source, index) => ({source, date: last.dates[index] ?? null})))
@@ -68,7 +69,7 @@ export function searchDelta(stories: readonly Story[], digests: readonly string[
     const id = ids[story.index]!
     const index = lastIndex.get(story.source)
     if (index === undefined) {
-      change(id, 'after', storyTermWeights(story))
+      change(id, 'after', storyTermWeights(searchText(story, bodies.paragraphs(story.index))))
       docs.set(id, docText(story))
       continue
     }
@@ -80,8 +81,9 @@ export function searchDelta(stories: readonly Story[], digests: readonly string[
     const was = last.story(index)
     // The same file, headline, tags and authors: the same terms.
     if (body !== undefined || was.headline !== story.headline || !sameNames(was.tags, story.tags) || !sameNames(was.authors, story.authors)) {
-      const before = storyTermWeights(lastText(was, body ?? story.paragraphs))
-      const after = storyTermWeights(story)
+      const paragraphs = bodies.paragraphs(story.index)
+      const before = storyTermWeights(searchText(was, body ?? paragraphs))
+      const after = storyTermWeights(searchText(story, paragraphs))
       if (!sameWeights(before, after)) {
         change(id, 'before', before)
         change(id, 'after', after)
@@ -96,7 +98,7 @@ export function searchDelta(stories: readonly Story[], digests: readonly string[
     const body = last.bodies.get(source)
     if (body === undefined) return null
     const id = lastIds[index]!
-    change(id, 'before', storyTermWeights(lastText(last.story(index), body)))
+    change(id, 'before', storyTermWeights(searchText(last.story(index), body)))
     if (id >= count) remove.push(docPath(id))
   }
 
@@ -105,11 +107,6 @@ export function searchDelta(stories: readonly Story[], digests: readonly string[
   if (patch === null) return null
   const write = [...patch.write, ...[...docs].map(([id, content]) => ({path: docPath(id), content}))]
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), remove: [...patch.remove, ...remove].sort()}
-}
-
-/** A last-build story's search text with `paragraphs`: its own body is not in the snapshot. */
-function lastText(story: Story, paragraphs: readonly string[]): SearchText {
-  return {headline: story.headline, tags: story.tags, authors: story.authors, paragraphs: paragraphs as string[]}
 }
 
 function sameNames(a: ReadonlyArray<{name: string}>, b: ReadonlyArray<{name: string}>): boolean {

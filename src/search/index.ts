@@ -19,7 +19,7 @@
 // templates/assets/search-engine.js reads this format; `tokens` there must split text as
 // `searchTokens` does. search/patch.ts updates these files in place after an edit to bodies
 // alone, by the same rules.
-import type {PendingFile, Site, Story} from '../model/types.ts'
+import type {BodyStore, PendingFile, Site, Story} from '../model/types.ts'
 import {dateInWords} from '../render/dates.ts'
 import {fixedFile, lazyFile} from '../render/fixed-file.ts'
 import {createPostingLists} from './posting-lists.ts'
@@ -122,10 +122,11 @@ function charAt(term: string, index: number): string {
   return at < term.length ? String.fromCodePoint(term.codePointAt(at)!) : ''
 }
 
-export function* searchIndexFiles(site: Site, {shardBytes = SHARD_BYTES}: {shardBytes?: number} = {}): Generator<PendingFile> {
+/** The index's files; every story's paragraphs are read from `bodies` once the result files are made. */
+export function* searchIndexFiles(site: Site, bodies: BodyStore, {shardBytes = SHARD_BYTES}: {shardBytes?: number} = {}): Generator<PendingFile> {
   const ids = docIds(site.stories)
   for (const [i, story] of site.stories.entries()) yield fixedFile(docPath(ids[i]!), docText(story))
-  const index = termPostings(site, ids)
+  const index = termPostings(site, bodies, ids)
   const {terms} = index
   // Each term's bytes in a shard, to cut the shards by; its string is made again when its shard is
   // written, so that the strings of the whole index are never all held at once.
@@ -248,8 +249,14 @@ export function groupShards(
   return {shards, split}
 }
 
-/** What a story's search terms are made of. */
-export type SearchText = Pick<Story, 'headline' | 'tags' | 'authors' | 'paragraphs'>
+/** What a story's search terms are made of: its headline, tags and authors, and its paragraphs. */
+export interface SearchText extends Pick<Story, 'headline' | 'tags' | 'authors'> {
+  paragraphs: readonly string[]
+}
+
+export function searchText(story: Pick<Story, 'headline' | 'tags' | 'authors'>, paragraphs: readonly string[]): SearchText {
+  return {headline: story.headline, tags: story.tags, authors: story.authors, paragraphs}
+}
 
 /** Each term of a story with a weight, once for every time it occurs; stop words left out. */
 function eachTerm(story: SearchText, visit: (term: string, weight: number) => void): void {
@@ -289,7 +296,7 @@ interface IndexTerms {
  * story, weight, …]`, unpacked into one array as each term is asked for: as arrays, 8 bytes a
  * number, the big groups' postings were hundreds of megabytes of garbage at 100,000 stories.
  */
-function termPostings(site: Site, ids: Int32Array): IndexTerms {
+function termPostings(site: Site, bodies: BodyStore, ids: Int32Array): IndexTerms {
   const listOf = new Map<string, number>()
   const lists = createPostingLists()
   const byId = new Int32Array(ids.length)
@@ -298,7 +305,7 @@ function termPostings(site: Site, ids: Int32Array): IndexTerms {
   for (let id = 0; id < byId.length; id++) {
     const story = site.stories[byId[id]!]!
     const base = id * POSTING_STORY
-    eachTerm(story, (term, weight) => {
+    eachTerm(searchText(story, bodies.paragraphs(story.index)), (term, weight) => {
       let list = listOf.get(term)
       if (list === undefined) {
         list = lists.open()

@@ -1,12 +1,14 @@
 // Rendering shared among threads. Every thread walks the same pages in the same order (cheap: a
 // page costs nothing until its key or content is asked for) and makes the ones whose position
 // falls to it, writing them into the one staging folder. The site model is copied to each worker
-// once, without the bodies (and footer notes and teasers) of the stories whose pages other threads
-// make; what comes back is only each worker's manifest lines and counts.
+// once, with the bodies (and footer notes and teasers) of only the stories whose pages it makes, in
+// a body store of its own (`ThreadBodies`); what comes back is only each worker's manifest lines
+// and counts.
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {PendingFile, Site, Story, Templates} from '../model/types.ts'
+import type {SiteBodies} from '../model/bodies.ts'
+import type {BodyPart, BodyParts, BodyStore, PendingFile, RecommendedLink, Site, Templates} from '../model/types.ts'
 import {siteFeedStories} from '../render/feeds/index.ts'
 import {sitePages} from '../render/site.ts'
 import {openShare, type Share, type SharePlan, type ShareResult} from '../write/site-writer.ts'
@@ -15,6 +17,8 @@ import {startWorker} from './worker.ts'
 interface Job {
   kind: 'broadsheet-render-thread'
   site: Site
+  /** The bodies of the stories whose pages the worker makes; null for every other story. */
+  bodies: BodyParts
   templates: Templates
   plan: SharePlan
   thread: number
@@ -29,7 +33,7 @@ const STOPPED = 1
 /**
  * Whether `file`, at `position` of `sitePages`, is made by thread `thread` of `threads`. A story's
  * page goes by the story, so a worker needs only its own stories' bodies; the feeds, which show
- * several bodies, go to thread 0, the main thread, which holds them all.
+ * several bodies, go to thread 0, the main thread, which keeps their paragraphs (`mainThreadBodies`).
  */
 export function ownsFile(file: PendingFile, position: number, thread: number, threads: number): boolean {
   if (file.body === 'several') return thread === 0
@@ -51,59 +55,79 @@ function threadOfPosition(position: number, threads: number): number {
   return Math.ceil(slot / 2)
 }
 
-/** What only a story's own page shows (and the feeds, its body): the bulk of a story. */
-const OWN_PAGE_ONLY = ['paragraphs', 'footer', 'recommended'] as const
+/**
+ * The render pool's body store: what thread `thread` of `threads` holds. The bodies of the stories
+ * whose pages it makes, each until its page is written; on thread 0, which makes the site's feeds
+ * after the pages, also the feed stories' paragraphs, to the end. Asked for anything else it
+ * throws, naming the story and the thread that renders its page.
+ */
+export class ThreadBodies implements BodyStore {
+  readonly #parts: BodyParts
+  readonly #thread: number
+  readonly #threads: number
+  /** Stories whose paragraphs outlast their page: the feeds'. */
+  readonly #feeds: ReadonlySet<number>
 
-/** The site as a worker needs it: only the stories whose pages it makes keep what their page alone shows. */
-function siteForWorker(site: Site, thread: number, threads: number): Site {
-  return {
-    ...site,
-    stories: site.stories.map((story) => (threadOfStory(story.index, threads) === thread ? story : {...story, paragraphs: [], footer: [], recommended: []}))
+  constructor(parts: BodyParts, thread: number, threads: number, feeds: ReadonlySet<number>) {
+    this.#parts = parts
+    this.#thread = thread
+    this.#threads = threads
+    this.#feeds = feeds
   }
+
+  paragraphs(index: number): readonly string[] {
+    return this.#parts.paragraphs[index] ?? this.#missing(index, 'paragraphs')
+  }
+
+  footer(index: number): readonly string[] {
+    return this.#parts.footer[index] ?? this.#missing(index, 'footer')
+  }
+
+  recommended(index: number): readonly RecommendedLink[] {
+    return this.#parts.recommended[index] ?? this.#missing(index, 'recommended')
+  }
+
+  /** Keeps the paragraphs of the feeds' stories: the feeds are written after the pages. */
+  release(index: number): void {
+    if (!this.#feeds.has(index)) this.#parts.paragraphs[index] = null
+    this.#parts.footer[index] = null
+    this.#parts.recommended[index] = null
+  }
+
+  /** What the thread calls with each file it has written: once a story's page is written, nothing else reads its body. */
+  written(file: PendingFile): void {
+    if (typeof file.body === 'number') this.release(file.body)
+  }
+
+  #missing(index: number, part: BodyPart): never {
+    const owner = threadOfStory(index, this.#threads)
+    const what = `render thread ${this.#thread} read the ${part} of story ${index}`
+    if (owner !== this.#thread && !(part === 'paragraphs' && this.#feeds.has(index))) throw new Error(`${what}, whose page thread ${owner} renders`)
+    throw new Error(`${what} after writing its page`)
+  }
+}
+
+/** The stories whose pages thread `thread` of `threads` makes. */
+function storiesOfThread(site: Site, thread: number, threads: number): number[] {
+  return site.stories.flatMap((story) => (threadOfStory(story.index, threads) === thread ? [story.index] : []))
 }
 
 /**
- * Lets thread `thread` of `threads` go of what only other threads' story pages show (bodies, footer
- * notes, Recommended Stories), once the search index, which reads every body, is made: at 100,000
- * stories that is hundreds of megabytes. Thread 0 keeps the bodies its feeds show. The site is
- * changed in place, so nothing else can hold on to them. Reading one afterwards throws: a page that
- * needs it belongs to another thread, and rendering it from an empty list would publish a blank story.
+ * Thread 0's body store, taken out of the full build's, which lets go of every body: once the
+ * search index, which reads every body, is made, only the pages and feeds of this thread read any
+ * (at 100,000 stories, other threads' bodies are hundreds of megabytes). Call after
+ * `startRenderPool`, which gives each worker its own.
  */
-export function releaseOtherStories(site: Site, thread: number, threads: number): void {
-  if (threads === 1) return
-  const feeds = feedBodies(site, thread)
-  for (const story of site.stories) {
-    const owner = threadOfStory(story.index, threads)
-    if (owner !== thread) release(story, feeds, `render thread ${thread} read the %s of story ${story.index}, whose page thread ${owner} renders`)
+export function mainThreadBodies(site: Site, all: SiteBodies, threads: number): ThreadBodies {
+  const own = storiesOfThread(site, 0, threads)
+  const feeds = new Set(siteFeedStories(site).map((story) => story.index))
+  const parts = all.partsOf([...own, ...feeds])
+  // A feed story another thread renders: thread 0 shows its paragraphs, not its footer or teasers.
+  for (const index of feeds) {
+    if (threadOfStory(index, threads) !== 0) parts.footer[index] = parts.recommended[index] = null
   }
-}
-
-/**
- * What thread `thread` calls with each file it has written: once a story's page is written, nothing
- * reads what only that page shows, and the thread lets go of it, as of other threads' stories.
- */
-export function releaseWritten(site: Site, thread: number): (file: PendingFile) => void {
-  const feeds = feedBodies(site, thread)
-  return (file) => {
-    if (typeof file.body === 'number') release(site.stories[file.body]!, feeds, `render thread ${thread} read the %s of story ${file.body} after writing its page`)
-  }
-}
-
-/** The stories whose bodies thread `thread` keeps to the end: thread 0 makes the site's feeds. */
-function feedBodies(site: Site, thread: number): ReadonlySet<number> {
-  return new Set(thread === 0 ? siteFeedStories(site).map((s) => s.index) : [])
-}
-
-/** Replaces a story's own-page fields by getters that throw `why` (`%s`: the field). */
-function release(story: Story, feeds: ReadonlySet<number>, why: string): void {
-  for (const field of OWN_PAGE_ONLY) {
-    if (field === 'paragraphs' && feeds.has(story.index)) continue
-    Object.defineProperty(story, field, {
-      get() {
-        throw new Error(why.replace('%s', field))
-      }
-    })
-  }
+  for (const story of site.stories) all.release(story.index)
+  return new ThreadBodies(parts, 0, threads, feeds)
 }
 
 export interface RenderPool {
@@ -117,7 +141,7 @@ export interface RenderPool {
  * Starts threads 1 … threads-1; the caller makes thread 0's share itself. A worker that fails
  * rejects `results` with its error.
  */
-export function startRenderPool(site: Site, templates: Templates, plan: SharePlan, threads: number): RenderPool {
+export function startRenderPool(site: Site, bodies: SiteBodies, templates: Templates, plan: SharePlan, threads: number): RenderPool {
   const controls: Int32Array[] = []
   const workers: Worker[] = []
   const results: Array<Promise<ShareResult>> = []
@@ -125,7 +149,7 @@ export function startRenderPool(site: Site, templates: Templates, plan: SharePla
     const control = new SharedArrayBuffer(8)
     const control32 = new Int32Array(control)
     controls.push(control32)
-    const job: Job = {kind: 'broadsheet-render-thread', site: siteForWorker(site, thread, threads), templates, plan, thread, threads, control}
+    const job: Job = {kind: 'broadsheet-render-thread', site, bodies: bodies.partsOf(storiesOfThread(site, thread, threads)), templates, plan, thread, threads, control}
     const worker = startWorker(import.meta.url, job)
     workers.push(worker)
     results.push(
@@ -162,14 +186,13 @@ function runThread(job: Job): void {
   let share: Share | null = null
   try {
     share = openShare(job.plan)
-    releaseOtherStories(job.site, job.thread, job.threads)
-    const written = releaseWritten(job.site, job.thread)
+    const bodies = new ThreadBodies(job.bodies, job.thread, job.threads, new Set())
     let position = 0
-    for (const file of sitePages(job.site, job.templates)) {
+    for (const file of sitePages(job.site, bodies, job.templates)) {
       if (!ownsFile(file, position++, job.thread, job.threads)) continue
       if (Atomics.load(control, STOP) === 1) return
       share.put(file)
-      written(file)
+      bodies.written(file)
     }
     parentPort!.postMessage(share.finish())
   } finally {

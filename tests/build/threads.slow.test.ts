@@ -57,12 +57,12 @@ describe('--jobs', () => {
     const config = loadConfig({}) as SiteConfig
     const report = {stories: [], errors: [], warnings: [], duplicates: [], skipped: []}
     const {articles, mentions} = await readArticles({content, drafts: false}, config, openParseCache(null, 'test'), report)
-    const site = buildSiteFromMentions(articles, mentions, config)
+    const {site, bodies} = buildSiteFromMentions(articles, mentions, config)
     const templates = readTemplates(bundledTemplates)
     templates['story.liquid'] = String(templates['story.liquid']).replace('{{ story.headline }}', '{{ story.headline | no_such_filter }}')
     const staging = mkdtempSync(path.join(tmpdir(), 'broadsheet-staging-'))
     // Thread 0 is the caller's and renders nothing here: only the worker's failure can reject.
-    const pool = startRenderPool(site, templates, {staging, previous: null, present: [], writerThread: false}, 2)
+    const pool = startRenderPool(site, bodies, templates, {staging, previous: null, present: [], writerThread: false}, 2)
     await expect(pool.results).rejects.toThrow(/no_such_filter/)
     pool.stop()
   }, 240_000)

@@ -15,7 +15,7 @@ describe('the site order', () => {
   const story = (source: string, headline: string, date: string | null, extra: Partial<ReturnType<typeof article>> = {}) => ({...article(headline, ['Text.']), source, date, ...extra})
 
   it('puts the most important story of a day first, ties by file, never by headline', () => {
-    const site = buildSite(
+    const {site} = buildSite(
       [
         story('c.txt', 'Aardvarks escape', '2024-03-05'),
         story('b.txt', 'Zoo opens', '2024-03-05', {commentCount: 120}),
@@ -33,7 +33,7 @@ describe('the site order', () => {
   })
 
   it('orders undated stories by importance too, after the dated', () => {
-    const site = buildSite([story('a.txt', 'A', null), story('b.txt', 'B', null, {readingMinutes: 9}), story('c.txt', 'C', '2020-01-01')], testConfig)
+    const {site} = buildSite([story('a.txt', 'A', null), story('b.txt', 'B', null, {readingMinutes: 9}), story('c.txt', 'C', '2020-01-01')], testConfig)
     expect(site.stories.map((s) => s.headline)).toEqual(['C', 'B', 'A'])
   })
 })

@@ -461,7 +461,7 @@ describe('capitals', () => {
 
 describe('tags in the site model', () => {
   it('carry their kind to the story and the tag, an entity kind outweighing a front matter topic', () => {
-    const site = buildSite(
+    const {site} = buildSite(
       [
         {...article('Talks in Paris', ['Jane Smith met officials in Paris.']), date: '2024-01-02'},
         {...article('Paris notes', ['Notes from a trip.'], ['Paris']), date: '2024-01-01'}

@@ -32,13 +32,13 @@ vi.mock('../../src/render/liquid/engine.ts', async (importOriginal) => {
 
 describe('compiled templates over a whole site', () => {
   it('render every page of the seed and the sample corpus exactly as LiquidJS does', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
+    const built = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
     let files = 0
-    for (const _ of renderSite(site, loadTemplates())) files++
+    for (const _ of renderSite(built, loadTemplates())) files++
     const kinds = new Set(pages.map((page) => page.name))
     // Every kind of page the templates folder has, and the site's stories, were rendered.
     expect([...kinds].sort()).toEqual(['404.liquid', 'archive.liquid', 'home.liquid', 'list.liquid', 'month.liquid', 'search.liquid', 'story.liquid', 'terms.liquid', 'year.liquid'])
-    expect(pages.filter((page) => page.name === 'story.liquid')).toHaveLength(site.stories.length)
+    expect(pages.filter((page) => page.name === 'story.liquid')).toHaveLength(built.site.stories.length)
     expect(files).toBeGreaterThan(pages.length)
     const differing = pages.filter((page) => page.compiled !== page.interpreted)
     expect(differing.map((page) => page.name)).toEqual([])

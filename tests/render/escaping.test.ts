@@ -3,8 +3,8 @@ import {get, renderAll} from './render-helpers.ts'
 import {sampleSite} from './site-fixture.ts'
 
 // Story 1 of the sample site has markup in its headline, author, excerpt, tag, teaser and body.
-const site = sampleSite({baseUrl: 'https://news.example/'})
-const files = renderAll(site)
+const {site, bodies} = sampleSite({baseUrl: 'https://news.example/'})
+const files = renderAll({site, bodies})
 const hostile = site.stories[1]!
 const htmlFiles = [...files].filter(([path]) => path.endsWith('.html'))
 

@@ -7,8 +7,8 @@ import {makeSite, sampleSite, type StorySpec} from './site-fixture.ts'
 const BASE = 'https://news.example/'
 
 describe('site feeds with a base URL', () => {
-  const site = sampleSite({baseUrl: BASE})
-  const files = renderAll(site)
+  const {site, bodies} = sampleSite({baseUrl: BASE})
+  const files = renderAll({site, bodies})
   const dated = site.stories.filter((s) => s.date !== null)
   const undated = site.stories.filter((s) => s.date === null)
 
@@ -88,8 +88,8 @@ describe('an excerpt with markup in it', () => {
 })
 
 describe('a site without a base URL', () => {
-  const site = sampleSite()
-  const files = renderAll(site)
+  const {site, bodies} = sampleSite()
+  const files = renderAll({site, bodies})
 
   it('writes no feed and no sitemap, and no page links one', () => {
     const written = [...files.keys()].filter((file) => /(feed\.xml|atom\.xml|feed\.json|sitemap\.xml)$/.test(file))
@@ -139,11 +139,11 @@ describe('feed size and stability', () => {
   })
 
   it('renders byte-identical output twice, with no trace of the clock', () => {
-    const site = makeSite(specs, {baseUrl: BASE})
+    const {site, bodies} = makeSite(specs, {baseUrl: BASE})
     vi.useFakeTimers({now: new Date('2030-06-01T12:00:00Z')})
-    const a = renderAll(site)
+    const a = renderAll({site, bodies})
     vi.setSystemTime(new Date('1999-01-01T00:00:00Z'))
-    const b = renderAll(site)
+    const b = renderAll({site, bodies})
     vi.useRealTimers()
     expect([...a.keys()]).toEqual([...b.keys()])
     for (const [path, content] of a) expect(b.get(path), path).toBe(content)
@@ -166,8 +166,8 @@ describe('a body that holds the end of a CDATA section', () => {
 
 describe('the spec checks', () => {
   // A check that cannot fail proves nothing: each breach of a rule is caught.
-  const site = sampleSite({baseUrl: BASE})
-  const files = renderAll(site)
+  const {site, bodies} = sampleSite({baseUrl: BASE})
+  const files = renderAll({site, bodies})
   const rss = get(files, 'feed.xml')
   const atom = get(files, 'atom.xml')
 

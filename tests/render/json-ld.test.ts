@@ -23,7 +23,7 @@ describe('escapeJsonForScript', () => {
 
 describe('NewsArticle on story pages', () => {
   const files = renderAll(sampleSite({baseUrl: 'https://news.example/'}))
-  const site = sampleSite()
+  const {site, bodies} = sampleSite()
 
   for (const story of site.stories) {
     it(`describes ${story.url}`, () => {

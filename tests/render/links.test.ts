@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import type {Site} from '../../src/model/types.ts'
+import type {SiteWithBodies} from '../../src/model/site.ts'
 import {NOT_FOUND_SCRIPT} from '../../src/render/not-found.ts'
 import {links, renderAll, resolveLink} from './render-helpers.ts'
 import {loadTemplates, makeSite, sampleSite, type StorySpec} from './site-fixture.ts'
 
-function manyStories(): Site {
+function manyStories(): SiteWithBodies {
   const specs: StorySpec[] = []
   for (let i = 0; i < 45; i++) {
     const day = 28 - Math.floor(i / 3)
@@ -14,14 +14,15 @@ function manyStories(): Site {
   return makeSite(specs, {pageSize: 4, homeDays: 3, baseUrl: 'https://news.example/'})
 }
 
-const cases: Array<[string, Site]> = [
+const cases: Array<[string, SiteWithBodies]> = [
   ['the sample site', sampleSite()],
   ['the sample site with a base URL', sampleSite({baseUrl: 'https://news.example/sub/'})],
   ['a paginated site', manyStories()]
 ]
 
-describe.each(cases)('links in %s', (_, site) => {
-  const files = renderAll(site)
+describe.each(cases)('links in %s', (_, built) => {
+  const {site} = built
+  const files = renderAll(built)
 
   it('resolve from every page to a generated file', () => {
     let checked = 0
@@ -84,8 +85,8 @@ describe('pages that need the site root', () => {
   })
 
   it('without one, makes the 404 page need no file of the site: the stylesheet inline, links from /, a script that finds the root', () => {
-    const site = sampleSite()
-    const files = renderAll(site)
+    const {site, bodies} = sampleSite()
+    const files = renderAll({site, bodies})
     const notFound = files.get('404.html')!
     const css = new TextDecoder().decode(loadTemplates()['assets/style.css'] as Uint8Array)
     expect(notFound).toContain(`<style>${css}</style>`)
@@ -104,8 +105,8 @@ describe('pages that need the site root', () => {
   })
 
   it('gives canonical links only with a base URL', () => {
-    const site = sampleSite({baseUrl: 'https://news.example/'})
-    const files = renderAll(site)
+    const {site, bodies} = sampleSite({baseUrl: 'https://news.example/'})
+    const files = renderAll({site, bodies})
     expect(files.get(`${site.stories[0]!.url}index.html`)).toContain(`<link rel="canonical" href="https://news.example/${site.stories[0]!.url}">`)
     expect(files.get('index.html')).toContain('<link rel="canonical" href="https://news.example/">')
   })

@@ -1,20 +1,21 @@
 // Helpers for reading rendered output in tests.
-import type {OutputFile, Site, Templates} from '../../src/model/types.ts'
+import type {OutputFile, Templates} from '../../src/model/types.ts'
+import type {SiteWithBodies} from '../../src/model/site.ts'
 import {sitePages} from '../../src/render/site.ts'
 import {searchIndexFiles} from '../../src/search/index.ts'
 import {loadTemplates} from './site-fixture.ts'
 
 /** Every file of the site, rendered: its pages, then its search index, as a build writes them. */
-export function* renderSite(site: Site, templates: Templates): Generator<OutputFile> {
-  for (const file of sitePages(site, templates)) yield {path: file.path, content: file.render()}
-  for (const file of searchIndexFiles(site)) yield {path: file.path, content: file.render()}
+export function* renderSite({site, bodies}: SiteWithBodies, templates: Templates): Generator<OutputFile> {
+  for (const file of sitePages(site, bodies, templates)) yield {path: file.path, content: file.render()}
+  for (const file of searchIndexFiles(site, bodies)) yield {path: file.path, content: file.render()}
 }
 
 const templates = loadTemplates()
 
-export function renderAll(site: Site): Map<string, string> {
+export function renderAll(built: SiteWithBodies): Map<string, string> {
   const files = new Map<string, string>()
-  for (const file of renderSite(site, templates)) {
+  for (const file of renderSite(built, templates)) {
     if (files.has(file.path)) throw new Error(`yielded twice: ${file.path}`)
     files.set(file.path, text(file))
   }

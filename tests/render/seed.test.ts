@@ -9,7 +9,7 @@ const seedPath = new URL('../../content/000_ca89730430cec1e2.txt', import.meta.u
 const result = parse(readFileSync(seedPath, 'utf8'), '000_ca89730430cec1e2.txt')
 if (!result.ok) throw new Error(`seed did not parse: ${JSON.stringify(result.diagnostics)}`)
 const a = result.article
-const site = makeSite([
+const {site, bodies} = makeSite([
   {
     headline: a.headline,
     date: a.date,
@@ -24,7 +24,7 @@ const site = makeSite([
     recommended: a.recommended.map((t) => ({title: t.title, summary: t.summary, source: t.source}))
   }
 ])
-const files = renderAll(site)
+const files = renderAll({site, bodies})
 const html = get(files, `${site.stories[0]!.url}index.html`)
 
 describe('the seed story page', () => {

@@ -1,6 +1,8 @@
 // Hand-built site models for the render tests, independent of model/site.ts: a small factory that
 // buckets stories into days, months and years and collects terms the way the model contract says.
-import type {Day, Month, RecommendedLink, Site, SiteConfig, Story, TagKind, Templates, Term, TermRef, Year} from '../../src/model/types.ts'
+import type {Day, Month, RecommendedLink, SiteConfig, Story, TagKind, Templates, Term, TermRef, Year} from '../../src/model/types.ts'
+import {SiteBodies} from '../../src/model/bodies.ts'
+import type {SiteWithBodies} from '../../src/model/site.ts'
 import {bundledTemplates, readTemplates} from '../../src/read/templates.ts'
 import {slugify} from '../../src/model/slug.ts'
 import {defaultConfig} from '../../src/model/config.ts'
@@ -39,7 +41,7 @@ function tagKind(name: string): TagKind {
 }
 
 /** Specs must already be in site order: dated newest first, then undated. */
-export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): Site {
+export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): SiteWithBodies {
   const terms = {tags: new Map<string, Term>(), authors: new Map<string, Term>(), sources: new Map<string, Term>(), sections: new Map<string, Term>()}
   const ref = (kind: keyof typeof terms, name: string, story: number): TermRef => {
     const slug = slugify(name)
@@ -52,6 +54,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
     return {name: term.name, slug: term.slug, url: term.url}
   }
   const used = new Set<string>()
+  const recommendeds: RecommendedLink[][] = []
   const stories: Story[] = specs.map((spec, index) => {
     const folder = spec.date === null ? 'stories/' : `${spec.date.replaceAll('-', '/')}/`
     const base = slugify(spec.headline) || 'story'
@@ -65,6 +68,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       source: r.source ?? null,
       story: r.story ?? null
     }))
+    recommendeds.push(recommended)
     return {
       index,
       source: `${String(index).padStart(3, '0')}.txt`,
@@ -81,8 +85,6 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       agency: agency === null ? null : ref('sources', agency, index),
       commentCount: spec.commentCount ?? null,
       readingMinutes: 3,
-      paragraphs: spec.paragraphs ?? [`${spec.place ? `${spec.place} — ` : ''}The first paragraph of ${spec.headline}.`, 'A second paragraph.'],
-      footer: spec.footer ?? [],
       credits: [],
       boilerplate: [],
       excerpt: spec.excerpt ?? `The first paragraph of ${spec.headline}.`,
@@ -90,7 +92,6 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
       section: spec.section === undefined ? null : ref('sections', spec.section, index),
       importance: specs.length - index,
       event: spec.event ?? [],
-      recommended,
       recommendedFrom: [],
       related: spec.related ?? [],
       older: null,
@@ -98,7 +99,7 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
     }
   })
   for (const story of stories) {
-    for (const r of story.recommended) if (r.story !== null) stories[r.story]?.recommendedFrom.push(story.index)
+    for (const r of recommendeds[story.index]!) if (r.story !== null) stories[r.story]?.recommendedFrom.push(story.index)
   }
   const dated = stories.filter((s) => s.date !== null)
   dated.forEach((story, i) => {
@@ -125,7 +126,12 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
   }
   const list = (map: Map<string, Term>) =>
     [...map.values()].sort((a, b) => b.stories.length - a.stories.length || (a.slug < b.slug ? -1 : 1))
-  return {
+  const bodies = new SiteBodies({
+    paragraphs: specs.map((spec) => spec.paragraphs ?? [`${spec.place ? `${spec.place} — ` : ''}The first paragraph of ${spec.headline}.`, 'A second paragraph.']),
+    footer: specs.map((spec) => spec.footer ?? []),
+    recommended: recommendeds
+  })
+  const site = {
     config: {...testConfig, ...config},
     stories,
     days,
@@ -136,10 +142,11 @@ export function makeSite(specs: StorySpec[], config: Partial<SiteConfig> = {}): 
     authors: list(terms.authors),
     sources: list(terms.sources)
   }
+  return {site, bodies}
 }
 
 /** A small newsroom day: the seed's story, a hostile one, an older one and an undated one. */
-export function sampleSite(config: Partial<SiteConfig> = {}): Site {
+export function sampleSite(config: Partial<SiteConfig> = {}): SiteWithBodies {
   return makeSite(
     [
       {

@@ -54,12 +54,12 @@ describe('tagIndex', () => {
 })
 
 describe('tag pages', () => {
-  const site = makeSite([
+  const {site, bodies} = makeSite([
     {headline: 'One', date: '2024-03-02', tags: ['North Korea', 'Sanctions']},
     {headline: 'Two', date: '2024-03-01', tags: ['North Korea', 'Russia']},
     {headline: 'Three', date: '2024-03-01', tags: ['North Korea']}
   ])
-  const files = renderAll(site)
+  const files = renderAll({site, bodies})
 
   it('say what a tag names and on how many stories', () => {
     expect(get(files, 'tags/north-korea/index.html')).toContain('Place · 3 stories')

@@ -14,9 +14,9 @@ describe('every page is valid HTML', () => {
     ['the sample site', sampleSite()],
     ['the sample site with a base URL', sampleSite({baseUrl: 'https://news.example/'})],
     ['a paginated site', paginated]
-  ])('%s', async (_, site) => {
+  ])('%s', async (_, built) => {
     const problems: string[] = []
-    for (const [path, html] of renderAll(site)) {
+    for (const [path, html] of renderAll(built)) {
       if (!path.endsWith('.html')) continue
       const report = await validator.validateString(html, path)
       for (const result of report.results) {

@@ -17,9 +17,9 @@ describe('search at 10,000 stories', () => {
     const sources = newsroomStories(2200)
     const corpus = makeCorpus(sources, tagPool(sources, 300), 10_000)
     const generated = Array.from({length: 10_000}, (_, i) => generateArticle(corpus, i))
-    const site = buildSite(generated.map(({stem, scraped}) => parseText(scraped, `${stem}.txt`)), defaultConfig)
+    const {site, bodies} = buildSite(generated.map(({stem, scraped}) => parseText(scraped, `${stem}.txt`)), defaultConfig)
     const files = new Map<string, Uint8Array>()
-    for (const file of searchIndexFiles(site)) {
+    for (const file of searchIndexFiles(site, bodies)) {
       const content = file.render()
       files.set(file.path, typeof content === 'string' ? new TextEncoder().encode(content) : content)
     }

@@ -30,7 +30,7 @@ function both(before: Article[], after: Article[], changedBodies: ReadonlyMap<st
   const old = buildSite(before, defaultConfig)
   const next = buildSite(after, defaultConfig)
   const files = indexFiles(old)
-  const delta = searchDelta(next.stories, next.stories.map(searchDigest), lastOf(old, changedBodies), read(files))
+  const delta = searchDelta(next.site.stories, next.bodies, next.site.stories.map(searchDigest), lastOf(old.site, changedBodies), read(files))
   const patched = delta === null ? null : new Map(files)
   if (delta !== null && patched !== null) {
     for (const file of delta.write) patched.set(file.path, file.content as string)

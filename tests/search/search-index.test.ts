@@ -7,17 +7,18 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import type {Article, Site} from '../../src/model/types.ts'
-import {SHARD_BYTES, SHARD_PREFIX, docIds, groupShards, head, searchIndexFiles, searchTokens, storyTermWeights} from '../../src/search/index.ts'
+import type {Article} from '../../src/model/types.ts'
+import type {SiteWithBodies} from '../../src/model/site.ts'
+import {SHARD_BYTES, SHARD_PREFIX, docIds, groupShards, head, searchIndexFiles, searchText, searchTokens, storyTermWeights} from '../../src/search/index.ts'
 import {decodePostings, encodedLength, encodePostings} from '../../src/search/postings.ts'
 import {postings as clientPostings} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
 /** Each story's terms and weights, as the index's shards give them, by the story's site index. */
-function weightsFromIndex(site: Site, shardBytes = SHARD_BYTES): Map<number, Map<string, number>> {
+function weightsFromIndex({site, bodies}: SiteWithBodies, shardBytes = SHARD_BYTES): Map<number, Map<string, number>> {
   const byStory = new Map<number, Map<string, number>>()
   const indexOf = new Map([...docIds(site.stories)].map((id, index) => [id, index]))
-  for (const file of searchIndexFiles(site, {shardBytes})) {
+  for (const file of searchIndexFiles(site, bodies, {shardBytes})) {
     if (!file.path.startsWith('search/terms/')) continue
     const content = file.render()
     const text = typeof content === 'string' ? content : new TextDecoder('utf-8', {fatal: true}).decode(content)
@@ -39,29 +40,31 @@ function weightsFromIndex(site: Site, shardBytes = SHARD_BYTES): Map<number, Map
 
 describe('searchIndexFiles', () => {
   it('gives every story of the seed and the sample corpus exactly its own terms and weights', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
-    const fromIndex = weightsFromIndex(site)
+    const built = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
+    const {site, bodies} = built
+    const fromIndex = weightsFromIndex(built)
     expect(site.stories.length).toBeGreaterThan(500)
-    for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(story))
+    for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(searchText(story, bodies.paragraphs(story.index))))
     // Cut into shards of a few hundred bytes, split and split again, it says the same.
-    expect(weightsFromIndex(site, 300)).toEqual(fromIndex)
+    expect(weightsFromIndex(built, 300)).toEqual(fromIndex)
   })
 
   it('caps a weight at 255 without touching the stories beside it', () => {
     const seed = parseFile(seedFile, 'seed.txt')
     const shouting: Article = {...seed, source: 'shouting.txt', headline: 'Pyongyang again', paragraphs: [...seed.paragraphs, 'pyongyang '.repeat(400).trim()]}
-    const site = buildSite([seed, shouting, ...sampleArticles().slice(0, 20)], defaultConfig)
-    const fromIndex = weightsFromIndex(site)
+    const built = buildSite([seed, shouting, ...sampleArticles().slice(0, 20)], defaultConfig)
+    const {site, bodies} = built
+    const fromIndex = weightsFromIndex(built)
     const loud = site.stories.find((story) => story.source === 'shouting.txt')!
     expect(fromIndex.get(loud.index)!.get('pyongyang')).toBe(255)
-    for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(story))
+    for (const story of site.stories) expect(fromIndex.get(story.index), story.source).toEqual(storyTermWeights(searchText(story, bodies.paragraphs(story.index))))
   })
 })
 
 describe('the index files', () => {
-  const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
+  const {site, bodies} = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
   const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : new TextDecoder().decode(content))
-  const indexFiles = (shardBytes: number) => new Map([...searchIndexFiles(site, {shardBytes})].map((file) => [file.path, text(file.render())]))
+  const indexFiles = (shardBytes: number) => new Map([...searchIndexFiles(site, bodies, {shardBytes})].map((file) => [file.path, text(file.render())]))
   type Meta = {stories: number; docs: number; shardBytes: number; groups: string; split: Record<string, string>}
   const metaOf = (files: Map<string, string>) => JSON.parse(files.get('search/meta.json')!) as Meta
 

@@ -1,14 +1,29 @@
 // Shared by the search-patch tests: the index of a site as file texts, and the patch for a story's
 // new paragraphs next to the index made anew.
-import type {Site} from '../../src/model/types.ts'
-import {SHARD_BYTES, searchIndexFiles, docIds, storyTermWeights} from '../../src/search/index.ts'
+import type {BodyStore, Site} from '../../src/model/types.ts'
+import {SHARD_BYTES, searchIndexFiles, docIds, searchText, storyTermWeights} from '../../src/search/index.ts'
 import {patchSearchIndex, type SearchPatch} from '../../src/search/patch.ts'
 
-/** Each file's text; shards may come as bytes, which must be the very bytes of that text. */
-export function indexFiles(site: Site, shardBytes = SHARD_BYTES): Map<string, string> {
-  return new Map([...searchIndexFiles(site, {shardBytes})].map((file) => [file.path, text(file.render())]))
+/** A site and a store of its bodies. */
+export interface Built {
+  site: Site
+  bodies: BodyStore
 }
 
+/** Each file's text; shards may come as bytes, which must be the very bytes of that text. */
+export function indexFiles({site, bodies}: Built, shardBytes = SHARD_BYTES): Map<string, string> {
+  return new Map([...searchIndexFiles(site, bodies, {shardBytes})].map((file) => [file.path, text(file.render())]))
+}
+
+/** `bodies` with story `index`'s paragraphs these. */
+export function withParagraphs(bodies: BodyStore, index: number, paragraphs: readonly string[]): BodyStore {
+  return {
+    paragraphs: (i) => (i === index ? paragraphs : bodies.paragraphs(i)),
+    footer: (i) => bodies.footer(i),
+    recommended: (i) => bodies.recommended(i),
+    release: (i) => bodies.release(i)
+  }
+}
 function text(content: string | Uint8Array): string {
   return typeof content === 'string' ? content : new TextDecoder('utf-8', {fatal: true}).decode(content)
 }
@@ -23,15 +38,10 @@ export function applied(files: Map<string, string>, patch: SearchPatch): Map<str
 }
 
 /** The index before and after story `index` gets these paragraphs, made whole each time, and the patch between them. */
-export function both(site: Site, index: number, paragraphs: string[], shardBytes = SHARD_BYTES) {
+export function both({site, bodies}: Built, index: number, paragraphs: string[], shardBytes = SHARD_BYTES) {
   const story = site.stories[index]!
-  const old = story.paragraphs
-  const before = indexFiles(site, shardBytes)
-  const change = {id: docIds(site.stories)[index]!, before: storyTermWeights(story), after: storyTermWeights({...story, paragraphs})}
-  story.paragraphs = paragraphs
-  try {
-    return {before, after: indexFiles(site, shardBytes), patch: patchSearchIndex(read(before), [change]), change}
-  } finally {
-    story.paragraphs = old
-  }
+  const before = indexFiles({site, bodies}, shardBytes)
+  const change = {id: docIds(site.stories)[index]!, before: storyTermWeights(searchText(story, bodies.paragraphs(index))), after: storyTermWeights(searchText(story, paragraphs))}
+  const after = indexFiles({site, bodies: withParagraphs(bodies, index, paragraphs)}, shardBytes)
+  return {before, after, patch: patchSearchIndex(read(before), [change]), change}
 }

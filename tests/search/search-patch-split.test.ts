@@ -37,8 +37,9 @@ describe('patchSearchIndex', () => {
   })
 
   it('gives the files that making the index anew gives, in shards small enough to split and split again', () => {
-    const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
-    const edits: Array<(old: string[]) => string[]> = [
+    const built = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
+    const {site, bodies} = built
+    const edits: Array<(old: readonly string[]) => string[]> = [
       (old) => [...old, 'quokka quokkas quixotic queueing quay qatar'],
       (old) => old.slice(1),
       (old) => [...old, old.join(' ')],
@@ -48,7 +49,7 @@ describe('patchSearchIndex', () => {
     for (const limit of [120, 300, 1000]) {
       for (const [n, edit] of edits.entries()) {
         const index = (n * 97 + limit) % site.stories.length
-        const {before, after, patch} = both(site, index, edit(site.stories[index]!.paragraphs), limit)
+        const {before, after, patch} = both(built, index, edit(bodies.paragraphs(index)), limit)
         expect(patch, `${limit}, ${index}`).not.toBeNull()
         expect(applied(before, patch!), `${limit}, ${index}`).toEqual(after)
         const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file)

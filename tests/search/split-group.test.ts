@@ -4,14 +4,14 @@
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../src/model/site.ts'
 import {defaultConfig} from '../../src/model/config.ts'
-import {STOP_WORDS, docIds, searchIndexFiles, storyTermWeights} from '../../src/search/index.ts'
+import {STOP_WORDS, docIds, searchIndexFiles, searchText, storyTermWeights} from '../../src/search/index.ts'
 import {createSearch} from '../../templates/assets/search-engine.js'
 import {parseFile, sampleArticles, seedFile} from '../model/story-files.ts'
 
-const site = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
-const files = new Map([...searchIndexFiles(site, {shardBytes: 200})].map((file) => [file.path, file.render()]))
+const {site, bodies} = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArticles()], defaultConfig)
+const files = new Map([...searchIndexFiles(site, bodies, {shardBytes: 200})].map((file) => [file.path, file.render()]))
 const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : new TextDecoder().decode(content))
-const weights = site.stories.map((story) => storyTermWeights(story))
+const weights = site.stories.map((story) => storyTermWeights(searchText(story, bodies.paragraphs(story.index))))
 const allTerms = [...new Set(weights.flatMap((terms) => [...terms.keys()]))].sort()
 
 /** Which shard holds each term. */

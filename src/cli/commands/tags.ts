@@ -19,7 +19,7 @@ export const tagsCommand: Command = {
       return 2
     }
     // The same model as a build, so these are the counts the tag pages will show.
-    const site = buildSiteFromMentions(read.articles, read.mentions, config, String(values['content']))
+    const {site} = buildSiteFromMentions(read.articles, read.mentions, config, String(values['content']))
     io.stdout.write(site.tags.map((tag) => `${tag.stories.length}\t${tag.name}\t${tag.kind}\n`).join(''))
     return 0
   }

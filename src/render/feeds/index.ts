@@ -27,6 +27,11 @@ export function siteFeedStories(site: Site): Story[] {
   return site.stories.slice(0, site.config.feedSize)
 }
 
+/** Whether story `index` is among `siteFeedStories`, whose bodies the site's feeds show. */
+export function inSiteFeeds(index: number, config: SiteConfig): boolean {
+  return index < config.feedSize
+}
+
 /** The first `feedSize` stories among `indices` (already in site order). */
 export function feedStories(site: Site, indices: readonly number[]): Story[] {
   return indices.slice(0, site.config.feedSize).map((index) => site.stories[index]!)
