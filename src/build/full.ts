@@ -49,16 +49,22 @@ function writesAside(site: Site): boolean {
  * (cache/inputs.ts); `present` is what the output folder holds now.
  */
 export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number): Promise<BuildOutcome> {
-  // Before the read stage's outcomes are let go of: which files changed since the last build.
+  // Before the read stage's outcomes are let go of: which files changed since the last build, and
+  // each file's hash, which the snapshot keeps for the next build to tell the same.
   const last = openLastSite(context, read, present)
+  const fileHashes = new Map<string, string>()
+  read.sources.forEach((source, i) => {
+    const outcome = read.outcomes[i]!
+    if (!('error' in outcome)) fileHashes.set(source, outcome.hash)
+  })
   try {
-    return await fullBuildFrom(context, read, inputs, present, files, last)
+    return await fullBuildFrom(context, read, inputs, present, files, last, fileHashes)
   } finally {
     last?.close()
   }
 }
 
-async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number, last: OpenLastSite | null): Promise<BuildOutcome> {
+async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number, last: OpenLastSite | null, fileHashes: ReadonlyMap<string, string>): Promise<BuildOutcome> {
   const {options, report, step, parsed, output, previous} = context
   const made = await siteOf(context, read)
   // Most of the heap is garbage now that the site is made: collected now, the next limit V8 sets
@@ -76,7 +82,7 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
   // What the next build's search delta compares (search/delta.ts); a build that keeps no cache has no next.
   const digests = output.writes !== null || last !== null ? site.stories.map(searchDigest) : []
   // Before any body is let go of: the snapshot keeps every story's footer and teasers.
-  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, bodies, digests, output.writes)
+  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, bodies, digests, site.stories.map((story) => fileHashes.get(story.source) ?? ''), output.writes)
 
   const record = {inputs, report, failed, ...(context.cacheDir === null ? {} : {snapshot: inputs})}
   const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site))

@@ -29,26 +29,26 @@ export function openLastSite(context: BuildContext, read: ReadFiles, present: re
   const {previous, parsed} = context
   const id = previous?.build?.snapshot
   if (previous === null || id === undefined || !allPresent(previous, present)) return null
-  const changed = read.sources.filter((_, i) => {
-    const outcome = read.outcomes[i]!
-    return !('error' in outcome) && outcome.entry !== undefined
-  })
-  if (changed.length > MAX_CHANGED) return null
   const snapshot = loadSiteSnapshot(context.output.paths.snapshot)
   if (snapshot === null) return null
   if (snapshot.id !== id) {
     snapshot.close()
     return null
   }
-  const current = new Set(read.sources)
-  const was = new Set(snapshot.sources)
-  const gone = snapshot.sources.filter((source) => !current.has(source))
+  // What changed is told by the hashes the last build's model was made from, not by the parse cache:
+  // a build that failed after reading an edit has put the edit in the cache, not in the output.
+  const current = new Map<string, string>()
+  read.sources.forEach((source, i) => {
+    const outcome = read.outcomes[i]!
+    if (!('error' in outcome)) current.set(source, outcome.hash)
+  })
   const bodies = new Map<string, readonly string[]>()
-  // A file that changed but was no story of the last build (new, a draft, an error then) has no last body to take out.
-  for (const source of [...changed.filter((source) => was.has(source)), ...gone]) {
-    const hash = parsed.lastHash(source)
-    const entry = hash === undefined ? undefined : parsed.peek(hash, source)
-    if (entry === undefined || !entry.result.ok || bodies.size >= MAX_CHANGED) {
+  for (const [index, source] of snapshot.sources.entries()) {
+    const hash = snapshot.hashes[index]!
+    if (current.get(source) === hash) continue
+    // Changed or gone: its terms in the last index are those of the body it had then.
+    const entry = bodies.size < MAX_CHANGED ? parsed.peek(hash, source) : undefined
+    if (entry === undefined || !entry.result.ok) {
       snapshot.close()
       return null
     }

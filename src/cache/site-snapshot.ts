@@ -26,6 +26,8 @@ export interface SiteSnapshot {
   dates: Array<string | null>
   /** What the build gave with each story, by index (search/delta.ts's digests), opaque to the cache. */
   digests: string[]
+  /** The content hash of each story's file, by index: what the model was made from. */
+  hashes: string[]
   /** The site but its stories. */
   site: SiteFrame
   /** How many stories the site has. */
@@ -49,7 +51,7 @@ interface StoryLine {
   recommended: readonly RecommendedLink[]
 }
 
-const FORMAT = 4
+const FORMAT = 5
 /** More than the last line's length. */
 const TAIL = 1024
 
@@ -61,6 +63,7 @@ interface Contents {
   sources: [number, number]
   dates: [number, number]
   digests: [number, number]
+  hashes: [number, number]
   /** Byte offset where each story's line ends; story 0 starts at 0, story i where i - 1 ends. */
   ends: [number, number]
 }
@@ -68,14 +71,14 @@ interface Contents {
 /**
  * Writes the snapshot, by default at once; a build stages it with its other cache writes.
  * `bodies` holds every story's footer and teasers; `digests`: a string for each story, by index,
- * kept as it is.
+ * kept as it is; `hashes`: the content hash of each story's file, by index.
  */
-export function saveSiteSnapshot(file: string, id: string, site: Site, bodies: BodyStore, digests: readonly string[], writes: CacheWrites = immediateWrites): void {
-  writes.stage(file, snapshotText(id, site, bodies, digests))
+export function saveSiteSnapshot(file: string, id: string, site: Site, bodies: BodyStore, digests: readonly string[], hashes: readonly string[], writes: CacheWrites = immediateWrites): void {
+  writes.stage(file, snapshotText(id, site, bodies, digests, hashes))
 }
 
 /** The snapshot's text, a line at a time, with the byte offsets that find each part. */
-function* snapshotText(id: string, site: Site, bodies: BodyStore, digestList: readonly string[]): Generator<string> {
+function* snapshotText(id: string, site: Site, bodies: BodyStore, digestList: readonly string[], hashList: readonly string[]): Generator<string> {
   let offset = 0
   const place = (text: string): [number, number] => {
     const length = Buffer.byteLength(text)
@@ -95,9 +98,10 @@ function* snapshotText(id: string, site: Site, bodies: BodyStore, digestList: re
   const sources = `${JSON.stringify(site.stories.map((story) => story.source))}\n`
   const dates = `${JSON.stringify(site.stories.map((story) => story.date))}\n`
   const digests = `${JSON.stringify(digestList)}\n`
+  const hashes = `${JSON.stringify(hashList)}\n`
   const endsText = `${JSON.stringify(ends)}\n`
-  const contents: Contents = {format: FORMAT, id, site: place(rest), sources: place(sources), dates: place(dates), digests: place(digests), ends: place(endsText)}
-  yield rest + sources + dates + digests + endsText
+  const contents: Contents = {format: FORMAT, id, site: place(rest), sources: place(sources), dates: place(dates), digests: place(digests), hashes: place(hashes), ends: place(endsText)}
+  yield rest + sources + dates + digests + hashes + endsText
   yield `${JSON.stringify(contents)}\n`
 }
 
@@ -119,9 +123,9 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
     const tail = read(fd, Math.max(0, size - TAIL), Math.min(size, TAIL))
     const contents = JSON.parse(tail.slice(tail.lastIndexOf('\n', tail.length - 2) + 1)) as Contents
     if (contents.format !== FORMAT || typeof contents.id !== 'string') throw new Error('another format')
-    const parts = [contents.site, contents.sources, contents.dates, contents.digests, contents.ends]
-    const [site, sources, dates, digests, ends] = parts.map((part) => JSON.parse(read(fd, ...part)) as unknown) as [SiteFrame, string[], Array<string | null>, string[], number[]]
-    if ([sources, dates, digests].some((list) => list.length !== ends.length) || 'stories' in site) throw new Error('damaged')
+    const parts = [contents.site, contents.sources, contents.dates, contents.digests, contents.hashes, contents.ends]
+    const [site, sources, dates, digests, hashes, ends] = parts.map((part) => JSON.parse(read(fd, ...part)) as unknown) as [SiteFrame, string[], Array<string | null>, string[], string[], number[]]
+    if ([sources, dates, digests, hashes].some((list) => list.length !== ends.length) || 'stories' in site) throw new Error('damaged')
     let open = true
     const lines: Array<StoryLine | undefined> = []
     const line = (index: number): StoryLine => {
@@ -137,7 +141,7 @@ export function loadSiteSnapshot(file: string): SiteSnapshot | null {
     }
     const story = (index: number) => line(index).story
     const bodies = (paragraphs: ReadonlyMap<number, readonly string[]>) => new SnapshotBodies(line, sources, paragraphs)
-    return {id: contents.id, sources, dates, digests, site, count: ends.length, story, bodies, close}
+    return {id: contents.id, sources, dates, digests, hashes, site, count: ends.length, story, bodies, close}
   } catch {
     // None yet, or damaged: the build makes the model anew.
     closeSync(fd)

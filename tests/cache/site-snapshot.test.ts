@@ -16,7 +16,8 @@ const {site, bodies} = buildSite([parseFile(seedFile, 'seed.txt'), ...sampleArti
 describe('the site snapshot', () => {
   const file = path.join(folder, 'site.ndjson')
   const digests = site.stories.map((story) => `digest of ${story.slug}`)
-  saveSiteSnapshot(file, 'build-1', site, bodies, digests)
+  const hashes = site.stories.map((story) => `hash of ${story.source}`)
+  saveSiteSnapshot(file, 'build-1', site, bodies, digests, hashes)
 
   it('gives back every story, the rest of the site, and every footer and teaser', () => {
     const loaded = loadSiteSnapshot(file)!
@@ -24,6 +25,7 @@ describe('the site snapshot', () => {
     expect(loaded.sources).toEqual(site.stories.map((story) => story.source))
     expect(loaded.dates).toEqual(site.stories.map((story) => story.date))
     expect(loaded.digests).toEqual(digests)
+    expect(loaded.hashes).toEqual(hashes)
     expect(loaded.count).toBe(site.stories.length)
     const stories = site.stories.map((_, index) => loaded.story(index))
     expect(JSON.parse(JSON.stringify({...loaded.site, stories}))).toEqual(JSON.parse(JSON.stringify(site)))
