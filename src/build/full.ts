@@ -49,14 +49,14 @@ function writesAside(site: Site): boolean {
  * (cache/inputs.ts); `present` is what the output folder holds now.
  */
 export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number): Promise<BuildOutcome> {
-  // Before the read stage's outcomes are let go of: which files changed since the last build, and
-  // each file's hash, which the snapshot keeps for the next build to tell the same.
-  const last = openLastSite(context, read, present)
+  // Before the read stage's outcomes are let go of: each file's hash, which tells what changed
+  // since the last build and which the snapshot keeps for the next build to tell the same.
   const fileHashes = new Map<string, string>()
   read.sources.forEach((source, i) => {
     const outcome = read.outcomes[i]!
     if (!('error' in outcome)) fileHashes.set(source, outcome.hash)
   })
+  const last = openLastSite(context, fileHashes, present)
   try {
     return await fullBuildFrom(context, read, inputs, present, files, last, fileHashes)
   } finally {

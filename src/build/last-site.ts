@@ -6,7 +6,6 @@ import {allPresent} from '../cache/manifest.ts'
 import {loadSiteSnapshot} from '../cache/site-snapshot.ts'
 import type {LastSite} from '../search/delta.ts'
 import type {BuildContext} from './context.ts'
-import type {ReadFiles} from './read-stage.ts'
 
 /**
  * More changed files than this and the index is made anew: a delta reads and re-cuts every group of
@@ -24,9 +23,9 @@ export interface OpenLastSite {
 /**
  * The last build's site, or null when there is none to go from: no snapshot of that build, a file
  * of its output gone, too many changes, or a changed file whose last body the parse cache no longer has.
- * Call before the read stage's outcomes are let go of.
+ * `current`: the content hash of each file this build read, by source.
  */
-export function openLastSite(context: BuildContext, read: ReadFiles, present: readonly string[]): OpenLastSite | null {
+export function openLastSite(context: BuildContext, current: ReadonlyMap<string, string>, present: readonly string[]): OpenLastSite | null {
   const {previous, parsed} = context
   const id = previous?.build?.snapshot
   if (previous === null || id === undefined || !allPresent(previous, present)) return null
@@ -38,11 +37,6 @@ export function openLastSite(context: BuildContext, read: ReadFiles, present: re
   }
   // What changed is told by the hashes the last build's model was made from, not by the parse cache:
   // a build that failed after reading an edit has put the edit in the cache, not in the output.
-  const current = new Map<string, string>()
-  read.sources.forEach((source, i) => {
-    const outcome = read.outcomes[i]!
-    if (!('error' in outcome)) current.set(source, outcome.hash)
-  })
   const bodies = new Map<string, readonly string[]>()
   for (const [index, source] of snapshot.sources.entries()) {
     const hash = snapshot.hashes[index]!
