@@ -99,21 +99,13 @@ export function openChanges(site: ChangeSite): Changes {
         edit(file(at(1 / 3)), (text) => insertBefore(text, FOOTER_RULE, '\n\nThis paragraph was added by the bench to measure a rebuild after one story changed.'))
         return site.stems[at(1 / 3)]!
       case 'sentence added to the opening paragraph':
-        edit(file(at(0.6)), (text) => {
-          const body = bodyStart(text)
-          const end = text.indexOf('\n\n', body)
-          return text.slice(0, end) + ' Officials said on Tuesday that the talks would go on.' + text.slice(end)
-        })
+        edit(file(at(0.6)), (text) => withLeadSentence(text, 'Officials said on Tuesday that the talks would go on.'))
         return site.stems[at(0.6)]!
       case 'headline corrected':
         edit(file(at(0.7)), (text) => text.replace(/^( date \S+ )(.*)$/m, (_, head: string, headline: string) => `${head}Corrected: ${headline}`))
         return site.stems[at(0.7)]!
       case 'sentence with two new place names':
-        edit(file(at(0.8)), (text) => {
-          const body = bodyStart(text)
-          const end = text.indexOf('\n\n', body)
-          return text.slice(0, end) + ' Delegations from Iceland and Uruguay joined the meeting in Reykjavik.' + text.slice(end)
-        })
+        edit(file(at(0.8)), (text) => withLeadSentence(text, 'Delegations from Iceland and Uruguay joined the meeting in Reykjavik.'))
         return site.stems[at(0.8)]!
       case 'one story added':
         add(fresh[0]!)
@@ -154,10 +146,11 @@ function insertBefore(text: string, marker: string, insert: string): string {
   return text.slice(0, at) + insert + text.slice(at)
 }
 
-/** Where the body's first paragraph begins: after the header's second blank line. */
-function bodyStart(text: string): number {
+/** `sentence` added to the end of the body's first paragraph, which begins after the header's second blank line. */
+export function withLeadSentence(text: string, sentence: string): string {
   const first = text.indexOf('\n\n')
   const second = text.indexOf('\n\n', first + 2)
   if (first === -1 || second === -1) throw new Error('a bench article without a header')
-  return second + 2
+  const end = text.indexOf('\n\n', second + 2)
+  return `${text.slice(0, end)} ${sentence}${text.slice(end)}`
 }

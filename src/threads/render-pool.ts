@@ -7,8 +7,8 @@
 //
 // This module is also the workers' entry point: a worker loads it and finds its job in workerData.
 import {isMainThread, parentPort, workerData, type Worker} from 'node:worker_threads'
-import type {SiteBodies} from '../model/bodies.ts'
-import type {BodyPart, BodyParts, BodyStore, PendingFile, RecommendedLink, Site, Templates} from '../model/types.ts'
+import {PartsBodies, type SiteBodies} from '../model/bodies.ts'
+import type {BodyPart, BodyParts, PendingFile, Site, Templates} from '../model/types.ts'
 import {siteFeedStories} from '../render/feeds/index.ts'
 import {sitePages} from '../render/site.ts'
 import {openShare, type Share, type SharePlan, type ShareResult} from '../write/site-writer.ts'
@@ -61,37 +61,24 @@ function threadOfPosition(position: number, threads: number): number {
  * after the pages, also the feed stories' paragraphs, to the end. Asked for anything else it
  * throws, naming the story and the thread that renders its page.
  */
-export class ThreadBodies implements BodyStore {
-  readonly #parts: BodyParts
+export class ThreadBodies extends PartsBodies {
   readonly #thread: number
   readonly #threads: number
   /** Stories whose paragraphs outlast their page: the feeds'. */
   readonly #feeds: ReadonlySet<number>
 
   constructor(parts: BodyParts, thread: number, threads: number, feeds: ReadonlySet<number>) {
-    this.#parts = parts
+    super(parts)
     this.#thread = thread
     this.#threads = threads
     this.#feeds = feeds
   }
 
-  paragraphs(index: number): readonly string[] {
-    return this.#parts.paragraphs[index] ?? this.#missing(index, 'paragraphs')
-  }
-
-  footer(index: number): readonly string[] {
-    return this.#parts.footer[index] ?? this.#missing(index, 'footer')
-  }
-
-  recommended(index: number): readonly RecommendedLink[] {
-    return this.#parts.recommended[index] ?? this.#missing(index, 'recommended')
-  }
-
   /** Keeps the paragraphs of the feeds' stories: the feeds are written after the pages. */
-  release(index: number): void {
-    if (!this.#feeds.has(index)) this.#parts.paragraphs[index] = null
-    this.#parts.footer[index] = null
-    this.#parts.recommended[index] = null
+  override release(index: number): void {
+    if (!this.#feeds.has(index)) this.parts.paragraphs[index] = null
+    this.parts.footer[index] = null
+    this.parts.recommended[index] = null
   }
 
   /** What the thread calls with each file it has written: once a story's page is written, nothing else reads its body. */
@@ -99,7 +86,7 @@ export class ThreadBodies implements BodyStore {
     if (typeof file.body === 'number') this.release(file.body)
   }
 
-  #missing(index: number, part: BodyPart): never {
+  protected missing(index: number, part: BodyPart): never {
     const owner = threadOfStory(index, this.#threads)
     const what = `render thread ${this.#thread} read the ${part} of story ${index}`
     if (owner !== this.#thread && !(part === 'paragraphs' && this.#feeds.has(index))) throw new Error(`${what}, whose page thread ${owner} renders`)

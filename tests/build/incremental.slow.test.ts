@@ -7,6 +7,7 @@ import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {generateArticle, makeCorpus, tagPool} from '../../bench/lib/article.ts'
+import {withLeadSentence} from '../../bench/lib/changes.ts'
 import {newsroomStories} from '../../bench/lib/newsroom.ts'
 import {buildIn, tree, writeContent, writeJson} from './fixture.ts'
 
@@ -26,13 +27,6 @@ function corpusOf(n: number, extra: number): {files: Record<string, string>; fre
     return [`2024/01/${path.basename(article.stem)}.txt`, article.scraped.replace(/^ date \S+/, ' date 2024-01-01')]
   })
   return {files, fresh}
-}
-
-/** Adds `sentence` to the end of the body's first paragraph. */
-function withLeadSentence(text: string, sentence: string): string {
-  const header = text.indexOf('\n\n', text.indexOf('\n\n') + 2) + 2
-  const end = text.indexOf('\n\n', header)
-  return `${text.slice(0, end)} ${sentence}${text.slice(end)}`
 }
 
 describe.each([30, 100])('a cached build of %i stories, after each kind of change', (n) => {
