@@ -1,6 +1,7 @@
 // Scores derived tags against an editor's labels: micro precision, recall and F1 over all labelled
 // stories, and recall by kind. Matching is lenient, as an editor reads an index:
-// - case, accents, punctuation and a leading "the" are ignored (`U.S.` = `US`, `Café` = `cafe`);
+// - case, accents, punctuation and a leading "the" are ignored (`U.S.` = `US`, `Café` = `cafe`), and
+//   British and American spellings of -isation are one (`Organisation` = `Organization`);
 // - the tagger's own alias table applies to both sides (`UK` = `United Kingdom`, `Labour` = `Labour Party`);
 // - a one-word name matches a longer person name ending in it (`Obama` = `Barack Obama`);
 // - each label and each tag is matched at most once in a story.
@@ -42,6 +43,7 @@ export function normalise(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^the /, '')
+    .replace(/isation\b/g, 'ization')
 }
 
 export function matches(tag: string, label: string, kind: LabelKind): boolean {

@@ -1,7 +1,7 @@
 // The tags against an editor's labels of 150 BBC stories (tests/corpus/fixtures/tag-labels.json,
 // labels only: the texts stay in ../shared). Fails when the score drops below what the tagger
-// reaches today (`npm run eval:tags` prints it): micro F1 0.701, recall of people 0.886, of places
-// 0.659 and of organisations 0.789. (Places were at 0.663: ranking people and bodies first met in
+// reaches today (`npm run eval:tags` prints it): micro F1 0.706, recall of people 0.894, of places
+// 0.659 and of organisations 0.793. (Places were at 0.663: ranking people and bodies first met in
 // the second or third paragraph higher, tags/select.ts, took one place label's slot and gave six
 // organisations' and a person's.)
 import {describe, expect, it} from 'vitest'
@@ -12,10 +12,10 @@ describe('the tags against the editor’s labels', () => {
   it('score at least what they score today', () => {
     const result = evaluateBbcTags()
     expect(result.stories).toBe(150)
-    expect(result.f1).toBeGreaterThanOrEqual(0.699)
-    expect(result.byKind.people.recall).toBeGreaterThanOrEqual(0.88)
+    expect(result.f1).toBeGreaterThanOrEqual(0.704)
+    expect(result.byKind.people.recall).toBeGreaterThanOrEqual(0.89)
     expect(result.byKind.places.recall).toBeGreaterThanOrEqual(0.655)
-    expect(result.byKind.organisations.recall).toBeGreaterThanOrEqual(0.785)
+    expect(result.byKind.organisations.recall).toBeGreaterThanOrEqual(0.79)
   })
 
   it('match leniently: case, accents, punctuation, aliases and a surname for a full name', () => {

@@ -481,3 +481,50 @@ describe('a title before a one-word place name', () => {
     expect(tags).not.toContain('Ireland')
   })
 })
+
+describe('names read whole, and words that only look like names', () => {
+  const one = (headline: string, paragraphs: string[]) => deriveTags([article(headline, paragraphs)], {...defaults, minStories: 1})[0] ?? []
+
+  it('reads a body whose name has `and` in it up to its last capitalised word, before the next `and the`', () => {
+    const tags = one('Harvest fails', ['The harvest failed, the Food and Agriculture Organisation and the World Food Programme said.'])
+    expect(tags).toEqual(expect.arrayContaining(['Food and Agriculture Organisation', 'World Food Programme']))
+    expect(tags).not.toContain('Agriculture Organisation')
+  })
+
+  it('shows a short form the site defines as its full name', () => {
+    const tags = deriveTags(
+      [
+        article('Famine warning', ['The Food and Agriculture Organisation (FAO) warned of famine.']),
+        article('Aid appeal', ['The FAO appealed for aid. The FAO said stocks were low.'])
+      ],
+      {...defaults, minStories: 1}
+    )
+    expect(tags[1]).toContain('Food and Agriculture Organisation')
+    expect(tags[1]).not.toContain('FAO')
+  })
+
+  it('takes a word right after a title as a surname, even an ordinary word, but not one the title reaches through `of`', () => {
+    const tags = one('Bill attacked', [
+      'The shadow attorney general Dominic Grieve attacked the bill. "It is wrong," Mr Grieve said.',
+      'The Shadow Secretary of State for the Family, Theresa May, agreed.'
+    ])
+    expect(tags).toEqual(expect.arrayContaining(['Dominic Grieve', 'Theresa May']))
+    expect(tags).not.toContain('State')
+  })
+
+  it('reads no organisation into an ordinary word that opens a sentence', () => {
+    expect(one('Results', ['Quarterly profits at Leadplex rose. Leadplex shares fell.'])).not.toContain('Quarterly')
+  })
+
+  it('leaves what a name was out of it', () => {
+    const tags = one('Vote', ['The Bill passed. Former Cabinet minister Douglas Hogg voted against it.'])
+    expect(tags).toContain('Douglas Hogg')
+    expect(tags).not.toContain('Former Cabinet')
+  })
+
+  it('folds a company’s first word into its full name when the story named it in full first', () => {
+    const tags = one('Airline results', ['Jet Airways, which was founded by Naresh Goyal, reported profits.', 'Jet Airways plans to buy planes.', 'Jet said it would list.'])
+    expect(tags).toContain('Jet Airways')
+    expect(tags).not.toContain('Jet')
+  })
+})

@@ -58,7 +58,9 @@ const MORE_ORG_WORDS = new Set([
   'consortium', 'programme', 'program', 'exchange', 'court', 'executive', 'senate', 'parliament', 'assembly',
   'alliance', 'forum', 'trust', 'league', 'campaign', 'party', 'research', 'software', 'studios', 'games',
   'networks', 'technologies', 'telecom', 'telekom', 'airlines', 'railways', 'trains', 'commons', 'lords',
-  'cabinet', 'council', 'watch', 'concern', 'aid', 'action', 'unit', 'inquiry', 'panel', 'taskforce'
+  'cabinet', 'council', 'watch', 'concern', 'aid', 'action', 'unit', 'inquiry', 'panel', 'taskforce',
+  // compromise spells it the American way only: `Food and Agriculture Organisation` was split at `and`.
+  'organisation'
 ])
 
 export function isOrgWord(word: string): boolean {

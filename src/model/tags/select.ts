@@ -162,7 +162,8 @@ function foldAbbreviations(mentions: readonly Mention[], defined: ReadonlyMap<st
         ? {...existing, count: existing.count + mention.count, lead: existing.lead + mention.lead, headline: existing.headline + mention.headline, paragraphs: Math.max(existing.paragraphs, mention.paragraphs), first: Math.min(existing.first, mention.first)}
         : builtIn !== null
           ? {...mention, key: target, kind: 'org', aliased: true, spellings: Object.assign(spellingTable(), {[builtIn.name]: mention.count})}
-          : {...mention, key: target}
+          : // Shown as the full name the site defines, not as the short form (`FAO`) it folds in.
+            {...mention, key: target, spellings: spellingTable()}
     byKey.set(target, merged)
     byKey.delete(mention.key)
   }
@@ -191,7 +192,13 @@ function foldShortForms(mentions: readonly Mention[], written: ReadonlyMap<strin
     if (kind === 'person' || kind === 'firstName' || kind === 'place') continue
     const sameLetters = full.filter((other) => other.key.replaceAll(' ', '') === mention.key)
     const endingIn = full.filter((other) => other.key.endsWith(` ${mention.key}`) && written.get(other.key)?.kind === 'org')
-    const targets = sameLetters.length > 0 ? sameLetters : endingIn
+    // `Jet` beside `Jet Airways`, `Mercedes` beside `Mercedes Benz`: a company's first word, used
+    // as its short form once the story has named it in full, no more often than in full (`Nintendo`
+    // named all through a story about the `Nintendo DS` is the company, not the console).
+    const startingWith = full.filter(
+      (other) => other.key.startsWith(`${mention.key} `) && written.get(other.key)?.kind === 'org' && other.first <= mention.first && other.count >= mention.count
+    )
+    const targets = sameLetters.length > 0 ? sameLetters : endingIn.length > 0 ? endingIn : startingWith
     if (targets.length !== 1) continue
     const target = byKey.get(targets[0]!.key)!
     byKey.set(target.key, {...target, count: target.count + mention.count, lead: target.lead + mention.lead, headline: target.headline + mention.headline, paragraphs: Math.max(target.paragraphs, mention.paragraphs), first: Math.min(target.first, mention.first)})
