@@ -1,6 +1,6 @@
 // Corpus-wide choices: what each name is (its kind), how it is shown, which person a surname alone
-// or a short form stands for, and each story's best few by salience. Deterministic: every tie is
-// broken by name.
+// or a short form stands for, and each story's best few as the ranker (tags/rank.ts) scores them.
+// Deterministic: every tie is broken by name.
 import type {StoryTag, TagKind, TagsConfig} from '../types.ts'
 import {COMMON_ABBREVIATIONS, definedAbbreviation} from './abbreviations.ts'
 import {foldKey} from './fold.ts'
@@ -8,6 +8,7 @@ import {lexicalKind} from './lexicon.ts'
 import type {Evidence, Mention} from './mentions.ts'
 import {NOT_IN_BODY, spellingTable} from './mentions.ts'
 import {byCodeUnit} from '../../text/compare.ts'
+import {tagScores} from './rank.ts'
 import {unpackCounts, unpackMentions, type PackedMentions} from './packed.ts'
 
 export interface StoryMentions {
@@ -33,6 +34,25 @@ const DEFINITION_DOMINANCE = 0.75
  * of at once: all of them as objects at a time would be the peak of a large build's memory.
  */
 export function selectTags(stories: readonly StoryMentions[], config: Config): StoryTag[][] {
+  return eachStoryCandidates(stories, (story, candidates) => chooseTags(story.front, candidates, config))
+}
+
+/** What a story's tags are chosen from: a name it gives, and what the site says that name is. */
+export interface Candidate {
+  mention: Mention
+  kind: Evidence
+  aliased: boolean
+  display: string
+  /** How many stories of the site name it. */
+  stories: number
+}
+
+/** Each story's candidates (front-matter tags taken out), for the tag ranker's training (scripts/train-tags.ts). */
+export function storyCandidates(stories: readonly StoryMentions[]): Candidate[][] {
+  return eachStoryCandidates(stories, (_story, candidates) => candidates)
+}
+
+function eachStoryCandidates<T>(stories: readonly StoryMentions[], each: (story: StoryMentions, candidates: Candidate[]) => T): T[] {
   const definitions = new Map<string, Map<string, number>>()
   const written = describe(stories, (story) => unpackMentions(story.mentions), definitions)
   const defined = commonDefinitions(definitions)
@@ -44,7 +64,7 @@ export function selectTags(stories: readonly StoryMentions[], config: Config): S
   const firstNames = new Set<string>()
   for (const [key, term] of written) if (term.kind === 'person' && key.includes(' ')) firstNames.add(key.slice(0, key.indexOf(' ')))
   const sharedSurname = (key: string) => fullNames(written).get(key) === null || (firstNames.has(key) && !fullNames(written).has(key))
-  return stories.map((story) => chooseTags(story.front, fold(unpackCounts(story.mentions)), terms, sharedSurname, config))
+  return stories.map((story) => each(story, candidatesOf(story.front, fold(unpackCounts(story.mentions)), terms, sharedSurname)))
 }
 
 function isEntity(term: TermInfo | undefined): term is TermInfo {
@@ -266,75 +286,42 @@ function buildFullNameIndex(terms: ReadonlyMap<string, TermInfo>): Map<string, s
   return index
 }
 
-/**
- * How much a story is about a name: in its headline, in its lead, all through it, often. The
- * weights were tried on the 150 labelled BBC stories (npm run eval:tags): headline 4, lead 2, one a
- * paragraph, a half a mention (at most 8) gave F1 0.617 where the old order (headline, then lead,
- * then count) gave 0.615; leaving out names met once in one later paragraph took precision to
- * 0.80 but recall to 0.49 (F1 0.61), since editors index those too: every candidate may fill a slot.
- */
-/**
- * Editors index the people a story names more readily than its places and bodies: on the labelled
- * BBC stories, a person named once was a label 40 % of the time, an organisation 29 %, a place 21 %.
- * This much more for a person took F1 from 0.661 to 0.677 (0.5: 0.672, 2: 0.670).
- */
-const PERSON_WEIGHT = 1
-/**
- * Past a story's strongest two tags, a place needs this salience: more than one passing mention deep
- * in the story (1.5), such as a city where someone spoke or a dateline, which an editor would not
- * index. On the 150 labelled BBC stories (npm run eval:tags), with tags.max 8 (6 before): F1 0.692 →
- * 0.691, recall of people 0.772 → 0.874, of organisations 0.684 → 0.771, of places 0.712 → 0.663.
- * The same floor for every kind gave F1 0.707 but organisations 0.598; for organisations alone, 0.676.
- */
-const MIN_PLACE_SALIENCE = 2
-const ALWAYS_KEPT = 2
-
-export function salience(mention: Pick<Mention, 'headline' | 'lead' | 'count' | 'paragraphs'>): number {
-  return 4 * Math.min(mention.headline, 1) + 2 * Math.min(mention.lead, 1) + mention.paragraphs + 0.5 * Math.min(mention.count, 8)
-}
-
-/**
- * News tells what a story is about first. Of the people and organisations the 150 labelled BBC
- * stories name once, an editor indexed an organisation first met in the second paragraph 42 % of
- * the time, in the third 33 %, in the fourth to sixth 15 %, later 8 % (people: 49 %, 36 %, then
- * about 40 % to the sixth). This much for a name the lead leaves out but the next two paragraphs
- * give (the lead has its own weight) orders the names met once: F1 0.697 → 0.701, recall of
- * organisations 0.780 → 0.789. Not for places: a city or country named early in passing (`in
- * London`, `US firms`) is no more often indexed, and a place's floor (MIN_PLACE_SALIENCE) would
- * then let more of them in (F1 0.687 with it).
- */
-const EARLY_WEIGHT = 0.5
-const EARLY_PARAGRAPHS = 2
-
-function earlyInBody(mention: Pick<Mention, 'first'>): boolean {
-  return mention.first >= 1 && mention.first <= EARLY_PARAGRAPHS
-}
-
-function chooseTags(
+function candidatesOf(
   front: readonly string[],
   mentions: readonly Mention[],
   terms: ReadonlyMap<string, TermInfo>,
-  sharedSurname: (key: string) => boolean,
-  config: Config
-): StoryTag[] {
+  sharedSurname: (key: string) => boolean
+): Candidate[] {
   const taken = new Set(front.map((tag) => tag.toLowerCase()))
-  const ranked = mentions
-    .map((mention) => {
-      const term = terms.get(mention.key)
-      return {mention, term, score: salience(mention) + (term?.kind === 'person' ? PERSON_WEIGHT : 0) + (term?.kind !== 'place' && earlyInBody(mention) ? EARLY_WEIGHT : 0)}
-    })
-    .filter(
-      (c): c is {mention: Mention; term: TermInfo; score: number} =>
-        isEntity(c.term) && !taken.has(c.term.display.toLowerCase()) && !(c.term.kind === 'person' && !c.term.aliased && (sharedSurname(c.mention.key) || lexicalKind(c.mention.key) === 'firstName'))
-    )
-    .sort((a, b) => b.score - a.score || b.mention.count - a.mention.count || byCodeUnit(a.term.display, b.term.display))
-  const derived: StoryTag[] = []
-  for (const {term, score} of ranked) {
-    if (derived.length >= config.max) break
-    if (derived.length >= ALWAYS_KEPT && term.kind === 'place' && score < MIN_PLACE_SALIENCE) continue
-    if (!derived.some((tag) => tag.name === term.display)) derived.push({name: term.display, kind: tagKind(term.kind)})
+  const candidates: Candidate[] = []
+  for (const mention of mentions) {
+    const term = terms.get(mention.key)
+    if (!isEntity(term) || taken.has(term.display.toLowerCase())) continue
+    if (term.kind === 'person' && !term.aliased && (sharedSurname(mention.key) || lexicalKind(mention.key) === 'firstName')) continue
+    candidates.push({mention, kind: term.kind, aliased: term.aliased, display: term.display, stories: term.stories})
   }
-  return [...front.map((name): StoryTag => ({name, kind: 'topic'})), ...derived]
+  return candidates
+}
+
+function chooseTags(front: readonly string[], candidates: readonly Candidate[], config: Config): StoryTag[] {
+  return [...front.map((name): StoryTag => ({name, kind: 'topic'})), ...pickTags(candidates, tagScores(candidates), config.max)]
+}
+
+/**
+ * The candidates an editor would index, by the ranker's scores (tags/rank.ts): those at 0 or more,
+ * best first, up to `max`; a story with candidates gets its best one whatever it scores.
+ */
+export function pickTags(candidates: readonly Candidate[], scores: readonly number[], max: number): StoryTag[] {
+  const order = candidates
+    .map((candidate, i) => ({candidate, score: scores[i]!}))
+    .sort((a, b) => b.score - a.score || b.candidate.mention.count - a.candidate.mention.count || byCodeUnit(a.candidate.display, b.candidate.display))
+  const derived: StoryTag[] = []
+  for (const {candidate, score} of order) {
+    if (derived.length >= max) break
+    if (score < 0 && derived.length > 0) continue
+    if (!derived.some((tag) => tag.name === candidate.display)) derived.push({name: candidate.display, kind: tagKind(candidate.kind)})
+  }
+  return derived
 }
 
 function tagKind(kind: Evidence): TagKind {
