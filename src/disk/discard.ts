@@ -6,7 +6,7 @@
 // left (a machine that stopped) is removed by the next build's recovery (write/recover.ts).
 import {spawn} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {renameSync, rmSync} from 'node:fs'
+import {renameSync, rmSync, utimesSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {removeTrash, TRASH} from './remove-tree.js'
@@ -24,18 +24,36 @@ export function isTrash(name: string): boolean {
 
 /** Lets go of `folder`, beside the output folder `target`: renamed now, removed by another process. */
 export function discardFolder(folder: string, target: string): void {
-  const trash = path.join(path.dirname(target), `.${path.basename(target)}.trash-${randomBytes(6).toString('hex')}`)
-  try {
-    renameSync(folder, trash)
-  } catch {
-    // Another file system, or gone already: removed here, as before.
-    rmSync(folder, {recursive: true, force: true})
-    return
-  }
+  const trash = setAside(folder, target)
+  if (trash === null) return
   if (process.env['BROADSHEET_DISCARD'] === WAIT) return removeTrash(trash)
   try {
     spawn(process.execPath, [fileURLToPath(REMOVER), trash], {detached: true, stdio: 'ignore'}).unref()
   } catch {
     removeTrash(trash)
   }
+}
+
+/**
+ * `folder` renamed to a trash name beside `target`, dated now; null when it could not be renamed
+ * (another file system, or gone already), and was removed here instead.
+ */
+export function setAside(folder: string, target: string): string | null {
+  const trash = path.join(path.dirname(target), `.${path.basename(target)}.trash-${randomBytes(6).toString('hex')}`)
+  try {
+    renameSync(folder, trash)
+  } catch {
+    rmSync(folder, {recursive: true, force: true})
+    return null
+  }
+  // A rename keeps a folder's own time: the previous output of a swap would carry the time of the
+  // build that made it, and the next build's recovery would take it for a folder no remover is
+  // emptying and remove it itself (12 s of a 25 s rebuild of 10,000 stories, measured).
+  const now = new Date()
+  try {
+    utimesSync(trash, now, now)
+  } catch {
+    // The recovery then removes it a minute early at worst.
+  }
+  return trash
 }

@@ -4,10 +4,11 @@
 // stopped (write/recover.ts). The other tests remove these folders before a build returns
 // (BROADSHEET_DISCARD=wait, vitest.config.ts); these do not.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {discardFolder} from '../../src/disk/discard.ts'
+import {discardFolder, setAside} from '../../src/disk/discard.ts'
+import {removeTrash} from '../../src/disk/remove-tree.js'
 import {recoverOutput} from '../../src/write/recover.ts'
 import {article, repo, tree, writeContent} from './fixture.ts'
 
@@ -58,6 +59,23 @@ describe('a folder a build lets go of', () => {
     // Renamed out of the way at once, under the name the recovery knows.
     expect(existsSync(folder)).toBe(false)
     await until(() => beside(root).length === 0)
+  })
+
+  it('is not taken for a stalled one when the folder renamed was made long ago', async () => {
+    const {root} = writeContent({})
+    const folder = path.join(root, '.dist.staging-1-cd.undo')
+    mkdirSync(path.join(folder, 'a/b'), {recursive: true})
+    for (let i = 0; i < 2000; i++) writeFileSync(path.join(folder, 'a/b', `${i}.html`), 'x')
+    const past = new Date(Date.now() - 3_600_000)
+    utimesSync(folder, past, past)
+    const trash = path.basename(setAside(folder, path.join(root, 'dist'))!)
+    expect(trash).toMatch(/^\.dist\.trash-/)
+    expect(Date.now() - statSync(path.join(root, trash)).mtimeMs).toBeLessThan(60_000)
+    // The next build's recovery leaves it to its remover.
+    expect(recoverOutput(path.join(root, 'dist'))).toEqual([])
+    expect(beside(root)).toEqual([trash])
+    removeTrash(path.join(root, trash))
+    expect(beside(root)).toEqual([])
   })
 
   it('left by a remover that stopped is removed by the next build; one being emptied is left to its remover', () => {
