@@ -109,8 +109,8 @@ export function clusterEvents(stories: readonly EventInput[]): number[] {
     passing.set(key, Math.max(similarity, passing.get(key) ?? 0))
   }
   const leads = leadVectors(items)
-  for (const [a, b, similarity] of nearDuplicatePairs(items)) {
-    if (!datedApart(days[a]!, days[b]!) && namesAgree(leads, a, b, NEAR_DUPLICATE_NAMES)) record(a, b, similarity)
+  for (const [a, b, similarity] of nearDuplicatePairs(items, days)) {
+    if (namesAgree(leads, a, b, NEAR_DUPLICATE_NAMES)) record(a, b, similarity)
   }
   for (const [a, b, similarity] of sameEventPairs(leads, SAME_EVENT, (x, y) => sameEventDates(days[x]!, days[y]!))) {
     if (namesAgree(leads, a, b, SAME_EVENT_NAMES)) record(a, b, similarity)
@@ -222,8 +222,11 @@ interface Shingles {
   count: number
 }
 
-/** Pairs [a, b, J], a < b, whose bodies have Jaccard similarity J of NEAR_DUPLICATE or more. */
-function nearDuplicatePairs(items: readonly EventInput[]): Array<[number, number, number]> {
+/**
+ * Pairs [a, b, J], a < b, not dated too far apart (`days`: each item's day number), whose bodies
+ * have Jaccard similarity J of NEAR_DUPLICATE or more.
+ */
+function nearDuplicatePairs(items: readonly EventInput[], days: readonly number[]): Array<[number, number, number]> {
   // One buffer for every story's shingles and one array for all signatures: a typed array per
   // story, and sorting each story's shingles, cost more than all the rest at 10,000 stories. Sets
   // are sorted only for the few pairs measured exactly.
@@ -258,7 +261,15 @@ function nearDuplicatePairs(items: readonly EventInput[]): Array<[number, number
       const bucket = Math.floor(keyed[start]! / ITEM_SPACE)
       while (end < keyed.length && Math.floor(keyed[end]! / ITEM_SPACE) === bucket) end++
       for (let x = start; x < end; x++) {
-        for (let y = x + 1; y < end; y++) candidates.push((keyed[x]! % ITEM_SPACE) * ITEM_SPACE + (keyed[y]! % ITEM_SPACE))
+        const a = keyed[x]! % ITEM_SPACE
+        for (let y = x + 1; y < end; y++) {
+          const b = keyed[y]! % ITEM_SPACE
+          // Dated too far apart, a pair is no event whatever its bodies share: left out before it is
+          // measured. Stories written from the same sources fill buckets across the years: at 30,000
+          // bench stories 1,050,000 candidate pairs, 99 % of them months apart, took 9 of the 11 s
+          // of clustering (and 2.5 s of 10,000 stories' 4: the pairs grow with the square).
+          if (!datedApart(days[a]!, days[b]!)) candidates.push(a * ITEM_SPACE + b)
+        }
       }
     }
   }
