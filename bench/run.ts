@@ -15,6 +15,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {BENCH_OUT, BODIES, ensureCorpus, freshArticles, type Bodies, type CorpusPaths} from './generate.ts'
 import {measure, measuringMethod, type Measurement, type RunResult} from './lib/measure.ts'
+import {buildNodeFlags} from './lib/node-flags.ts'
 import {findEleventy, findHugo, type Peer} from './lib/peers.ts'
 import {spread, median, table} from './lib/stats.ts'
 import {setAside} from './lib/set-aside.ts'
@@ -91,9 +92,9 @@ function options(): Options | null {
   return {n, runs, peers: values.peers, verify: values.verify, broadsheet: !values['skip-broadsheet'], search: !values['skip-search'], bodies}
 }
 
-/** `npm run build`'s command, `node bin/broadsheet.js build ...`, so the measured process is the build itself. */
+/** `npm run build`'s command, `node <its flags> bin/broadsheet.js build ...`, so the measured process is the build itself. */
 function broadsheetBuild(content: string, out: string, extra: string[] = []): Promise<RunResult> {
-  return measure(process.execPath, ['bin/broadsheet.js', 'build', '--content', content, '--out', out, '--quiet', ...extra], {cwd: repo})
+  return measure(process.execPath, [...buildNodeFlags(repo), 'bin/broadsheet.js', 'build', '--content', content, '--out', out, '--quiet', ...extra], {cwd: repo})
 }
 
 function check(what: string, result: RunResult): RunResult {
