@@ -57,7 +57,7 @@ export async function rebuildBodies(context: BuildContext, previous: Manifest, r
   // ones: else something else changed too (or that build failed after the cache saw the files).
   const was = new Map(edits.map((edit) => [edit.source, edit.was]))
   const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
-  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), config, options.drafts) !== record.inputs) return null
+  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), config, options.drafts, context.templates) !== record.inputs) return null
   // A file of the last build deleted by hand: the build that makes every page puts it back.
   if (!allPresent(previous, present)) return null
 

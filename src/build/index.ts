@@ -78,7 +78,7 @@ async function buildStaged(options: BuildOptions, config: SiteConfig, writes: Ca
   const files = read.sources.length + read.skipped
   const present = await listing
   // Everything the model and the pages are made from: the same inputs make the same site.
-  const inputs = siteInputs(read.inputs, config, options.drafts)
+  const inputs = siteInputs(read.inputs, config, options.drafts, context.templates)
 
   const same = unchangedOutput(previous, inputs, present)
   if (same !== null) {

@@ -1,5 +1,5 @@
 // What a build is made from, as hashes: the same hashes, the same site.
-import type {BuildReport, Diagnostic, SiteConfig} from '../model/types.ts'
+import type {BuildReport, Diagnostic, SiteConfig, Templates} from '../model/types.ts'
 import {hashOf} from './version.ts'
 
 /** Every content file's path with its content hash (or the error reading it gave), and what was skipped and why. */
@@ -7,7 +7,7 @@ export function filesHash(sources: readonly string[], hashes: ReadonlyArray<stri
   return hashOf([sources.map((source, i) => [source, hashes[i]]), skipped])
 }
 
-/** Everything the model and the pages are made from. */
-export function siteInputs(files: string, config: SiteConfig, drafts: boolean): string {
-  return hashOf([files, config, drafts])
+/** Everything the model and the pages are made from: the content files, the config, drafts or not, and the templates. */
+export function siteInputs(files: string, config: SiteConfig, drafts: boolean, templates: Templates): string {
+  return hashOf([files, config, drafts, templates])
 }
