@@ -217,6 +217,9 @@ function commitChanges(target: string, staging: string, removes: string[], prese
   // The undo folder first: a journal whose manifest is in place tells the next start to finish this.
   discardFolder(undo, target)
   rmSync(paths.journal, {force: true})
+  // What is left of the staging folder is its empty folders, one a page: after a template change
+  // at 10,000 stories, removing those 17,859 here took 10 s of the build.
+  discardFolder(staging, target)
   return removed
 }
 
