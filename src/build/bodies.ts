@@ -108,7 +108,7 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
     const made = new Set([...files.map((file) => file.path), ...search.remove])
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
-    writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+    writer.keep(kept)
     // The cache's new entries are staged before the output changes, and put in place with it.
     for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
     parsed.save()

@@ -138,7 +138,7 @@ function putSearchIndex(site: Site, bodies: SiteBodies, digests: readonly string
   // left out, and go at commit.
   const made = new Set([...delta.write.map((file) => file.path), ...delta.remove])
   const kept = Object.fromEntries(Object.entries(context.previous!.files).filter(([file]) => isSearchIndexFile(file) && !made.has(file)))
-  writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+  writer.keep(kept)
 }
 
 /**
