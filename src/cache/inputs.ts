@@ -7,7 +7,20 @@ export function filesHash(sources: readonly string[], hashes: ReadonlyArray<stri
   return hashOf([sources.map((source, i) => [source, hashes[i]]), skipped])
 }
 
-/** Everything the model and the pages are made from: the content files, the config, drafts or not, and the templates. */
-export function siteInputs(files: string, config: SiteConfig, drafts: boolean, templates: Templates): string {
-  return hashOf([files, config, drafts, templates])
+/** What a build is made from, as `modelInputs` and `siteInputs` give them. */
+export interface BuildInputs {
+  /** What its site model is made from. */
+  model: string
+  /** What its output is made from: the model's inputs and the templates (a manifest's `build.inputs`). */
+  site: string
+}
+
+/** Everything the site model is made from: the content files, the config, and whether drafts are in. */
+export function modelInputs(files: string, config: SiteConfig, drafts: boolean): string {
+  return hashOf([files, config, drafts])
+}
+
+/** Everything the output is made from: the model's inputs (`modelInputs`) and the templates. */
+export function siteInputs(model: string, templates: Templates): string {
+  return hashOf([model, templates])
 }

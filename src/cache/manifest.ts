@@ -42,6 +42,8 @@ export interface Manifest {
 /** A hash of everything a build is made from, and what it reported. */
 export interface BuildRecord {
   inputs: string
+  /** What the build's site model was made from (cache/inputs.ts `modelInputs`): the same, the same model. */
+  model?: string
   report: BuildReport
   /** Files that gave no story because of an error. */
   failed: number
