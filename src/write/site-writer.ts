@@ -188,7 +188,13 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
  */
 function commitChanges(target: string, staging: string, staged: ReadonlyArray<[string, string]>, removes: string[], present: ReadonlySet<string>, paths: OutputCache, writes: CacheWrites, manifest: string): number {
   // Sorted, so a test that stops the commit after N moves knows which files moved.
-  const names = new Map(staged)
+  const names = new Map<string, string>()
+  for (const [file, name] of staged) {
+    // What `wx` tells a cold build as it writes: two files of the site at one path are a bug in the
+    // model, never silently last-wins.
+    if (names.has(file)) throw new OutputFailure(new Error(`two files of the site at ${file}`), {kind: 'unchanged'})
+    names.set(file, name)
+  }
   const moves = [...names.keys()].sort()
   const undo = `${staging}.undo`
   const journal: Journal = {format: 2, pid: process.pid, out: target, staging, undo, moves, added: moves.filter((file) => !present.has(file)), removes, manifest}
