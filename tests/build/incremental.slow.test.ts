@@ -65,6 +65,8 @@ describe.each([30, 100])('a cached build of %i stories, after each kind of chang
       ['a name in one story: no tag yet', () => edit(11, (text) => withLeadSentence(text, QUIST))],
       ['the name in a second story: the tag crosses minStories', () => edit(13, (text) => withLeadSentence(text, QUIST))],
       ['the tag renamed by an alias', () => writeJson(config, {tags: {aliases: {'Zebulon Quist': 'Captain Quist'}}})],
+      // The bodies path, whose record the template change then starts from.
+      ['a paragraph added at the end of another body', () => edit(17, (text) => text.replace('\n\n___\n', '\n\nA paragraph added at the end of this one too.\n\n___\n'))],
       // The bench's change: every page has new bytes; the search index and the parse cache stay.
       ['templates: a comment at the end of every page', () => appendFileSync(layout, '<!-- changed -->\n')],
       // Every page is rendered again and gives the bytes it had: none is written.
