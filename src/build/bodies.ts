@@ -7,7 +7,7 @@
 // removed, a headline or a name changed, a story in the site's feeds) returns null, and the build
 // makes the site anew.
 import path from 'node:path'
-import {filesHash, siteInputs} from '../cache/inputs.ts'
+import {filesHash, modelInputs, siteInputs, type BuildInputs} from '../cache/inputs.ts'
 import {loadSiteSnapshot, type SiteSnapshot} from '../cache/site-snapshot.ts'
 import {onlyBodyChanged} from '../model/body-edit.ts'
 import type {ParsedEntry} from '../model/parsed.ts'
@@ -47,7 +47,7 @@ interface Edit {
  * anew. `inputs` names what this build is made from (cache/inputs.ts); `present` is what the output
  * folder holds now.
  */
-export async function rebuildBodies(context: BuildContext, previous: Manifest, read: ReadFiles, inputs: string, present: string[]): Promise<BodiesResult | null> {
+export async function rebuildBodies(context: BuildContext, previous: Manifest, read: ReadFiles, inputs: BuildInputs, present: string[]): Promise<BodiesResult | null> {
   const {parsed, config, options} = context
   const record = previous.build
   if (record?.snapshot === undefined) return null
@@ -57,7 +57,7 @@ export async function rebuildBodies(context: BuildContext, previous: Manifest, r
   // ones: else something else changed too (or that build failed after the cache saw the files).
   const was = new Map(edits.map((edit) => [edit.source, edit.was]))
   const hashes = read.sources.map((source, i) => was.get(source) ?? (read.outcomes[i] as {hash: string}).hash)
-  if (siteInputs(filesHash(read.sources, hashes, read.listedSkipped), config, options.drafts) !== record.inputs) return null
+  if (siteInputs(modelInputs(filesHash(read.sources, hashes, read.listedSkipped), config, options.drafts), context.templates) !== record.inputs) return null
   // A file of the last build deleted by hand: the build that makes every page puts it back.
   if (!allPresent(previous, present)) return null
 
@@ -79,7 +79,7 @@ export async function rebuildBodies(context: BuildContext, previous: Manifest, r
   }
 }
 
-async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: string, present: string[], edits: Edit[], snapshot: SiteSnapshot): Promise<BodiesResult | null> {
+async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: BuildInputs, present: string[], edits: Edit[], snapshot: SiteSnapshot): Promise<BodiesResult | null> {
   const {parsed, options} = context
   const record = previous.build!
   const {site, sources} = snapshot
@@ -100,7 +100,7 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
   const search = patchSearchIndex((file) => readOutputFile(target, file), changes)
   if (search === null) return null
 
-  const writer = openSiteWriter(options.out, context.output, previous, context.outputVersion, {...record, inputs}, present, false)
+  const writer = openSiteWriter(options.out, context.output, previous, context.outputVersion, {...record, inputs: inputs.site, model: inputs.model}, present, false)
   const stats = await writeSite(context, writer, () => {
     const pages = storyPages({config: site.config, sections: site.sections, count: snapshot.count, story: snapshot.story}, snapshot.bodies(paragraphs), context.templates, [...paragraphs.keys()])
     const files = [...pages, ...search.write.map((file) => fixedFile(file.path, file.content as string))]
@@ -108,7 +108,7 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: s
     const made = new Set([...files.map((file) => file.path), ...search.remove])
     const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
-    writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+    writer.keep(kept)
     // The cache's new entries are staged before the output changes, and put in place with it.
     for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
     parsed.save()

@@ -71,7 +71,11 @@ export interface BuildContext {
   output: OutputCacheWrites
   /** What parsing each file gave, from earlier builds and for later ones. */
   parsed: ParseCache
-  /** Broadsheet's version and a hash of the templates: a page's key includes it. */
+  /**
+   * Broadsheet's version: a manifest of another version is not trusted. The templates are not in
+   * it: each page's key holds the templates (render/site.ts), so a template change keeps the last
+   * manifest, and with it every file the templates do not make (the search index).
+   */
   outputVersion: string
   /** The last build's manifest of this output folder, or null to build every page. */
   previous: Manifest | null
@@ -90,7 +94,7 @@ export function buildContext(options: BuildOptions, config: SiteConfig, writes: 
   // new output takes the old one's place (write/site-writer.ts), or a later cached build would
   // trust it over files it no longer describes.
   const paths: OutputCache = outputCachePaths(options.out)
-  const outputVersion = hashOf([version, templates])
+  const outputVersion = version
   const previous = cacheDir === null ? null : readManifest(paths.manifest, outputVersion, options.out)
   const step = options.onStep ?? (() => {})
   const report: BuildReport = emptyReport()

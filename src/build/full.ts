@@ -1,5 +1,6 @@
-// The full path of a build: the site model made from every article, and every page rendered (the
-// ones whose key is unchanged since the last build are kept, not written again).
+// The full path of a build: the site model made from every article (or, when the last build's was
+// made from the same inputs and only the templates changed, that model, build/last-site.ts), and
+// every page rendered (the ones whose key is unchanged since the last build are kept, not written again).
 import {availableParallelism} from 'node:os'
 import {saveSiteSnapshot} from '../cache/site-snapshot.ts'
 import {buildSiteFromTags, storyTags, type SiteWithBodies} from '../model/site.ts'
@@ -11,11 +12,12 @@ import {fixedFile} from '../render/fixed-file.ts'
 import {sitePages} from '../render/site.ts'
 import {count, storyCount} from '../text/count.ts'
 import {mainThreadBodies, ownsFile, startRenderPool} from '../threads/render-pool.ts'
-import type {Manifest} from '../cache/manifest.ts'
+import {allPresent, type Manifest} from '../cache/manifest.ts'
+import {siteInputs, type BuildInputs} from '../cache/inputs.ts'
 import {openSiteWriter, type SiteWriter} from '../write/site-writer.ts'
 import {readOutputFile} from '../write/output.ts'
 import path from 'node:path'
-import {openLastSite, type OpenLastSite} from './last-site.ts'
+import {lastModel, openLastSite, type OpenLastSite} from './last-site.ts'
 import type {BuildContext, BuildOutcome} from './context.ts'
 import {fullCollection, lowerHeapGrowth} from './memory.ts'
 import {articlesOf, type ReadArticles, type ReadFiles} from './read-stage.ts'
@@ -29,12 +31,12 @@ const STORIES_PER_EXTRA_THREAD = 1000
 
 /**
  * Render threads: one for each full 1,000 stories, up to one a core less the core that the writer
- * thread keeps busy, when every page is to be rendered. On two cores that is one render thread and
- * a writer: 6 % slower than two render threads at 10,000 stories, in two thirds of the memory. A
- * build with a previous manifest mostly keys pages and renders few: one thread.
+ * thread keeps busy, when every page is to be rendered (no previous manifest, or new templates).
+ * On two cores that is one render thread and a writer: 6 % slower than two render threads at
+ * 10,000 stories, in two thirds of the memory. Else a build mostly keys pages and renders few: one thread.
  */
-function defaultThreads(site: Site, previous: Manifest | null): number {
-  if (previous !== null) return 1
+function defaultThreads(site: Site, rendersAll: boolean): number {
+  if (!rendersAll) return 1
   const cores = Math.max(1, availableParallelism() - (writesAside(site) ? 1 : 0))
   return Math.min(cores, Math.max(1, Math.floor(site.stories.length / STORIES_PER_EXTRA_THREAD)))
 }
@@ -48,7 +50,7 @@ function writesAside(site: Site): boolean {
  * The site made from what `read` read, and all of it written. `inputs` names what it is made from
  * (cache/inputs.ts); `present` is what the output folder holds now.
  */
-export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number): Promise<BuildOutcome> {
+export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: BuildInputs, present: string[], files: number): Promise<BuildOutcome> {
   // Before the read stage's outcomes are let go of: each file's hash, which tells what changed
   // since the last build and which the snapshot keeps for the next build to tell the same.
   const fileHashes = new Map<string, string>()
@@ -56,7 +58,9 @@ export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: 
     const outcome = read.outcomes[i]!
     if (!('error' in outcome)) fileHashes.set(source, outcome.hash)
   })
-  const last = openLastSite(context, fileHashes, present)
+  // A model made from the same inputs as the last build's is the last build's (siteOf), and so is
+  // its search index: there is nothing to bring up to date.
+  const last = context.previous?.build?.model === inputs.model ? null : openLastSite(context, fileHashes, present)
   try {
     return await fullBuildFrom(context, read, inputs, present, files, last, fileHashes)
   } finally {
@@ -64,9 +68,9 @@ export async function fullBuild(context: BuildContext, read: ReadFiles, inputs: 
   }
 }
 
-async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: string, present: string[], files: number, last: OpenLastSite | null, fileHashes: ReadonlyMap<string, string>): Promise<BuildOutcome> {
+async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: BuildInputs, present: string[], files: number, last: OpenLastSite | null, fileHashes: ReadonlyMap<string, string>): Promise<BuildOutcome> {
   const {options, report, step, parsed, output, previous} = context
-  const made = await siteOf(context, read)
+  const made = await siteOf(context, read, inputs.model)
   // Most of the heap is garbage now that the site is made: collected now, the next limit V8 sets
   // stays near what is live.
   fullCollection()
@@ -74,19 +78,24 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
   const recalled = parsed.hits
   if (made.site === null) return {published: false, report, files, pages: 0, failed, fatal: [], cache: {parsed: recalled, kept: 0}}
   const {site, bodies} = made.site
-  step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}`)
+  // The last build's model (build/last-site.ts): its snapshot stays as it is, and so does its search index.
+  const lastSnapshot = made.last ? previous!.build!.snapshot! : null
+  step(`model: ${storyCount(site.stories.length)}, ${count(site.days.length, 'day')}, ${count(site.tags.length, 'tag')}${lastSnapshot === null ? '' : ', as the last build made it'}`)
   for (const story of site.stories) {
     const {source, url, headline, date, publisher, kind, credits, boilerplate} = story
     report.stories.push({source, url, headline, date, publisher: publisher?.name ?? null, kind, credits, boilerplate})
   }
   // What the next build's search delta compares (search/delta.ts); a build that keeps no cache has no next.
-  const digests = output.writes !== null || last !== null ? site.stories.map(searchDigest) : []
+  const snapshots = output.writes !== null && lastSnapshot === null
+  const digests = snapshots || last !== null ? site.stories.map(searchDigest) : []
   // Before any body is let go of: the snapshot keeps every story's footer and teasers.
-  if (output.writes !== null) saveSiteSnapshot(output.paths.snapshot, inputs, site, bodies, digests, site.stories.map((story) => fileHashes.get(story.source) ?? ''), output.writes)
+  if (snapshots) saveSiteSnapshot(output.paths.snapshot, inputs.site, site, bodies, digests, site.stories.map((story) => fileHashes.get(story.source) ?? ''), output.writes!)
 
-  const record = {inputs, report, failed, ...(context.cacheDir === null ? {} : {snapshot: inputs})}
-  const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site))
-  const threads = options.jobs ?? defaultThreads(site, previous)
+  const record = {inputs: inputs.site, model: inputs.model, report, failed, ...(context.cacheDir === null ? {} : {snapshot: lastSnapshot ?? inputs.site})}
+  // New templates: every page is rendered again, and a page they did not change is left as it is.
+  const newTemplates = previous?.build?.model !== undefined && siteInputs(previous.build.model, context.templates) !== previous.build.inputs
+  const writer = openSiteWriter(options.out, output, previous, context.outputVersion, record, present, writesAside(site), newTemplates)
+  const threads = options.jobs ?? defaultThreads(site, previous === null || lastSnapshot !== null)
   const pool = threads > 1 ? startRenderPool(site, bodies, context.templates, writer.plan, threads) : null
   const {written, kept, removed} = await writeSite(
     context,
@@ -94,7 +103,8 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
     async () => {
       // The search index is one computation over every story: this thread makes all of its files
       // first, so that it can then let go of what only other threads' story pages show.
-      putSearchIndex(site, bodies, digests, last, context, writer)
+      if (lastSnapshot !== null && allPresent(previous!, present)) keepSearchIndex(previous!, writer)
+      else putSearchIndex(site, bodies, digests, last, context, writer)
       const own = mainThreadBodies(site, bodies, threads)
       // Lowered first: the collection sets the limit the heap may grow to next.
       const restoreHeapGrowth = lowerHeapGrowth()
@@ -122,6 +132,12 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: str
   return {published: true, report, files, pages: written + kept, failed, fatal: [], cache: {parsed: recalled, kept}}
 }
 
+/** The last build's search index, made from the same model: its files stay as they are. */
+function keepSearchIndex(previous: Manifest, writer: SiteWriter): void {
+  const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => isSearchIndexFile(file)))
+  writer.keep(kept)
+}
+
 /**
  * The search index's files: the last build's brought up to date when the stories that came, went or
  * changed leave every other story's number in it (search/delta.ts), else made anew.
@@ -138,7 +154,7 @@ function putSearchIndex(site: Site, bodies: SiteBodies, digests: readonly string
   // left out, and go at commit.
   const made = new Set([...delta.write.map((file) => file.path), ...delta.remove])
   const kept = Object.fromEntries(Object.entries(context.previous!.files).filter(([file]) => isSearchIndexFile(file) && !made.has(file)))
-  writer.merge({files: kept, written: 0, kept: Object.keys(kept).length})
+  writer.keep(kept)
 }
 
 /**
@@ -147,13 +163,19 @@ function putSearchIndex(site: Site, bodies: SiteBodies, digests: readonly string
  * 10,000 stories) go once it returns: a value that was ever in a register of a caller's frame can
  * stay there, out of reach, until the build ends.
  */
-async function siteOf(context: BuildContext, read: ReadFiles): Promise<{site: SiteWithBodies | null; failed: number}> {
+async function siteOf(context: BuildContext, read: ReadFiles, model: string): Promise<{site: SiteWithBodies | null; failed: number; last: boolean}> {
   const {options, config, parsed, report, step} = context
   const input = await articlesOf(read, options, config, parsed, report, step)
   parsed.save()
-  if (options.strict && report.errors.length > 0) return {site: null, failed: input.failed}
+  if (options.strict && report.errors.length > 0) return {site: null, failed: input.failed, last: false}
+  const last = lastModel(context, model, input.articles)
+  if (last !== null) {
+    input.mentions = []
+    read.outcomes = []
+    return {site: last, failed: input.failed, last: true}
+  }
   const tags = tagsLettingGoOfMentions(input, read, context)
-  return {site: buildSiteFromTags(input.articles, tags, config, options.content), failed: input.failed}
+  return {site: buildSiteFromTags(input.articles, tags, config, options.content), failed: input.failed, last: false}
 }
 
 /**

@@ -3,7 +3,7 @@
 // unchanged (the output was made from the same inputs: nothing to do), bodies (only stories'
 // bodies changed: build/bodies.ts) or full (build/full.ts).
 import {openCacheWrites, type CacheWrites} from '../cache/file.ts'
-import {siteInputs} from '../cache/inputs.ts'
+import {modelInputs, siteInputs} from '../cache/inputs.ts'
 import {unchangedOutput} from '../cache/manifest.ts'
 import type {BuildReport, SiteConfig} from '../model/types.ts'
 import {loadConfig} from '../read/config.ts'
@@ -78,9 +78,10 @@ async function buildStaged(options: BuildOptions, config: SiteConfig, writes: Ca
   const files = read.sources.length + read.skipped
   const present = await listing
   // Everything the model and the pages are made from: the same inputs make the same site.
-  const inputs = siteInputs(read.inputs, config, options.drafts)
+  const model = modelInputs(read.inputs, config, options.drafts)
+  const inputs = {model, site: siteInputs(model, context.templates)}
 
-  const same = unchangedOutput(previous, inputs, present)
+  const same = unchangedOutput(previous, inputs.site, present)
   if (same !== null) {
     parsed.save()
     Object.assign(report, same.record.report)

@@ -29,7 +29,10 @@ export function outputCachePaths(out: string): OutputCache {
 export interface Manifest {
   /** Names the build that saved it: a journal names the manifest its commit saves (write/journal.ts). */
   id?: string
-  /** Changes whenever Broadsheet or the templates change, so old hashes never match new output. */
+  /**
+   * Changes whenever Broadsheet changes, so old hashes never match new output. The templates are
+   * in each page's key instead (render/site.ts): a template change keeps the manifest.
+   */
   version: string
   files: Record<string, string>
   /** What the build was made from and what it published, so an identical build can be skipped. */
@@ -39,6 +42,8 @@ export interface Manifest {
 /** A hash of everything a build is made from, and what it reported. */
 export interface BuildRecord {
   inputs: string
+  /** What the build's site model was made from (cache/inputs.ts `modelInputs`): the same, the same model. */
+  model?: string
   report: BuildReport
   /** Files that gave no story because of an error. */
   failed: number
@@ -75,7 +80,7 @@ export function manifestText(manifest: Manifest): string {
   return JSON.stringify(manifest)
 }
 
-/** The manifest of the last build of `out` by this version of Broadsheet and the templates, if any. */
+/** The manifest of the last build of `out` by this version of Broadsheet, if any. */
 export function readManifest(file: string, version: string, out: string): Manifest | null {
   const manifest = readManifestFile(file)
   if (manifest === null || !existsSync(out)) return null

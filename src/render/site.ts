@@ -410,6 +410,10 @@ type PageMaker = ReturnType<typeof pageMaker>
 function pageMaker(site: PageSite, templates: Templates) {
   const {config} = site
   const renderer = createRenderer(templates)
+  // What a page's Liquid can read of the templates folder (assets are bytes it never parses): in
+  // every page's key, so that a template change renders the pages again and keeps the rest of the
+  // last build (its search index, feeds and assets), whose manifest it no longer throws away.
+  const liquid = digestOf(Object.entries(templates).sort(([a], [b]) => byCodeUnit(a, b)).flatMap(([name, content]) => (typeof content === 'string' ? [name, content] : [])))
   const siteView = {
     // The section bar: every visible section, in the configured order.
     sections: site.sections.map((section) => ({name: section.name, url: section.url, nav: `section:${section.slug}`})),
@@ -450,7 +454,7 @@ function pageMaker(site: PageSite, templates: Templates) {
       path,
       // A getter: when pages are shared among threads, each thread keys only the pages it writes.
       get key() {
-        return JSON.stringify([template, siteView, head, keyView(head.root), ...(config.fileUrls ? ['file-urls'] : [])])
+        return JSON.stringify([liquid, template, siteView, head, keyView(head.root), ...(config.fileUrls ? ['file-urls'] : [])])
       },
       render: () => links(renderer.render(template, {...view(head.root), site: siteView, page: head, root: head.root})),
       ...(body === undefined ? {} : {body})

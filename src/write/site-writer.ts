@@ -2,18 +2,19 @@
 //
 // Cold (no cache, or no previous output): every file goes to a fresh staging folder that is
 // swapped in at the end (write/output.ts). Warm: the previous build's manifest (path → hash of the
-// file's key) says which files are unchanged; only the others are rendered, into a staging folder,
-// and moved over the old ones at commit. Nothing in the output folder changes before commit, and
-// commit is journalled: before its first change it writes down (write/journal.ts) which files it
-// moves in and removes, and it moves each file it replaces or removes into an undo folder rather
-// than deleting it.
+// file's key) says which files are unchanged; only the others are rendered, into a staging folder
+// (under flat names: `SharePlan.flat`), and moved over the old ones at commit. Nothing in the
+// output folder changes before commit, and commit is journalled: before its first change it writes
+// down (write/journal.ts) which files it moves in and removes, and it moves each file it replaces
+// or removes into an undo folder rather than deleting it.
 // A commit that fails puts every file back; one that is killed is put back by the next start
 // (write/recover.ts). The manifest, renamed into place last, is the point after which the new
 // site counts as built.
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
+import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
 import {discardFolder} from '../disk/discard.ts'
 import path from 'node:path'
+import {threadId} from 'node:worker_threads'
 import type {PendingFile} from '../model/types.ts'
 import type {CacheWrites} from '../cache/file.ts'
 import {manifestText, type BuildRecord, type Manifest, type OutputCache, type OutputCacheWrites} from '../cache/manifest.ts'
@@ -21,7 +22,6 @@ import {outputRenamed} from '../disk/faults.ts'
 import {withFolder} from '../disk/folder-error.ts'
 import {OutputFailure, withNeeded} from './failure.ts'
 import {asideName, removeEmptyParents, rollBack, writeJournal, type Journal} from './journal.ts'
-import {listFiles} from './listing.ts'
 import {containedPath, openOutput, stagingWriter} from './output.ts'
 import {stagingWriterAside, type FileSink} from './writer-thread.ts'
 
@@ -46,11 +46,25 @@ export interface SharePlan {
   present: string[]
   /** Whether each thread writes its files through a thread of its own (write/writer-thread.ts). */
   writerThread: boolean
+  /**
+   * Whether files are staged under flat names of their own (`ShareResult.staged`), not at their
+   * paths: a warm build's, whose staging folder only holds files until commit moves them. At their
+   * paths, 17,859 pages (a template change at 10,000 stories) took as many folders to make, and to
+   * remove once the commit had emptied them. A cold build's staging folder becomes the output.
+   */
+  flat: boolean
+  /**
+   * The output folder, when a file whose key changed is to be compared with the one there before it
+   * is written (`openSiteWriter`'s `compare`); else null.
+   */
+  compareWith: string | null
 }
 
 /** What a thread wrote: the manifest lines of its files, and its counts. */
 export interface ShareResult {
   files: Record<string, string>
+  /** Under `SharePlan.flat`: each file written, as [its path, its name in the staging folder]. */
+  staged: Array<[string, string]>
   written: number
   kept: number
 }
@@ -72,6 +86,8 @@ export interface SiteWriter {
   put(file: PendingFile): void
   /** Counts in the files another thread wrote; call before commit. */
   merge(result: ShareResult): void
+  /** Lines of the last build's manifest (path → hash) whose files stay as they are; call before commit. */
+  keep(lines: Record<string, string>): void
   commit(): void
   abort(): void
   /** Adds to a full disk's error the space the build needs, while the staging folder is still there. */
@@ -83,15 +99,17 @@ export interface SiteWriter {
  * @param cache where the manifest lives, and the build's staged cache writes (null: build cold and
  *   keep no manifest). The staged writes are put in place at commit, after the output.
  * @param previous the manifest there (`readManifest`), or null to build cold.
- * @param version Broadsheet's version and a hash of the templates.
+ * @param version Broadsheet's version (build/context.ts `outputVersion`).
  * @param present the files the output folder holds (write/listing.ts); none matter when building cold.
  * @param writerThread whether files are written on a thread of their own: worth it when there are
  *   thousands to write, not for a handful.
+ * @param compare whether a file whose key changed is compared with the output folder's, and left
+ *   there if its bytes are the same: worth it when many keys change and few pages (new templates).
  *
  * Cold (no manifest, or no previous output): the staging folder becomes the output folder at
  * commit. Warm: only files whose key changed are staged, and moved over the old ones at commit.
  */
-export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: Manifest | null, version: string, record: BuildRecord, present: string[], writerThread: boolean): SiteWriter {
+export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: Manifest | null, version: string, record: BuildRecord, present: string[], writerThread: boolean, compare = false): SiteWriter {
   const target = path.resolve(out)
   const output = openOutput(target)
   const {paths, writes} = cache
@@ -99,13 +117,17 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
     staging: output.staging,
     previous: writes === null ? null : (previous?.files ?? {}),
     present: previous ? present : [],
-    writerThread
+    writerThread,
+    flat: previous !== null,
+    compareWith: previous && compare ? target : null
   }
   const files: Record<string, string> = {}
+  const staged: Array<[string, string]> = []
   const stats: WriteStats = {written: 0, kept: 0, removed: 0}
   const own = openShare(plan)
   const merge = (result: ShareResult) => {
     Object.assign(files, result.files)
+    staged.push(...result.staged)
     stats.written += result.written
     stats.kept += result.kept
   }
@@ -116,6 +138,10 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
     stats,
     put: own.put,
     merge,
+    keep(lines) {
+      Object.assign(files, lines)
+      stats.kept += Object.keys(lines).length
+    },
     commit() {
       merge(own.finish())
       // Written aside now, put in place last: the manifest says the new site is there.
@@ -133,7 +159,7 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
         }
         return
       }
-      stats.removed = commitChanges(target, output.staging, Object.keys(previous.files).filter((file) => !(file in files)).sort(), new Set(present), paths, writes!, id)
+      stats.removed = commitChanges(target, output.staging, staged, Object.keys(previous.files).filter((file) => !(file in files)).sort(), new Set(present), paths, writes!, id)
       output.abort()
     },
     abort() {
@@ -160,9 +186,16 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
  * journalled (see the top of this file); returns how many were removed. Throws an OutputFailure
  * that says whether the output folder is as it was.
  */
-function commitChanges(target: string, staging: string, removes: string[], present: ReadonlySet<string>, paths: OutputCache, writes: CacheWrites, manifest: string): number {
+function commitChanges(target: string, staging: string, staged: ReadonlyArray<[string, string]>, removes: string[], present: ReadonlySet<string>, paths: OutputCache, writes: CacheWrites, manifest: string): number {
   // Sorted, so a test that stops the commit after N moves knows which files moved.
-  const moves = listFiles(staging).sort()
+  const names = new Map<string, string>()
+  for (const [file, name] of staged) {
+    // What `wx` tells a cold build as it writes: two files of the site at one path are a bug in the
+    // model, never silently last-wins.
+    if (names.has(file)) throw new OutputFailure(new Error(`two files of the site at ${file}`), {kind: 'unchanged'})
+    names.set(file, name)
+  }
+  const moves = [...names.keys()].sort()
   const undo = `${staging}.undo`
   const journal: Journal = {format: 2, pid: process.pid, out: target, staging, undo, moves, added: moves.filter((file) => !present.has(file)), removes, manifest}
   try {
@@ -196,7 +229,7 @@ function commitChanges(target: string, staging: string, removes: string[], prese
       const destination = containedPath(target, file)
       if (present.has(file) && moveAside(file, asideName('m', index))) changed++
       folder(path.dirname(destination))
-      renameSync(path.join(staging, file), destination)
+      renameSync(path.join(staging, names.get(file)!), destination)
       outputRenamed()
       changed++
     }
@@ -235,17 +268,26 @@ function folderBytes(dir: string): number {
   return bytes
 }
 
+/** Files this thread has staged under flat names: each name is `<thread id>.<number>`. */
+let stagedFiles = 0
+
 /** Renders and stages the files whose key changed since the previous build (every file, cold). */
 export function openShare(plan: SharePlan): Share {
   const sink = plan.writerThread ? stagingWriterAside(plan.staging) : writerHere(plan.staging)
   const present = new Set(plan.present)
   const previous = plan.previous
-  const result: ShareResult = {files: {}, written: 0, kept: 0}
+  const result: ShareResult = {files: {}, staged: [], written: 0, kept: 0}
+  const write = (file: string, content: string | Uint8Array) => {
+    if (!plan.flat) return sink.write({path: file, content})
+    const name = `${threadId}.${++stagedFiles}`
+    sink.write({path: name, content})
+    result.staged.push([file, name])
+  }
   return {
     put(file) {
       if (previous === null) {
         // No manifest is kept: hashing would be wasted work.
-        sink.write({path: file.path, content: file.render()})
+        write(file.path, file.render())
         result.written++
         return
       }
@@ -264,7 +306,11 @@ export function openShare(plan: SharePlan): Share {
         result.kept++
         return
       }
-      sink.write({path: file.path, content})
+      if (plan.compareWith !== null && present.has(file.path) && sameBytes(plan.compareWith, file.path, content)) {
+        result.kept++
+        return
+      }
+      write(file.path, content)
       result.written++
     },
     finish() {
@@ -272,6 +318,21 @@ export function openShare(plan: SharePlan): Share {
       return result
     },
     stop: () => sink.stop()
+  }
+}
+
+/**
+ * Whether the output folder `target` holds `content` at `file`. The sizes first: a changed page
+ * mostly changes its length, and a stat costs a fifth of reading the file.
+ */
+function sameBytes(target: string, file: string, content: string | Uint8Array): boolean {
+  const where = containedPath(target, file)
+  const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
+  try {
+    if (statSync(where).size !== length) return false
+    return readFileSync(where).equals(typeof content === 'string' ? Buffer.from(content) : content)
+  } catch {
+    return false
   }
 }
 

@@ -62,7 +62,7 @@ describe('--jobs', () => {
     templates['story.liquid'] = String(templates['story.liquid']).replace('{{ story.headline }}', '{{ story.headline | no_such_filter }}')
     const staging = mkdtempSync(path.join(tmpdir(), 'broadsheet-staging-'))
     // Thread 0 is the caller's and renders nothing here: only the worker's failure can reject.
-    const pool = startRenderPool(site, bodies, templates, {staging, previous: null, present: [], writerThread: false}, 2)
+    const pool = startRenderPool(site, bodies, templates, {staging, previous: null, present: [], writerThread: false, flat: false, compareWith: null}, 2)
     await expect(pool.results).rejects.toThrow(/no_such_filter/)
     pool.stop()
   }, 240_000)
