@@ -266,8 +266,9 @@ function nearDuplicatePairs(items: readonly EventInput[], days: readonly number[
           const b = keyed[y]! % ITEM_SPACE
           // Dated too far apart, a pair is no event whatever its bodies share: left out before it is
           // measured. Stories written from the same sources fill buckets across the years: at 30,000
-          // bench stories 1,050,800 candidate pairs, all but 10,048 more than 3 days apart, took 9 of the 11 s
-          // of clustering (and 2.5 s of 10,000 stories' 4: the pairs grow with the square).
+          // bench stories there were 1,050,800 candidate pairs, all but 10,048 more than 3 days apart,
+          // and they grow with the square. Clustering took 8.55 s there before, 2.39 s after (at
+          // 10,000: 1.87 s, 0.83 s).
           if (!datedApart(days[a]!, days[b]!)) candidates.push(a * ITEM_SPACE + b)
         }
       }
