@@ -12,6 +12,11 @@ import {LABEL_KINDS, matches, normalise, score, type Labels} from './tag-eval/ev
 
 export const LABELS = new URL('../tests/corpus/fixtures/tag-labels.json', import.meta.url)
 
+/** The editor's labels of the 150 stories. */
+export function readLabels(): Labels[] {
+  return JSON.parse(readFileSync(LABELS, 'utf8')) as Labels[]
+}
+
 /** The score of the tags a build derives for the whole BBC corpus, on the labelled stories. */
 export function evaluateBbcTags(): ReturnType<typeof score> {
   const {labels, tagsOf} = bbcTags()
@@ -19,7 +24,7 @@ export function evaluateBbcTags(): ReturnType<typeof score> {
 }
 
 function bbcTags(): {labels: Labels[]; tagsOf: (file: string) => readonly string[]} {
-  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels[]
+  const labels = readLabels()
   const articles = bbcArticles()
   const tags = deriveTags(articles, defaultConfig.tags)
   const bySource = new Map(articles.map((article, i) => [article.source, tags[i] ?? []]))

@@ -8,7 +8,7 @@
 // The model is a logistic regression, fitted by full-batch gradient descent (400 steps of 0.3,
 // L2 0.01 on every weight but the bias): a candidate is a positive example when it matches one of
 // its story's labels (scripts/tag-eval/evaluate.ts). Deterministic: no random start, no shuffling.
-import {readFileSync, writeFileSync} from 'node:fs'
+import {writeFileSync} from 'node:fs'
 import process from 'node:process'
 import {defaultConfig} from '../src/model/config.ts'
 import {createVocabulary, packedMentions} from '../src/model/tags/index.ts'
@@ -16,8 +16,8 @@ import {FEATURES, featuresOf, tagScores} from '../src/model/tags/rank.ts'
 import {pickTags, storyCandidates, type Candidate} from '../src/model/tags/select.ts'
 import {missingCorpus} from '../tests/corpus/shared.ts'
 import {bbcArticles} from '../tests/model/story-files.ts'
-import {LABELS} from './eval-tags.ts'
-import {LABEL_KINDS, matches, normalise, score, type Labels, type Score} from './tag-eval/evaluate.ts'
+import {readLabels} from './eval-tags.ts'
+import {LABEL_KINDS, matches, normalise, score, type Score} from './tag-eval/evaluate.ts'
 
 const STEPS = 400
 const RATE = 0.3
@@ -53,7 +53,7 @@ function describe(result: Score): string {
 
 /** The weights fitted to every labelled story, and the scores of cross-validation and of those weights. */
 export function trainTagWeights(): {weights: number[]; crossValidated: Score; fitted: Score} {
-  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels[]
+  const labels = readLabels()
   const articles = bbcArticles()
   const vocabulary = createVocabulary(defaultConfig.tags)
   const all = storyCandidates(articles.map((article) => ({front: article.tags, mentions: packedMentions(article, vocabulary)})))
@@ -63,9 +63,11 @@ export function trainTagWeights(): {weights: number[]; crossValidated: Score; fi
   for (const story of labels) {
     const candidates = candidatesOf.get(story.file) ?? []
     const wanted = LABEL_KINDS.flatMap((kind) => story[kind].map((label) => [kind, normalise(label)] as const))
-    featuresOf(candidates).forEach((features, i) => {
-      const name = normalise(candidates[i]!.display)
-      examples.push({file: story.file, features, indexed: wanted.some(([kind, label]) => matches(name, label, kind)) ? 1 : 0})
+    const features = featuresOf(candidates)
+    candidates.forEach((candidate, i) => {
+      const name = normalise(candidate.display)
+      const row = Array.from(features.subarray(i * FEATURES.length, (i + 1) * FEATURES.length))
+      examples.push({file: story.file, features: row, indexed: wanted.some(([kind, label]) => matches(name, label, kind)) ? 1 : 0})
     })
   }
   const tagsWith = (weights: readonly number[], file: string) => {
