@@ -530,4 +530,57 @@ describe('names read whole, and words that only look like names', () => {
     expect(tags).toContain('Jet Airways')
     expect(tags).not.toContain('Jet')
   })
+
+  it('takes a name whose possessive owns what only an organisation owns for an organisation, and a person’s spokesman for no evidence', () => {
+    const kinds = (paragraphs: string[]) => deriveStoryTags([article('Results', paragraphs)], {...defaults, minStories: 1})[0] ?? []
+    expect(kinds(['Analysts expect gains. Fiorenza’s shareholders will vote on Friday.'])).toContainEqual({name: 'Fiorenza', kind: 'org'})
+    expect(kinds(['Analysts expect gains. Fiorenza’s spokesman declined to comment.']).map((tag) => tag.name)).not.toContain('Fiorenza')
+  })
+
+  it('reads an apposition after a comma, but not a comma that ends a phrase or a subject that speaks', () => {
+    const kinds = (paragraphs: string[]) => deriveStoryTags([article('News', paragraphs)], {...defaults, minStories: 1})[0] ?? []
+    expect(kinds(['Fiorenza, the Italian food group at the centre of the scandal, reported a profit.'])).toContainEqual({name: 'Fiorenza', kind: 'org'})
+    expect(kinds(['Prices rose. Olmsworth, the largest US retailer, expects better sales.'])).toContainEqual({name: 'Olmsworth', kind: 'org'})
+    expect(kinds(['Homes were told. At Gatwold, the company has written to homes.']).map((tag) => tag.name)).not.toContain('Gatwold')
+    expect(kinds(['Most used the program Torrentix, the firm said.']).map((tag) => tag.name)).not.toContain('Torrentix')
+  })
+
+  it('reads two names of two words or more that `and` joins as two', () => {
+    const tags = one('Funding', ['Sequoia Capital, which also invested in Apple Computer and Cisco Systems, funded it.', 'The Securities and Exchange Commission (SEC) looked at it.'])
+    expect(tags).toContain('Cisco Systems')
+    expect(tags).not.toContain('Apple Computer and Cisco Systems')
+    expect(tags).toContain('Securities and Exchange Commission')
+  })
+
+  it('drops an adverb that opens a sentence from the name after it', () => {
+    const tags = one('Radio on phones', ['Nokia showed a phone. Initially Visual Radio will be limited to Finland. Visual Radio is free.'])
+    expect(tags).toContain('Visual Radio')
+    expect(tags).not.toContain('Initially Visual Radio')
+  })
+
+  it('gives the person after `Secretary of State` to the title, not the word the title reaches', () => {
+    const tags = one('Talks', ['Also due to attend are US Secretary of State Condoleezza Rice, and others. Ms Rice said peace was possible.'])
+    expect(tags).toContain('Condoleezza Rice')
+    expect(tags).not.toContain('State Condoleezza Rice')
+  })
+
+  it('keeps `the` inside a name after `of` or `for`', () => {
+    const tags = one('Old phones', ['The Forum for the Future research found old phones help. But the Forum for the Future said more was needed.'])
+    expect(tags).toContain('Forum for the Future')
+    expect(tags).not.toContain('Future')
+  })
+
+  it('takes one unknown word after `analysts` for the firm', () => {
+    const kinds = deriveStoryTags([article('Phones', ['Sales rose 26%, according to a report from analysts Gartwell. More phones were sold.'])], {...defaults, minStories: 1})[0] ?? []
+    expect(kinds).toContainEqual({name: 'Gartwell', kind: 'org'})
+  })
+
+  it('folds the pieces of a body the story defines into it, even when it also spells the body out another way', () => {
+    const tags = one('Digital divide', [
+      'A spokesman for the UN’s World Summit on the Information Society said the divide was real.',
+      'A spokesman for the World Summit for the Information Society (WSIS) told the BBC it needs to be addressed.'
+    ])
+    expect(tags).toContain('World Summit for the Information Society')
+    expect(tags).not.toContain('Information Society')
+  })
 })

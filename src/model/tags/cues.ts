@@ -18,6 +18,9 @@ const ROLES = new Set([
 /** Roles that only a person holds: after a name they do not make it an organisation (`Blair aide`). */
 const PERSONAL_ROLES = new Set(['aide', 'colleague', 'veteran', 'star', 'peer', 'member'])
 
+/** People who write reports, before a one-word name: the firm they are (`analysts Gartner`). */
+const ANALYSTS = new Set(['analyst', 'analysts', 'consultants', 'researchers', 'pollsters'])
+
 /** What an organisation is called in passing, before its name: `the drugs firm Sandoz`. */
 const ORG_NOUNS = new Set([
   'firm', 'company', 'group', 'bank', 'carrier', 'airline', 'retailer', 'maker', 'giant', 'rival',
@@ -33,6 +36,16 @@ const ORG_AFTER = new Set([
   'shares', 'stock', 'stake', 'profits', 'profit', 'sales', 'revenues', 'revenue', 'shareholders',
   'bosses', 'executives', 'staff', 'employees', 'workers', 'customers', 'board', 'spokesman',
   'spokeswoman', 'subsidiary', 'unit', 'brand', 'products'
+])
+
+/**
+ * What only an organisation owns: `Parmalat's shareholders`, `Wal-Mart's stores`. Fewer than
+ * ORG_AFTER: a person has a spokesman, staff and a chief of staff too (`Blair's spokesman`).
+ */
+const ORG_POSSESSIONS = new Set([
+  'shares', 'stock', 'profits', 'profit', 'sales', 'revenues', 'revenue', 'shareholders', 'board',
+  'subsidiary', 'customers', 'employees', 'stores', 'shops', 'products', 'brand', 'brands', 'factories',
+  'factory', 'plants', 'plant', 'headquarters', 'takeover', 'merger', 'auditors', 'creditors', 'accounts'
 ])
 
 /** Words that put a name somewhere: `in Swansea`, `near Delft`, `flights to Stansted` reads apart. */
@@ -52,9 +65,16 @@ export interface Context {
   after: string
   /** The word after a comma that follows the name: `Helmut Panke, who`. */
   afterComma: string
+  /** The word after the name's possessive: `shares` in `Parmalat's shares`. */
+  possessed: string
+  /**
+   * What an apposition after the name calls it: `org` for `Parmalat, the Italian food group`, `role`
+   * for `Helmut Panke, the chief executive`, else ''.
+   */
+  appositive: 'org' | 'role' | ''
 }
 
-export const NO_CONTEXT: Context = Object.freeze({before: '', before2: '', after: '', afterComma: ''})
+export const NO_CONTEXT: Context = Object.freeze({before: '', before2: '', after: '', afterComma: '', possessed: '', appositive: ''})
 
 export type CueKind = 'person' | 'place' | 'org' | null
 
@@ -64,10 +84,14 @@ export type CueKind = 'person' | 'place' | 'org' | null
  * nothing.
  */
 export function cueKind(words: readonly string[], context: Context, unknownWords: boolean): CueKind {
-  const {before, before2, after, afterComma} = context
+  const {before, before2, after, afterComma, possessed} = context
   const multi = words.length >= 2 && words.length <= 4
-  if (afterComma === 'who' || afterComma === 'aged') return multi || unknownWords ? 'person' : null
+  if (ORG_POSSESSIONS.has(possessed)) return 'org'
+  if (afterComma === 'who' || afterComma === 'aged' || context.appositive === 'role') return multi || unknownWords ? 'person' : null
+  if (context.appositive === 'org') return 'org'
   if (ROLES.has(before) && multi) return 'person'
+  // `analysts Gartner`, `research firm analyst Gartner`: one unknown word after an analyst is the firm.
+  if (words.length === 1 && unknownWords && ANALYSTS.has(before)) return 'org'
   if (ORG_NOUNS.has(before) || ((ROLES.has(after) && !PERSONAL_ROLES.has(after)) || ORG_AFTER.has(after))) return 'org'
   if (SPEECH.has(after) || (before === 'said' && after === '')) {
     if (multi && unknownWords) return 'person'
@@ -80,14 +104,62 @@ export function cueKind(words: readonly string[], context: Context, unknownWords
 
 /**
  * The context of the span text[start, end) in `text`, read only as far as the next punctuation;
- * `start` or `end` -1 when the words on that side do not belong to the span's name.
+ * `start` or `end` -1 when the words on that side do not belong to the span's name. `possessive`:
+ * the span ends in a possessive (`Parmalat's`, `Jones'`), so what follows is what it owns.
  */
-export function contextOf(text: string, start: number, end: number): Context {
+export function contextOf(text: string, start: number, end: number, possessive = false): Context {
   const [before, beforeEnd] = start < 0 ? ['', 0] : wordBefore(text, start)
   const [before2] = before === '' ? ['', 0] : wordBefore(text, beforeEnd)
-  const after = end >= 0 && text.charCodeAt(end) === 32 ? lowerWordAt(text, end + 1) : ''
-  const afterComma = end >= 0 && text.charCodeAt(end) === 44 && text.charCodeAt(end + 1) === 32 ? lowerWordAt(text, end + 2) : ''
-  return before === '' && after === '' && afterComma === '' ? NO_CONTEXT : {before, before2, after, afterComma}
+  const plainEnd = possessive ? -1 : end
+  const after = plainEnd >= 0 && text.charCodeAt(plainEnd) === 32 ? lowerWordAt(text, plainEnd + 1) : ''
+  const afterComma = plainEnd >= 0 && text.charCodeAt(plainEnd) === 44 && text.charCodeAt(plainEnd + 1) === 32 ? lowerWordAt(text, plainEnd + 2) : ''
+  const possessed = possessive && end >= 0 ? possessedWord(text, end) : ''
+  // `At Gatwick, the company has...`, `Like BitTorrent, Exeem...`: after a preposition the comma ends
+  // a phrase, and what follows is the sentence, not an apposition.
+  const appositive = ARTICLES.has(afterComma) && start >= 0 && !afterPreposition(text, start) ? appositionHead(text, plainEnd + 3 + afterComma.length) : ''
+  return before === '' && after === '' && afterComma === '' && possessed === '' ? NO_CONTEXT : {before, before2, after, afterComma, possessed, appositive}
+}
+
+const ARTICLES = new Set(['the', 'a', 'an'])
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:at|in|on|from|to|for|with|by|like|unlike|after|before|near|against|about|as|into|of) $/iu
+
+/** Whether a preposition (of either case: `At Gatwick`) stands right before `start`. */
+function afterPreposition(text: string, start: number): boolean {
+  return start > 0 && PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+}
+/** How far an apposition's noun may stand from its article: `the largest US retailer`. */
+const APPOSITION_WORDS = 4
+
+/**
+ * The first of the next few words (from `start`, one space apart) that says what an apposition
+ * is: an organisation's noun or a role. A possessor is passed over: `the company's chairman` is a role.
+ */
+function appositionHead(text: string, start: number): 'org' | 'role' | '' {
+  let at = start
+  for (let n = 0; n < APPOSITION_WORDS && at < text.length; n++) {
+    let end = at
+    while (end < text.length && (isLowerOrHyphen(text.charCodeAt(end)) || isWordChar(text.charCodeAt(end)))) end++
+    if (end === at) return ''
+    const word = text.slice(at, end)
+    const owner = text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019
+    if (!owner && (ROLES.has(word) || ORG_NOUNS.has(word))) {
+      // `BitTorrent, the firm said`: the subject of a verb of saying, not an apposition.
+      if (text.charCodeAt(end) === 32 && SPEECH.has(lowerWordAt(text, end + 1))) return ''
+      if (ROLES.has(word) && !PERSONAL_ROLES.has(word)) return 'role'
+      return 'org'
+    }
+    // `the company's chairman`: the possessive's `s`, then on.
+    if (owner) end += text.charCodeAt(end + 1) === 115 ? 2 : 1
+    if (text.charCodeAt(end) !== 32) return ''
+    at = end + 1
+  }
+  return ''
+}
+
+/** The lower-case word after a possessive that ends at `end` (`Jones'` ends before its apostrophe). */
+function possessedWord(text: string, end: number): string {
+  const at = text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019 ? end + 1 : end
+  return text.charCodeAt(at) === 32 ? lowerWordAt(text, at + 1) : ''
 }
 
 /** The lower-case word that ends one space before `start`, and where it starts; '' when there is none. */

@@ -64,7 +64,10 @@ interface Token {
   /** Punctuation (or a possessive) separates this token from the previous one. */
   broken: boolean
   possessive: boolean
-  /** Where the word starts and ends in the text; -1 for a piece cut from inside a word (`pro-Russia`). */
+  /**
+   * Where the word starts and ends in the text (a possessive's end after its `'s`, or before a lone
+   * apostrophe); -1 for a piece cut from inside a word (`pro-Russia`).
+   */
   start: number
   end: number
 }
@@ -113,8 +116,8 @@ export function extractMentions(story: StoryText, vocabulary: Vocabulary): Menti
       }
       if (!segment.initial || segment.words.length > 1) named.add(key)
       const country = nameOf(segment, vocabulary)?.country
-      if (country !== undefined && actsAsGovernment(contextOf(plain, placed.start, placed.end))) {
-        const countryKey = record(mentions, cues, {segment: country, start: -1, end: -1}, plain, vocabulary, index === 0 ? 'lead' : null)
+      if (country !== undefined && actsAsGovernment(contextOf(plain, placed.start, placed.end, placed.possessive))) {
+        const countryKey = record(mentions, cues, {segment: country, start: -1, end: -1, possessive: false}, plain, vocabulary, index === 0 ? 'lead' : null)
         if (countryKey !== null && !inParagraph.has(countryKey)) {
           inParagraph.add(countryKey)
           const mention = mentions.get(countryKey)!
@@ -155,17 +158,18 @@ function foldDefinedAbbreviations(mentions: Map<string, Mention>, defined: Reado
       if (short === undefined || short.aliased || short.kind === 'person' || short.kind === 'place' || vocabulary.stopped(fullKey)) continue
       full = {...newMention(fullKey, false), spellings: Object.assign(spellingTable(), {[name]: 1}), kind: 'org'}
       mentions.set(fullKey, full)
-      // The pieces the name was read as (`Summit`, `Information Society`) are that one name: the
-      // most any of them was read counts for it.
-      for (const piece of [...mentions.values()]) {
-        if (piece === full || piece === short || piece.aliased || !` ${fullKey} `.includes(` ${piece.key} `)) continue
-        if (piece.kind === 'person' || piece.kind === 'place') continue
-        full.count = Math.max(full.count, piece.count)
-        full.lead = Math.max(full.lead, piece.lead)
-        full.paragraphs = Math.max(full.paragraphs, piece.paragraphs)
-        full.first = Math.min(full.first, piece.first)
-        mentions.delete(piece.key)
-      }
+    }
+    // The pieces the name was read as (`Summit`, `Information Society`), here or where the story
+    // spells it another way (`World Summit on the Information Society`), are that one name: the
+    // most any of them was read counts for it.
+    for (const piece of [...mentions.values()]) {
+      if (piece === full || piece === short || piece.aliased || !` ${fullKey} `.includes(` ${piece.key} `)) continue
+      if (piece.kind === 'person' || piece.kind === 'place') continue
+      full.count = Math.max(full.count, piece.count)
+      full.lead = Math.max(full.lead, piece.lead)
+      full.paragraphs = Math.max(full.paragraphs, piece.paragraphs)
+      full.first = Math.min(full.first, piece.first)
+      mentions.delete(piece.key)
     }
     full.spellings[definedSpelling(abbreviation)] = 0
     if (short === undefined || short === full) continue
@@ -230,7 +234,7 @@ function tokenize(text: string): Token[] {
       const stripped = stripPossessive(word)
       const possessive = stripped !== word || (last && possessiveMark)
       if (stripped.length > 0) {
-        tokens.push({text: stripped, cap: startsUpper(stripped) || lowerName(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last && !possessive ? end : -1})
+        tokens.push({text: stripped, cap: startsUpper(stripped) || lowerName(stripped), initial: initial && i === 0, broken: i === 0 ? broken : piece.split, possessive, start: i === 0 ? start : -1, end: last ? end : -1})
       }
     })
   }
@@ -303,6 +307,8 @@ interface Placed {
   segment: Segment
   start: number
   end: number
+  /** The segment ends in a possessive (`Parmalat's`): what follows `end` is what it owns. */
+  possessive: boolean
 }
 
 /**
@@ -339,7 +345,7 @@ function segments(tokens: readonly Token[], vocabulary: Vocabulary): Placed[] {
       const segment = found[k]!
       const first = k === 0 && segment.words[0] === startToken.text
       const last = k === found.length - 1 && segment.words.at(-1) === endToken.text
-      out.push({segment, start: first ? startToken.start : -1, end: last ? endToken.end : -1})
+      out.push({segment, start: first ? startToken.start : -1, end: last ? endToken.end : -1, possessive: last && endToken.possessive})
     }
     i = j
   }
@@ -375,7 +381,8 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
   // `the Food and Agriculture Organisation and the World Food Programme`: the run ends at the second
   // `and`, so the name's last word is the last capitalised one.
   const lastName = run.findLast((token) => token.cap)?.text
-  if (and > 0 && ((!isOrgWord(lower(lastName)) && orgHeadAt(run.map((token) => token.text)) < 0) || isOrgName(run.slice(0, and).map((token) => token.text), vocabulary))) {
+  const left = run.slice(0, and).map((token) => token.text)
+  if (and > 0 && ((!isOrgWord(lower(lastName)) && orgHeadAt(run.map((token) => token.text)) < 0) || isOrgName(left, vocabulary) || twoNames(left))) {
     splitRun(run.slice(0, and), vocabulary, out)
     splitRun(run.slice(and + 1), vocabulary, out)
     return
@@ -431,14 +438,21 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     // `Mervyn King`, `Neil Major`: a title word that ends the run after a first name is a surname.
     if (titleLength > 0 && k + titleLength === words.length && lexicalKind(lower(current.at(-1))) === 'firstName') titleLength = 0
     const word = words[k] ?? ''
-    const cut = k === words.length || titleLength > 0 || (FUNCTION_WORDS.has(word.toLowerCase()) && !CONNECTORS.has(word) && word !== 'and')
+    // `Forum for the Future`: `the` after `of` or `for` stays inside the name, as the scan joined it.
+    const joinedThe = word === 'the' && (words[k - 1] === 'of' || words[k - 1] === 'for')
+    const cut = k === words.length || titleLength > 0 || (FUNCTION_WORDS.has(word.toLowerCase()) && !CONNECTORS.has(word) && word !== 'and' && !joinedThe)
     if (!cut) {
       current.push(word)
       continue
     }
-    const trimmed = trimConnectors(current)
-    // `Secretary of State`: a word the title reaches through `of` is no name it gives.
-    if (titled && trimmed[0] !== current[0]) titled = false
+    let trimmed = trimConnectors(current)
+    // `Secretary of State`: a word the title reaches through `of` is no name it gives; when a
+    // person's name follows it (`Secretary of State Condoleezza Rice`), that name is the title's.
+    if (titled && trimmed[0] !== current[0]) {
+      const rest = trimmed.slice(1)
+      titled = rest.length >= 2 && lexicalKind(lower(trimmed[0])) === 'common' && (startsPersonName(rest) || (rest.length === 2 && lexicalKind(lower(rest[0])) === 'unknown' && WORD_SURNAMES.has(lower(rest[1]))))
+      if (titled) trimmed = trimmed.slice(1)
+    }
     const of = personOfBody(trimmed)
     if (of > 0) {
       // `Dr Doug Williams of BT`: the person, then the body.
@@ -449,6 +463,19 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     titled = titleLength > 0
     if (titleLength > 0) k += titleLength - 1
   }
+}
+
+/**
+ * `Apple Computer and Cisco Systems`: words before `and` that are a name of two words or more with
+ * no `of` or `for` are a name by themselves. The names that `and` joins start with one word
+ * (`Securities and Exchange Commission`, `Bill and Melinda Gates Foundation`, `Marks and Spencer`)
+ * or reach it through `of` (`Department of Trade and Industry`).
+ */
+function twoNames(left: readonly string[]): boolean {
+  let words = left[0] === 'The' ? left.slice(1) : left
+  // `US Securities and Exchange Commission`: a country before the body is no part of its name.
+  if (words.length > 1 && COUNTRY_PREFIXES.has(words[0] ?? '')) words = words.slice(1)
+  return words.length >= 2 && !words.some((word) => CONNECTORS.has(word) || word === 'the')
 }
 
 /**
@@ -525,8 +552,14 @@ function isCommonCapital(word: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.canonical(word) !== null) return false
   const folded = lower(word)
   if (FUNCTION_WORDS.has(folded)) return true
-  return isFunctionalWord(folded)
+  return isFunctionalWord(folded) || SENTENCE_ADVERB.test(folded)
 }
+
+/**
+ * `Initially Visual Radio...`, `Unfortunately Sony...`: adverbs the lexicon does not know, by
+ * endings no name has (`Sally`, `Kelly` and `Italy` end otherwise).
+ */
+const SENTENCE_ADVERB = /^\p{Ll}{3,}(?:ially|ically|ently|antly|ately|ingly|ively|ously|fully)$/u
 
 function known(phrase: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.canonical(phrase) !== null) return true
@@ -547,7 +580,7 @@ function record(mentions: Map<string, Mention>, cues: Map<string, CueKind>, plac
   // `Quarterly profits at...`: an ordinary word that starts a sentence is that word, whatever follows.
   const ordinaryOpening = segment.initial && segment.words.length === 1 && lexicalKind(key) === 'common'
   if (kind === null && (placed.start >= 0 || placed.end >= 0) && !cues.has(key) && !ordinaryOpening) {
-    const cue = cueKind(segment.words, contextOf(text, placed.start, placed.end), unknownWords(segment.words))
+    const cue = cueKind(segment.words, contextOf(text, placed.start, placed.end, placed.possessive), unknownWords(segment.words))
     if (cue !== null) cues.set(key, cue)
   }
   const mention = mentions.get(key) ?? newMention(key, name.aliased)
