@@ -575,6 +575,25 @@ describe('names read whole, and words that only look like names', () => {
     expect(kinds).toContainEqual({name: 'Gartwell', kind: 'org'})
   })
 
+  it('takes two unknown words for a person when a role stands next to them, a comma between', () => {
+    const kinds = (paragraphs: string[]) => deriveStoryTags([article('Elections', paragraphs)], {...defaults, minStories: 1})[0] ?? []
+    expect(kinds(['Ink will be used. The Kyrgyz President, Askar Akaev, pushed the law through.'])).toContainEqual({name: 'Askar Akaev', kind: 'person'})
+    expect(kinds(['The fires were lit. It was questioned by Plaid Cymru’s former President, Dafydd Wigley.'])).toContainEqual({name: 'Dafydd Wigley', kind: 'person'})
+    expect(kinds(['Aid was sent. "It is the worst," said Sorvald Egenhus, head of the relief office.'])).toContainEqual({name: 'Sorvald Egenhus', kind: 'person'})
+  })
+
+  it('reads a known body run into one more capitalised word as the body and the word apart', () => {
+    const tags = one('Row', ['Scottish National Party Holyrood leader Nicola Sturgeon accused him. The SNP said so.'])
+    expect(tags).toContain('SNP')
+    expect(tags).not.toContain('Scottish National Party Holyrood')
+  })
+
+  it('takes no name from one word of no known kind that a number follows', () => {
+    const tags = one('Grocer files', ['Winn-Dixie said Chapter 11 protection would help. It will use the Chapter 11 breathing space. Winn-Dixie shares fell.'])
+    expect(tags).toContain('Winn-Dixie')
+    expect(tags).not.toContain('Chapter')
+  })
+
   it('folds the pieces of a body the story defines into it, even when it also spells the body out another way', () => {
     const tags = one('Digital divide', [
       'A spokesman for the UN’s World Summit on the Information Society said the divide was real.',

@@ -12,7 +12,8 @@ const ROLES = new Set([
   'campaigner', 'developer', 'designer', 'producer', 'singer', 'actor', 'actress', 'star', 'player',
   'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'veteran', 'colleague',
   'chancellor', 'candidate', 'member', 'mp', 'mps', 'peer', 'judge', 'writer', 'founder', 'owner',
-  'investor', 'billionaire', 'tycoon', 'entrepreneur', 'businessman', 'businesswoman', 'scientist'
+  'investor', 'billionaire', 'tycoon', 'entrepreneur', 'businessman', 'businesswoman', 'scientist',
+  'coordinator', 'co-ordinator', 'agent', 'envoy', 'ambassador', 'negotiator', 'prosecutor', 'representative'
 ])
 
 /** Roles that only a person holds: after a name they do not make it an organisation (`Blair aide`). */
@@ -65,6 +66,8 @@ export interface Context {
   after: string
   /** The word after a comma that follows the name: `Helmut Panke, who`. */
   afterComma: string
+  /** The word, of either case, before a comma that precedes the name: `President, Askar Akaev`. */
+  beforeComma: string
   /** The word after the name's possessive: `shares` in `Parmalat's shares`. */
   possessed: string
   /**
@@ -74,7 +77,7 @@ export interface Context {
   appositive: 'org' | 'role' | ''
 }
 
-export const NO_CONTEXT: Context = Object.freeze({before: '', before2: '', after: '', afterComma: '', possessed: '', appositive: ''})
+export const NO_CONTEXT: Context = Object.freeze({before: '', before2: '', after: '', afterComma: '', beforeComma: '', possessed: '', appositive: ''})
 
 export type CueKind = 'person' | 'place' | 'org' | null
 
@@ -88,6 +91,9 @@ export function cueKind(words: readonly string[], context: Context, unknownWords
   const multi = words.length >= 2 && words.length <= 4
   if (ORG_POSSESSIONS.has(possessed)) return 'org'
   if (afterComma === 'who' || afterComma === 'aged' || context.appositive === 'role') return multi || unknownWords ? 'person' : null
+  // `the Kyrgyz President, Askar Akaev,`, `relief coordinator, Jan Egeland`, `Jan Egeland, head of`:
+  // a role next to a name, a comma between.
+  if ((ROLES.has(context.beforeComma) || (ROLES.has(afterComma) && !PERSONAL_ROLES.has(afterComma))) && multi && unknownWords) return 'person'
   if (context.appositive === 'org') return 'org'
   if (ROLES.has(before) && multi) return 'person'
   // `analysts Gartner`, `research firm analyst Gartner`: one unknown word after an analyst is the firm.
@@ -114,10 +120,18 @@ export function contextOf(text: string, start: number, end: number, possessive =
   const after = plainEnd >= 0 && text.charCodeAt(plainEnd) === 32 ? lowerWordAt(text, plainEnd + 1) : ''
   const afterComma = plainEnd >= 0 && text.charCodeAt(plainEnd) === 44 && text.charCodeAt(plainEnd + 1) === 32 ? lowerWordAt(text, plainEnd + 2) : ''
   const possessed = possessive && end >= 0 ? possessedWord(text, end) : ''
+  const beforeComma = start >= 2 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 44 ? wordOfEitherCaseBefore(text, start - 2) : ''
   // `At Gatwick, the company has...`, `Like BitTorrent, Exeem...`: after a preposition the comma ends
   // a phrase, and what follows is the sentence, not an apposition.
   const appositive = ARTICLES.has(afterComma) && start >= 0 && !afterPreposition(text, start) ? appositionHead(text, plainEnd + 3 + afterComma.length) : ''
-  return before === '' && after === '' && afterComma === '' && possessed === '' ? NO_CONTEXT : {before, before2, after, afterComma, possessed, appositive}
+  return before === '' && after === '' && afterComma === '' && beforeComma === '' && possessed === '' ? NO_CONTEXT : {before, before2, after, afterComma, beforeComma, possessed, appositive}
+}
+
+/** The word of letters that ends at `end`, lower-cased; '' when a letter does not end there. */
+function wordOfEitherCaseBefore(text: string, end: number): string {
+  let i = end
+  while (i > 0 && /\p{L}/u.test(text[i - 1]!)) i--
+  return text.slice(i, end).toLowerCase()
 }
 
 const ARTICLES = new Set(['the', 'a', 'an'])

@@ -393,6 +393,13 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     out.push({words, initial: sentenceStart, titled: false})
     return
   }
+  // `Scottish National Party Holyrood leader`: a body the alias table knows, of two words or more,
+  // run into one more word, is that body and the word apart.
+  if (words.length >= 3 && vocabulary.canonical(words.slice(0, -1).join(' ')) !== null) {
+    out.push({words: words.slice(0, -1), initial: sentenceStart, titled: false})
+    splitRun(run.slice(-1), vocabulary, out)
+    return
+  }
   // `Lib Dems David Laws`: a known name run into a person's is two names; `Treasury Paul Boateng`
   // (after `Chief Secretary to the`) is a title's last word, then the person.
   for (let cut = Math.min(words.length - 1, 3); cut >= 1; cut--) {
@@ -579,6 +586,9 @@ function record(mentions: Map<string, Mention>, cues: Map<string, CueKind>, plac
   // took the scan from 0.52 s to 0.65 s).
   // `Quarterly profits at...`: an ordinary word that starts a sentence is that word, whatever follows.
   const ordinaryOpening = segment.initial && segment.words.length === 1 && lexicalKind(key) === 'common'
+  // `Chapter 11 protection`, `Article 50`, `Channel 4`: one word of no known kind, numbered, is a
+  // part of something or a name the scan cannot read whole (it stops at the number): no name.
+  if (kind === null && segment.words.length === 1 && placed.end >= 0 && !placed.possessive && numberAt(text, placed.end)) return null
   if (kind === null && (placed.start >= 0 || placed.end >= 0) && !cues.has(key) && !ordinaryOpening) {
     const cue = cueKind(segment.words, contextOf(text, placed.start, placed.end, placed.possessive), unknownWords(segment.words))
     if (cue !== null) cues.set(key, cue)
@@ -621,6 +631,12 @@ function nameOf(segment: Segment, vocabulary: Vocabulary): Name | null {
   if (name !== null && country !== undefined) name.country = country
   names.set(segment, name)
   return name
+}
+
+/** A space, then a digit, at `end`. */
+function numberAt(text: string, end: number): boolean {
+  const digit = text.charCodeAt(end + 1)
+  return text.charCodeAt(end) === 32 && digit >= 48 && digit <= 57
 }
 
 /** A company's legal form, which news writes or leaves out at will: `Leadplex Inc` is `Leadplex`. */
