@@ -61,72 +61,63 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
     return next === undefined ? [node] : Array.from(next).flatMap((char) => leaves(node + char))
   }
 
-  // Every group a changed weight falls in, with all its terms as the last build wrote them: their
-  // postings' strings, and the postings of those that change.
-  interface Group {
-    files: Map<string, string>
-    entries: Map<string, string>
-    changed: Map<string, number[]>
-  }
-  const groups = new Map<string, Group>()
-  /** null if a shard meta.json lists is not there. */
-  const groupOf = (term: string): Group | null => {
-    const name = head(term)
-    let group = groups.get(name)
-    if (group === undefined) {
-      group = {files: new Map(), entries: new Map(), changed: new Map()}
-      if (names.has(name)) {
-        for (const node of leaves(name)) {
-          const text = read(shardPath(node))
-          if (text === null) return null
-          group.files.set(node, text)
-          const flat = JSON.parse(text) as string[]
-          for (let i = 0; i < flat.length; i += 2) group.entries.set(flat[i]!, flat[i + 1]!)
-        }
-      }
-      groups.set(name, group)
-    }
-    return group
-  }
-
-  for (const {id: index, before, after} of changes) {
+  // Each changed term's edits, by the group of terms it falls in, in the order of `changes`: no shard
+  // is read yet. The groups are then read, changed and cut one at a time, so that only one group's
+  // terms are in memory at once: read all together, the groups a 100-story append touches (most of
+  // them) raised the build's peak at 30,000 stories by about 80 MB, above the cold build's.
+  const edits = new Map<string, Map<string, Edit[]>>()
+  for (const {id, before, after} of changes) {
     for (const term of new Set([...before.keys(), ...after.keys()])) {
       const was = before.get(term)
       const now = after.get(term)
       if (now === was) continue
-      const group = groupOf(term)
-      if (group === null) return null
-      const {entries, changed} = group
-      let list = changed.get(term)
-      if (list === undefined) {
-        const postings = entries.get(term)
-        list = postings === undefined ? [] : decodePostings(postings)
-        changed.set(term, list)
-      }
-      const at = postingOf(list, index)
-      if (was === undefined ? at.found : !at.found || list[at.position + 1] !== was) return null
-      if (was !== undefined) list.splice(at.position, 2)
-      if (now !== undefined) list.splice(at.position, 0, index, now)
+      const name = head(term)
+      let terms = edits.get(name)
+      if (terms === undefined) edits.set(name, (terms = new Map()))
+      let list = terms.get(term)
+      if (list === undefined) terms.set(term, (list = []))
+      list.push({id, was, now})
     }
   }
 
   const write: OutputFile[] = []
   const remove: string[] = []
   let metaChanged = stories !== meta.stories
-  for (const [name, group] of groups) {
-    for (const [term, list] of group.changed) {
-      if (list.length === 0) group.entries.delete(term)
-      else group.entries.set(term, encodePostings(list))
+  for (const [name, terms] of edits) {
+    // The group's terms as the last build wrote them: each shard's text, and each term's postings.
+    const files = new Map<string, string>()
+    const entries = new Map<string, string>()
+    if (names.has(name)) {
+      for (const node of leaves(name)) {
+        const text = read(shardPath(node))
+        // A shard meta.json lists is not there.
+        if (text === null) return null
+        files.set(node, text)
+        const flat = JSON.parse(text) as string[]
+        for (let i = 0; i < flat.length; i += 2) entries.set(flat[i]!, flat[i + 1]!)
+      }
     }
-    const sorted = [...group.entries.keys()].sort()
+    for (const [term, list] of terms) {
+      const postings = entries.get(term)
+      const ids = postings === undefined ? [] : decodePostings(postings)
+      for (const {id, was, now} of list) {
+        const at = postingOf(ids, id)
+        if (was === undefined ? at.found : !at.found || ids[at.position + 1] !== was) return null
+        if (was !== undefined) ids.splice(at.position, 2)
+        if (now !== undefined) ids.splice(at.position, 0, id, now)
+      }
+      if (ids.length === 0) entries.delete(term)
+      else entries.set(term, encodePostings(ids))
+    }
+    const sorted = [...entries.keys()].sort()
     const {shards, split: parts} =
-      sorted.length === 0 ? {shards: [], split: []} : groupShards(name, sorted, 0, sorted.length, (i) => entryBytes(sorted[i]!, group.entries.get(sorted[i]!)!.length), shardBytes)
+      sorted.length === 0 ? {shards: [], split: []} : groupShards(name, sorted, 0, sorted.length, (i) => entryBytes(sorted[i]!, entries.get(sorted[i]!)!.length), shardBytes)
     for (const shard of shards) {
-      const text = shardText(sorted.slice(shard.from, shard.to).map((term): ShardEntry => [term, group.entries.get(term)!]))
-      if (group.files.get(shard.name) !== text) write.push({path: shardPath(shard.name), content: text})
+      const text = shardText(sorted.slice(shard.from, shard.to).map((term): ShardEntry => [term, entries.get(term)!]))
+      if (files.get(shard.name) !== text) write.push({path: shardPath(shard.name), content: text})
     }
     const kept = new Set(shards.map((shard) => shard.name))
-    for (const node of group.files.keys()) if (!kept.has(node)) remove.push(shardPath(node))
+    for (const node of files.keys()) if (!kept.has(node)) remove.push(shardPath(node))
     // The group's splits, as they were and as they are now.
     const was = [...split].filter(([node]) => head(node) === name)
     if (JSON.stringify(was.sort()) !== JSON.stringify([...parts].sort())) {
@@ -142,6 +133,13 @@ export function patchSearchIndex(read: (path: string) => string | null, changes:
   }
   if (metaChanged) write.push({path: META, content: metaText({stories, shardBytes, groups: [...names], split: [...split]})})
   return {write: write.sort((a, b) => (a.path < b.path ? -1 : 1)), remove: remove.sort()}
+}
+
+/** One story's change to a term's weight: `was` undefined when the term is new to it, `now` when it lost it. */
+interface Edit {
+  id: number
+  was: number | undefined
+  now: number | undefined
 }
 
 /** Where result `index` (`docIds`) is, or would go, in a term's `[id, weight, …]` list, which is in id order. */
