@@ -543,6 +543,7 @@ describe('names read whole, and words that only look like names', () => {
     expect(kinds(['Prices rose. Olmsworth, the largest US retailer, expects better sales.'])).toContainEqual({name: 'Olmsworth', kind: 'org'})
     expect(kinds(['Homes were told. At Gatwold, the company has written to homes.']).map((tag) => tag.name)).not.toContain('Gatwold')
     expect(kinds(['Most used the program Torrentix, the firm said.']).map((tag) => tag.name)).not.toContain('Torrentix')
+    expect(kinds(['Talks went on. Orvald Brenning, a veteran of the talks, said little.'])).toContainEqual({name: 'Orvald Brenning', kind: 'person'})
   })
 
   it('reads two names of two words or more that `and` joins as two', () => {

@@ -141,6 +141,7 @@ const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:at|in|on|from|to|for|with|by|like|u
 function afterPreposition(text: string, start: number): boolean {
   return start > 0 && PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 8), start))
 }
+
 /** How far an apposition's noun may stand from its article: `the largest US retailer`. */
 const APPOSITION_WORDS = 4
 
@@ -157,10 +158,10 @@ function appositionHead(text: string, start: number): 'org' | 'role' | '' {
     const word = text.slice(at, end)
     const owner = text.charCodeAt(end) === 39 || text.charCodeAt(end) === 0x2019
     if (!owner && (ROLES.has(word) || ORG_NOUNS.has(word))) {
-      // `BitTorrent, the firm said`: the subject of a verb of saying, not an apposition.
-      if (text.charCodeAt(end) === 32 && SPEECH.has(lowerWordAt(text, end + 1))) return ''
-      if (ROLES.has(word) && !PERSONAL_ROLES.has(word)) return 'role'
-      return 'org'
+      // `BitTorrent, the firm said`: the subject of a verb of saying, not an apposition; `the steel
+      // producer`, `a film producer`: a word both a role and an organisation's says neither.
+      if ((text.charCodeAt(end) === 32 && SPEECH.has(lowerWordAt(text, end + 1))) || (ROLES.has(word) && ORG_NOUNS.has(word))) return ''
+      return ROLES.has(word) ? 'role' : 'org'
     }
     // `the company's chairman`: the possessive's `s`, then on.
     if (owner) end += text.charCodeAt(end + 1) === 115 ? 2 : 1
