@@ -134,8 +134,7 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: Bui
 
 /** The last build's search index, made from the same model: its files stay as they are. */
 function keepSearchIndex(previous: Manifest, writer: SiteWriter): void {
-  const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => isSearchIndexFile(file)))
-  writer.keep(kept)
+  writer.keep(previous.files, isSearchIndexFile)
 }
 
 /**
@@ -153,8 +152,7 @@ function putSearchIndex(site: Site, bodies: SiteBodies, digests: readonly string
   // The rest of the last index stays as it is: its manifest lines carry over; the files removed are
   // left out, and go at commit.
   const made = new Set([...delta.write.map((file) => file.path), ...delta.remove])
-  const kept = Object.fromEntries(Object.entries(context.previous!.files).filter(([file]) => isSearchIndexFile(file) && !made.has(file)))
-  writer.keep(kept)
+  writer.keep(context.previous!.files, (file) => isSearchIndexFile(file) && !made.has(file))
 }
 
 /**

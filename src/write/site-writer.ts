@@ -87,8 +87,11 @@ export interface SiteWriter {
   put(file: PendingFile): void
   /** Counts in the files another thread wrote; call before commit. */
   merge(result: ShareResult): void
-  /** Lines of the last build's manifest (path → hash) whose files stay as they are; call before commit. */
-  keep(lines: Record<string, string>): void
+  /**
+   * Lines of the last build's manifest (path → hash) whose files stay as they are, those of `lines`
+   * that `which` takes (all by default); call before commit.
+   */
+  keep(lines: Record<string, string>, which?: (file: string) => boolean): void
   commit(): void
   abort(): void
   /** Adds to a full disk's error the space the build needs, while the staging folder is still there. */
@@ -139,9 +142,17 @@ export function openSiteWriter(out: string, cache: OutputCacheWrites, previous: 
     stats,
     put: own.put,
     merge,
-    keep(lines) {
-      Object.assign(files, lines)
-      stats.kept += Object.keys(lines).length
+    keep(lines, which = () => true) {
+      // One pass, no copy of the lines: after an edit to one body at 10,000 stories, the 28,000
+      // lines filtered into an object of their own (Object.fromEntries) and then assigned took
+      // about 100 ms, a twentieth of that build.
+      let kept = 0
+      for (const file in lines) {
+        if (!which(file)) continue
+        files[file] = lines[file]!
+        kept++
+      }
+      stats.kept += kept
     },
     commit() {
       merge(own.finish())
@@ -228,8 +239,10 @@ function commitChanges(target: string, staging: string, staged: ReadonlyArray<[s
   try {
     for (const [index, file] of moves.entries()) {
       const destination = containedPath(target, file)
+      // A file moved aside leaves its folder there: no mkdir for it (17,764 after a template change
+      // at 10,000 stories, 0.2 s).
       if (present.has(file) && moveAside(file, asideName('m', index))) changed++
-      folder(path.dirname(destination))
+      else folder(path.dirname(destination))
       renameSync(path.join(staging, names.get(file)!), destination)
       outputRenamed()
       changed++
