@@ -103,13 +103,17 @@ async function fullBuildFrom(context: BuildContext, read: ReadFiles, inputs: Bui
     async () => {
       // The search index is one computation over every story: this thread makes all of its files
       // first, so that it can then let go of what only other threads' story pages show.
-      if (lastSnapshot !== null && allPresent(previous!, present)) keepSearchIndex(previous!, writer)
+      const keptIndex = lastSnapshot !== null && allPresent(previous!, present)
+      if (keptIndex) keepSearchIndex(previous!, writer)
       else putSearchIndex(site, bodies, digests, last, context, writer)
       const own = mainThreadBodies(site, bodies, threads)
       // Lowered first: the collection sets the limit the heap may grow to next.
       const restoreHeapGrowth = lowerHeapGrowth()
       try {
-        fullCollection()
+        // Unless nothing has become garbage since the collection after the model: no postings were
+        // made, and no other thread took bodies (a template change on one render thread, where
+        // this one found 6 MB of 122 and took 0.12 s at 10,000 stories).
+        if (!keptIndex || threads > 1) fullCollection()
         let pages = 0
         for (const file of sitePages(site, own, context.templates)) {
           if (ownsFile(file, pages++, 0, threads)) {
