@@ -106,9 +106,8 @@ async function fromSnapshot(context: BuildContext, previous: Manifest, inputs: B
     const files = [...pages, ...search.write.map((file) => fixedFile(file.path, file.content as string))]
     // Files of the last build left out of the manifest are deleted at commit: the search files emptied.
     const made = new Set([...files.map((file) => file.path), ...search.remove])
-    const kept = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !made.has(file)))
     for (const file of files) writer.put(file)
-    writer.keep(kept)
+    writer.keep(previous.files, (file) => !made.has(file))
     // The cache's new entries are staged before the output changes, and put in place with it.
     for (const edit of edits) parsed.replace(edit.source, edit.was, edit.hash, edit.after)
     parsed.save()

@@ -7,7 +7,7 @@ import {allPresent} from '../cache/manifest.ts'
 import {loadSiteSnapshot} from '../cache/site-snapshot.ts'
 import {SiteBodies} from '../model/bodies.ts'
 import type {SiteWithBodies} from '../model/site.ts'
-import type {Article, BodyParts, Story} from '../model/types.ts'
+import type {BodyParts, Story} from '../model/types.ts'
 import type {LastSite} from '../search/delta.ts'
 import type {BuildContext} from './context.ts'
 
@@ -59,25 +59,30 @@ export function openLastSite(context: BuildContext, current: ReadonlyMap<string,
 
 /**
  * The last build's site model, when it was made from `model` (cache/inputs.ts `modelInputs`), as
- * this build's is: the snapshot's, with each story's paragraphs from `articles` (the snapshot keeps
- * none, and the last build's may have been a bodies path's, which gave some stories new ones).
- * Null when the last build's model was made from other inputs, or its snapshot is not there.
+ * this build's is: the snapshot's, with each story's paragraphs from the parse cache (the snapshot
+ * keeps none, and the last build's may have been a bodies path's, which gave some stories new ones).
+ * `current`: the content hash of each file this build read, by source. Null when the last build's
+ * model was made from other inputs, its snapshot is not there, or the parse cache no longer has a
+ * story's paragraphs: then the articles are read and the model is made anew.
+ *
+ * Taken before the articles are: the same inputs gave the last build's report too, which the caller
+ * takes from its record, so no entry of the parse cache is kept whole (build/full.ts `siteOf`).
  */
-export function lastModel(context: BuildContext, model: string, articles: readonly Article[]): SiteWithBodies | null {
+export function lastModel(context: BuildContext, model: string, current: ReadonlyMap<string, string>): SiteWithBodies | null {
   const record = context.previous?.build
   if (record?.model !== model || record.snapshot === undefined) return null
   const snapshot = loadSiteSnapshot(context.output.paths.snapshot)
   if (snapshot === null) return null
   try {
-    if (snapshot.id !== record.snapshot || snapshot.count !== articles.length) return null
-    const paragraphs = new Map(articles.map((article) => [article.source, article.paragraphs]))
+    if (snapshot.id !== record.snapshot) return null
     const kept = snapshot.bodies(new Map())
     const stories: Story[] = []
     const parts: BodyParts = {paragraphs: [], footer: [], recommended: []}
     for (let index = 0; index < snapshot.count; index++) {
       const story = snapshot.story(index)
-      const body = paragraphs.get(story.source)
-      if (body === undefined) return null
+      const hash = current.get(story.source)
+      const body = hash === undefined ? undefined : context.parsed.paragraphs(hash, story.source)
+      if (body === undefined || body === null) return null
       stories.push(story)
       parts.paragraphs.push(body)
       parts.footer.push(kept.footer(index))

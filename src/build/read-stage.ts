@@ -104,11 +104,11 @@ export async function readFiles(
   }
   const all = sources.map((_, i) => i)
   if (parsed.stamped) {
-    await inBatches(all, async (i) => {
-      const stamped = await fileStamp(sources[i]!)
+    for (const i of all) {
+      const stamped = fileStamp(sources[i]!)
       const hash = stamped && stamped.size <= config.maxFileBytes ? parsed.hashFor(sources[i]!, stamped.stamp) : undefined
       if (stamped && hash !== undefined) settle(i, {hash, stamp: stamped.stamp})
-    })
+    }
   }
   const rest = all.filter((i) => outcomes[i] === undefined)
   let vocabulary: Vocabulary | null = null

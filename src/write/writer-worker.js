@@ -4,9 +4,13 @@
 // the source tree by both the TypeScript source and the bundle: the thread loads no other module of
 // Broadsheet's (nor tsx under the tests) and starts in milliseconds.
 //
-// Files arrive through a ring of shared memory: each record is the length of its path and of its
-// content (4 bytes each, big-endian), then both. The shared state's slots are below.
-import {closeSync, mkdirSync, openSync, writeSync} from 'node:fs'
+// Files arrive through a ring of shared memory: each record is the length of its path, of its
+// content and of the path of the file to compare it with (4 bytes each, big-endian), then the
+// three. A record with a path to compare with (a template change's page, `openSiteWriter`'s
+// `compare`) is written only if that file does not hold the same bytes; the paths of the records
+// left unwritten are posted back as `{same: [path, …]}` before the queue is seen empty. The shared
+// state's slots are below.
+import {closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {isMainThread, workerData} from 'node:worker_threads'
 
@@ -18,10 +22,34 @@ export const FILES = 1
 export const FAILED = 2
 /** Slot: 1 to stop; what is queued is dropped. */
 export const STOP = 3
-/** A record's header: the length of its path and of its content. */
-export const HEADER = 8
+/** A record's header: the length of its path, of its content and of the path to compare it with. */
+export const HEADER = 12
 /** The `kind` of this thread's workerData. */
 export const WRITER_KIND = 'broadsheet-writer'
+
+/**
+ * Whether `file` holds exactly the bytes of `pieces`, one after the other. The size first: a
+ * changed page mostly changes its length, and a stat costs a fifth of reading the file. Any error
+ * (no such file, no permission) is "not the same": the file is then written.
+ * @param {string} file
+ * @param {Uint8Array[]} pieces
+ */
+export function sameFile(file, pieces) {
+  const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0)
+  try {
+    if (statSync(file).size !== length) return false
+    const bytes = readFileSync(file)
+    if (bytes.length !== length) return false
+    let at = 0
+    for (const piece of pieces) {
+      if (!bytes.subarray(at, at + piece.byteLength).equals(piece)) return false
+      at += piece.byteLength
+    }
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * @typedef {object} WriterJob
@@ -48,6 +76,8 @@ function runWriter({state: shared, ring: ringBuffer, port, staging}) {
   }
   // Anything thrown outside a file's own write ends the loop: the caller must hear of it at once.
   process.on('uncaughtException', fail)
+  /** Records left unwritten because the file compared held their bytes, not posted yet. */
+  let same = /** @type {string[]} */ ([])
   const number = () => {
     let n = 0
     for (let i = 0; i < 4; i++) {
@@ -102,16 +132,27 @@ function runWriter({state: shared, ring: ringBuffer, port, staging}) {
     const start = at
     const name = number()
     const length = number()
+    const against = number()
     const file = text(name)
+    const compareWith = against === 0 ? null : text(against)
     if (Atomics.load(state, FAILED) === 0) {
       try {
-        write(file, length)
+        const end = at + length
+        if (compareWith !== null && sameFile(compareWith, end <= size ? [ring.subarray(at, end)] : [ring.subarray(at), ring.subarray(0, end - size)])) same.push(file)
+        else write(file, length)
       } catch (error) {
         fail(/** @type {NodeJS.ErrnoException} */ (error))
       }
     }
-    at = (start + HEADER + name + length) % size
-    Atomics.sub(state, BYTES, HEADER + name + length)
+    // Posted while this record still counts, when it is the last one queued: the caller takes them
+    // once it sees the queue empty.
+    if (same.length > 0 && (Atomics.load(state, FILES) === 1 || same.length >= 1024)) {
+      port.postMessage({same})
+      same = []
+    }
+    const record = HEADER + name + against + length
+    at = (start + record) % size
+    Atomics.sub(state, BYTES, record)
     Atomics.sub(state, FILES, 1)
     Atomics.notify(state, BYTES)
     Atomics.notify(state, FILES)

@@ -123,6 +123,39 @@ describe('the build cache', () => {
   })
 })
 
+describe('a change to the templates alone', () => {
+  it('takes the last build’s model and report, errors, warnings, duplicates, drafts and skips included, as a build from nothing gives them', async () => {
+    const {root, content} = writeContent({
+      ...stories,
+      'copy.txt': stories['france.txt'],
+      'bad.txt': '\n\n\n',
+      'draft.md': '---\ntitle: A draft\ndate: 2024-03-01\ndraft: true\n---\n\nNot yet.\n',
+      // Windows-1252 bytes: read, with a warning.
+      'cp1252.txt': Buffer.from(article('2024-03-02', 'Caf\u00e9 talks in Geneva', ['Russia met Ukraine at a caf\u00e9.']), 'latin1'),
+      'page.html': '<!doctype html><html><body>not an article</body></html>\n',
+      'photo.jpg': Buffer.from([0xff, 0xd8, 0xff])
+    })
+    const templates = path.join(root, 'templates')
+    cpSync(bundledTemplates, templates, {recursive: true})
+    const first = await buildIn(root, {templates, cache: true})
+    const story = path.join(templates, 'story.liquid')
+    writeFileSync(story, readFileSync(story, 'utf8').replace('{% block content %}', '{% block content %}<p class="test-marker">changed</p>'))
+    const lines: string[] = []
+    const warm = await buildIn(root, {templates, cache: true, onStep: (line) => lines.push(line)})
+    const cold = await buildIn(root, {templates, cache: false, out: path.join(root, 'cold', 'dist')})
+    expect(lines.some((line) => line.startsWith('model:') && line.endsWith('as the last build made it'))).toBe(true)
+    expect(first.result.report.errors.length * first.result.report.warnings.length * first.result.report.duplicates.length).toBeGreaterThan(0)
+    expect(first.result.report.skipped.length).toBeGreaterThanOrEqual(3)
+    expect(warm.result.report).toEqual(cold.result.report)
+    expect(warm.result.failed).toBe(cold.result.failed)
+    expect(tree(warm.out)).toEqual(tree(cold.out))
+    expect(warm.read('2024/02/28/france-hosts-summit/index.html')).toContain('test-marker')
+    // What the read stage would have taken from the cache: every file read (the listing skips two) but the copy.
+    expect(warm.result.cache.parsed).toBe(first.result.files - 2 - 1)
+    expect(lines.find((line) => line.startsWith('parse:'))).toBe(`parse: ${cold.result.report.stories.length} articles (${warm.result.cache.parsed} from the cache), 1 error, ${cold.result.report.warnings.length} warning${cold.result.report.warnings.length === 1 ? '' : 's'}`)
+  })
+})
+
 describe('unchanged files are not read again', () => {
   const headline = (out: string) => /<h1 class="story-headline">([^<]*)</.exec(readFileSync(path.join(out, '2024/02/28/france-hosts-summit/index.html'), 'utf8'))?.[1]
 

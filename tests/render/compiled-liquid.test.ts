@@ -1,6 +1,7 @@
 // Compiled templates must print exactly what LiquidJS prints. Each case renders one template both
 // ways, on the same data, and compares the strings; the expected text is LiquidJS's own output.
-import {describe, expect, it} from 'vitest'
+import {AssignTag} from 'liquidjs'
+import {describe, expect, it, vi} from 'vitest'
 import {compileTemplates, renderCompiled} from '../../src/render/liquid/compiled.ts'
 import {createEngine, createRenderer} from '../../src/render/liquid/engine.ts'
 
@@ -77,6 +78,27 @@ describe('compiled Liquid prints what LiquidJS prints', () => {
       '{% for x in (1..6) %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 5 %}{% break %}{% endif %}{{ x }}{% endfor %}' +
       '{% for pair in story.nested %}{{ pair[0] }}{% endfor %}{% for c in "abc" %}[{{ c }}]{% endfor %}{{ forloop }}'
     expect(agrees({'page.liquid': template}, {story})).toBe('1/2FA&amp;B;2/2LC;none134deep[abc]')
+  })
+
+  it('assigns in the scope LiquidJS assigns in, with filters, in branches, loops and partials, without LiquidJS', () => {
+    const templates = {
+      'partials/card.liquid': '{%- if inSection %}{% assign kicker = story.topic %}{% else %}{% assign kicker = story.kicker %}{% endif -%}[{{ kicker }}]{{ story.headline }}',
+      'page.liquid':
+        '{% assign names = story.tags | map: "name" | join: "+" %}{{ names }}|{% assign headline = "shadowed" %}{{ headline }}|' +
+        '{% for tag in story.tags %}{% assign last = tag.url %}{% endfor %}{{ last }}|{% assign n = story.count | plus: 1 %}{{ n }}|' +
+        '{% assign gone = story.nope %}[{{ gone }}]|{% assign list = story.tags %}{{ list.size }}|' +
+        '{% render "partials/card.liquid", story: story, inSection: true %}{% render "partials/card.liquid", story: story %}[{{ kicker }}]',
+    }
+    const render = vi.spyOn(AssignTag.prototype, 'render')
+    try {
+      const {interpreted, compiled} = both(templates, {story: {...story, topic: 'Topic', kicker: 'Kicker'}, headline: 'view'})
+      expect(compiled).toBe(interpreted)
+      expect(compiled).toBe('A&amp;B+C|shadowed|tags/c/|4|[]|2|[Topic]Tom &amp; Jerry say &#34;hi&#34; &lt;b&gt;[Kicker]Tom &amp; Jerry say &#34;hi&#34; &lt;b&gt;[]')
+      // LiquidJS rendered it once, for the interpreted side: the compiled side did not fall back to it.
+      expect(render).toHaveBeenCalledTimes(7 + 2)
+    } finally {
+      render.mockRestore()
+    }
   })
 
   it('leaves loops with limit, offset and reversed, and unknown tags, to LiquidJS', () => {

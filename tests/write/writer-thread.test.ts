@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, readdirSync, rmSync, existsSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -97,6 +97,36 @@ describe('stagingWriterAside', () => {
     expect(readFileSync(path.join(root, 'large/index.html'), 'utf8')).toBe(large)
     expect(readFileSync(path.join(root, 'large.bin')).every((byte) => byte === 9)).toBe(true)
     expect(filesUnder(root)).toHaveLength(152)
+  })
+
+  it('writes a file only if the file it is to be compared with holds other bytes, and names the others at finish', () => {
+    const root = staging()
+    const output = staging()
+    const sink = stagingWriterAside(root)
+    const page = (i: number) => `${i}é${seed.repeat(1 + (i % 5))}`
+    // Pages of 4 to 20 KB through a ring of 8 MB: some of them, and some compared files, across its end.
+    const expected: string[] = []
+    for (let i = 0; i < 1200; i++) {
+      const old = path.join(output, `${i}.html`)
+      // Every third the same bytes; every third as long but other bytes; the rest longer, or not there.
+      if (i % 3 === 0) writeFileSync(old, page(i))
+      else if (i % 3 === 1) writeFileSync(old, page(i).replace('é', 'è'))
+      else if (i % 6 === 2) writeFileSync(old, `${page(i)}!`)
+      if (i % 3 === 0) expected.push(`flat.${i}`)
+      sink.write({path: `flat.${i}`, content: page(i)}, old)
+    }
+    // Too large to queue: compared on the caller's thread, the same way.
+    const large = '🗞'.repeat(1_000_000)
+    writeFileSync(path.join(output, 'large.html'), large)
+    sink.write({path: 'flat.large', content: large}, path.join(output, 'large.html'))
+    sink.write({path: 'flat.bytes', content: Uint8Array.from([1, 2, 3])}, path.join(output, 'missing.bin'))
+    expected.push('flat.large')
+    const same = sink.finish()
+    expect([...same].sort()).toEqual([...expected].sort())
+    expect(filesUnder(root)).toHaveLength(1200 - 400 + 1)
+    expect(readFileSync(path.join(root, 'flat.1'), 'utf8')).toBe(page(1))
+    expect(readFileSync(path.join(root, 'flat.2'), 'utf8')).toBe(page(2))
+    expect([...readFileSync(path.join(root, 'flat.bytes'))]).toEqual([1, 2, 3])
   })
 
   it('fails finish with the file system error when two files claim one path', () => {
