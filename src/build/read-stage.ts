@@ -92,7 +92,8 @@ export async function readFiles(
   step: (line: string) => void
 ): Promise<ReadFiles> {
   const listing = await listContentFiles(options.content)
-  report.skipped.push(...listing.skipped.map((s) => ({...s, source: path.join(options.content, s.source)})))
+  // One at a time: a folder may hold more skipped files than a call takes arguments.
+  for (const s of listing.skipped) report.skipped.push({...s, source: path.join(options.content, s.source)})
   step(`read: ${count(listing.files.length, 'file')} in ${options.content}`)
   const sources = listing.files.map((file) => path.join(options.content, file))
   const outcomes: Array<ParsedFile | undefined> = new Array(sources.length)

@@ -153,7 +153,7 @@ function completeLink(count: number, passing: ReadonlyMap<number, number>): Int3
     if (ca === cb || !members[ca]!.every((a) => members[cb]!.every((b) => joins(a, b)))) continue
     const [kept, gone] = ca < cb ? [ca, cb] : [cb, ca]
     for (const item of members[gone]!) cluster[item] = kept
-    members[kept]!.push(...members[gone]!)
+    for (const item of members[gone]!) members[kept]!.push(item)
     members[gone] = []
   }
   return cluster
