@@ -457,7 +457,7 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
     // person's name follows it (`Secretary of State Condoleezza Rice`), that name is the title's.
     if (titled && trimmed[0] !== current[0]) {
       const rest = trimmed.slice(1)
-      titled = rest.length >= 2 && lexicalKind(lower(trimmed[0])) === 'common' && (startsPersonName(rest) || (rest.length === 2 && lexicalKind(lower(rest[0])) === 'unknown' && WORD_SURNAMES.has(lower(rest[1]))))
+      titled = rest.length >= 2 && lexicalKind(lower(trimmed[0])) === 'common' && (startsPersonName(rest) || nameWithWordSurname(rest))
       if (titled) trimmed = trimmed.slice(1)
     }
     const of = personOfBody(trimmed)
@@ -479,10 +479,14 @@ function splitRun(run: readonly Token[], vocabulary: Vocabulary, out: Segment[])
  * or reach it through `of` (`Department of Trade and Industry`).
  */
 function twoNames(left: readonly string[]): boolean {
-  let words = left[0] === 'The' ? left.slice(1) : left
-  // `US Securities and Exchange Commission`: a country before the body is no part of its name.
-  if (words.length > 1 && COUNTRY_PREFIXES.has(words[0] ?? '')) words = words.slice(1)
+  const words = bodyWords(left)
   return words.length >= 2 && !words.some((word) => CONNECTORS.has(word) || word === 'the')
+}
+
+/** A run's words without a leading `The` and, in `US Securities and Exchange Commission`, the country before the body. */
+function bodyWords(run: readonly string[]): readonly string[] {
+  const words = run[0] === 'The' ? run.slice(1) : run
+  return words.length > 1 && COUNTRY_PREFIXES.has(words[0] ?? '') ? words.slice(1) : words
 }
 
 /**
@@ -500,9 +504,7 @@ function personOfBody(words: readonly string[]): number {
  * or `for` (`Deutsche Bank`; not `Department for Education`, which goes on `and Skills`).
  */
 function isOrgName(run: readonly string[], vocabulary: Vocabulary): boolean {
-  let words = run[0] === 'The' ? run.slice(1) : run
-  // `US Securities and Exchange Commission`: a country before the body is no part of its name.
-  if (words.length > 1 && COUNTRY_PREFIXES.has(words[0] ?? '')) words = words.slice(1)
+  const words = bodyWords(run)
   const phrase = words.join(' ')
   // `Securities and Exchange Commission`: a word that ends bodies' names starts this one.
   if (words.length === 1 && isOrgWord(lower(words[0]))) return false
@@ -702,11 +704,15 @@ function classify(segment: Segment): Evidence {
   if (words.length >= 2 && words.length <= 4 && lexicalKind(lower(words[0])) === 'firstName' && plainWords) {
     return 'person'
   }
-  // `Condoleezza Rice`: a first name the lexicon lacks, then a surname that is also a word.
-  if (words.length === 2 && lexicalKind(lower(words[0])) === 'unknown' && WORD_SURNAMES.has(lastWord)) return 'person'
+  if (nameWithWordSurname(words)) return 'person'
   if (words.length === 1 && /^(?:\p{Lu}\.?){2,6}$/u.test(words[0] ?? '') && whole !== 'common') return 'org'
   if (words.length === 1 && whole === 'firstName') return 'firstName'
   return null
+}
+
+/** `Condoleezza Rice`: a first name the lexicon lacks, then a surname that is also a word. */
+function nameWithWordSurname(words: readonly string[]): boolean {
+  return words.length === 2 && lexicalKind(lower(words[0])) === 'unknown' && WORD_SURNAMES.has(lower(words[1]).replace(/\.$/, ''))
 }
 
 /**

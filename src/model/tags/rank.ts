@@ -59,6 +59,12 @@ export function featuresOf(candidates: readonly Ranked[]): Float64Array {
   for (const candidate of candidates) spreadest = Math.max(spreadest, candidate.mention.paragraphs)
   const logCandidates = Math.log1p(candidates.length) / 3
   const features = new Float64Array(candidates.length * FEATURES.length)
+  // Written in place, each candidate's FEATURES.length values in order after the one before's:
+  // no array of its own for each candidate.
+  let at = 0
+  const put = (value: number) => {
+    features[at++] = value
+  }
   candidates.forEach(({mention, kind, aliased, stories}, i) => {
     const {first} = mention
     const person = kind === 'person' ? 1 : 0
@@ -67,17 +73,12 @@ export function featuresOf(candidates: readonly Ranked[]): Float64Array {
     const lead = mention.lead > 0 ? 1 : 0
     const logStories = Math.log1p(stories) / 3
     const rank = above.get(saliences[i]!)!
-    features.set(
-      [
-        1, headline, lead, Math.min(mention.paragraphs, 10) / 5, Math.log1p(mention.count),
-        first >= 1 && first <= 2 ? 1 : 0, first >= 3 && first <= 5 ? 1 : 0, first >= 6 && first < NOT_IN_BODY ? 1 : 0, first === NOT_IN_BODY ? 1 : 0,
-        person, place, aliased ? 1 : 0, logStories, mention.key.includes(' ') ? 1 : 0,
-        mention.paragraphs / spreadest, Math.log1p(rank), logCandidates,
-        (place * mention.paragraphs) / 5, place * headline, person * lead, place * logStories,
-        mention.count === 1 ? 1 : 0
-      ],
-      i * FEATURES.length
-    )
+    put(1), put(headline), put(lead), put(Math.min(mention.paragraphs, 10) / 5), put(Math.log1p(mention.count))
+    put(first >= 1 && first <= 2 ? 1 : 0), put(first >= 3 && first <= 5 ? 1 : 0), put(first >= 6 && first < NOT_IN_BODY ? 1 : 0), put(first === NOT_IN_BODY ? 1 : 0)
+    put(person), put(place), put(aliased ? 1 : 0), put(logStories), put(mention.key.includes(' ') ? 1 : 0)
+    put(mention.paragraphs / spreadest), put(Math.log1p(rank)), put(logCandidates)
+    put((place * mention.paragraphs) / 5), put(place * headline), put(person * lead), put(place * logStories)
+    put(mention.count === 1 ? 1 : 0)
   })
   return features
 }
